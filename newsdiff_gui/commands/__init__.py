@@ -1,0 +1,1 @@
+"""Headless ``newsdiff`` sub-commands, one module each (see ``cli.py``)."""

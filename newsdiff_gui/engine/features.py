@@ -1,0 +1,86 @@
+"""Sentence features for alignment: normalised content terms and anchors.
+
+Why these features: versions of one story share facts but not wording. A
+spinner swaps synonyms, a rewrite changes morphology ("finalised"/"final"),
+a translation keeps names and numbers. So a sentence is reduced to
+*terms* — lower-cased words, stop words dropped, spelled-out numbers turned
+into digits, spelling variants folded ("U.S."/"US"/"United States"), cut to a
+short prefix stem — and to *anchors*: numbers and multi-word capitalised names
+that rarely coincide by chance.
+
+Public API: ``SentenceFeatures``, ``sentence_features``, ``STOP_WORDS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STOP_WORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "told", "according", "would", "may", "might", "must", "shall", "mr", "mrs", "ms", "one", "ever", "still", "even", "much", "many", "well", "yet", "upon", "via", "per"]
+)
+
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    "thousand": "1000", "million": "million", "billion": "billion", "dozen": "12",
+}
+
+# Spelling variants that name the same thing; folded before stemming.
+_VARIANTS = [
+    (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA\b|\bUnited States(?: of America)?\b"), " US "),
+    (re.compile(r"\bU\.\s?K\.|\bUnited Kingdom\b|\bBritain\b"), " UK "),
+    (re.compile(r"\bU\.\s?N\.|\bUnited Nations\b"), " UN "),
+    (re.compile(r"\bD\.\s?C\."), " DC "),
+    (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
+    (re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?(?:m|mn)\b"), r"$\1 million"),
+    (re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?(?:bn|b)\b"), r"$\1 billion"),
+]
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+_NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+(?:de|la|los|del|van|von|al|bin)?\s*[A-Z][a-z]+)+")
+STEM_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """What the aligner compares: a bag of terms and a set of anchors."""
+
+    terms: frozenset[str]
+    anchors: frozenset[str]
+    word_count: int
+
+
+def stem(word: str) -> str:
+    """Prefix stem: cheap, language-agnostic and tolerant of inflection and of
+    derivations a rewrite or translation introduces (officials/officers → "offic")."""
+    if word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return word[:STEM_LENGTH]
+
+
+def normalise_words(text: str) -> list[str]:
+    """Lower-cased words with variants folded and number words as digits."""
+    for pattern, replacement in _VARIANTS:
+        text = pattern.sub(replacement, text)
+    words = []
+    for raw in _WORD.findall(text):
+        word = raw.lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace(".", "").replace("'", "")
+        words.append(NUMBER_WORDS.get(word, word))
+    return words
+
+
+def sentence_features(text: str) -> SentenceFeatures:
+    words = normalise_words(text)
+    terms = frozenset(stem(w) for w in words if (w not in STOP_WORDS and len(w) > 1) or w.isdigit())
+    anchors = {w for w in words if any(ch.isdigit() for ch in w)}
+    for name in _NAME.findall(text):
+        anchors.add(" ".join(stem(w) for w in normalise_words(name)))
+    return SentenceFeatures(terms=terms, anchors=frozenset(anchors), word_count=len(words))

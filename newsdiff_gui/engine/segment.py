@@ -1,0 +1,219 @@
+"""Split a document into paragraphs and sentences, and mark boilerplate.
+
+Contract: spans index ``Document.text`` exactly; sentence text is
+``text[start:end]`` trimmed of surrounding whitespace; every non-space
+character belongs to exactly one sentence. Boilerplate (site chrome, photo
+credits, datelines, bylines, truncated embed captions) is kept as its own
+sentence with a reason, never deleted.
+
+Why not a general-purpose tokenizer: news copy needs a few rules of its own
+("U.S. officials", "Nov. 22", "Gerald R. Ford", quotes closing after the
+full stop, datelines glued to the lead) and the engine must stay small and
+dependency-free.
+
+Public API: ``segment_document``, ``split_paragraphs``, ``split_sentences``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import Document, Paragraph, Sentence
+
+# Words that end with a full stop without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "maj", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "bros", "dept", "est", "approx", "fig", "vol", "op", "cit", "al", "ft", "mt", "ave", "blvd", "rd", "univ", "assn"]
+)
+# After a dotted acronym ("U.S."), these words start a new sentence; other
+# capitalised words ("U.S. Navy") continue it.
+_SENTENCE_STARTERS = frozenset(
+    ["the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "however", "meanwhile", "in", "on", "at", "for", "its", "his", "her", "their", "there", "here", "what", "when", "where", "why", "how", "who", "after", "before", "since", "while", "as", "if", "although", "despite", "officials", "one", "two", "three", "four"]
+)
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([¿¡"
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*"  # WASHINGTON, D.C.
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , Nov 22
+    r"\s*\([^()\n]{2,40}\)"  # (Reuters)
+    r"\s*[.:–—-]?\s*"
+)
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
+_CREDIT_LINE = re.compile(
+    r"(\b(via|through|by)\s+Getty\b|Getty Images|Getty Photos|\bAP Photo\b|\bAFP\b.*/|"
+    r"\bREUTERS/|^Photo(graph)?:|^Image:|^Credit:|\bShutterstock\b)",
+    re.IGNORECASE,
+)
+_CHROME_LINE = re.compile(
+    r"^(Site icon\b|Exit mobile version$|Skip to (main )?content|Share (this|on)\b|"
+    r"Advertisement$|Read more:|Sign up\b|Subscribe\b|Click here\b)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"\((Reporting|Writing|Editing|Additional reporting) by\b[^)]*\)\s*$")
+_TRAILING_CREDIT = re.compile(r"\s[–—-]\s*([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)+)\s*$")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated blocks, one per line inside a block
+    whose lines end like sentences (web copy pasted with single newlines)."""
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", text, re.DOTALL):
+        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", block.group(0))]
+        line_ends_sentence = [re.search(r"[.!?:”\"’')\]]\s*$", m.group(0)) for m in lines]
+        hard_wrapped = len(lines) > 2 and sum(bool(x) for x in line_ends_sentence) < len(lines) / 2
+        if hard_wrapped:
+            spans.append((block.start(), block.end()))
+            continue
+        for m in lines:
+            leading = len(m.group(0)) - len(m.group(0).lstrip())
+            trailing = len(m.group(0).rstrip())
+            spans.append((block.start() + m.start() + leading, block.start() + m.start() + trailing))
+    return spans
+
+
+def _word_before(text: str, end: int) -> str:
+    match = re.search(r"([\w.]+)$", text[:end])
+    return match.group(1) if match else ""
+
+
+def _is_boundary(text: str, dot_end: int, after: int) -> bool:
+    """Decide whether punctuation ending at ``dot_end`` ends a sentence."""
+    punct = text[dot_end - 1]
+    following = text[after : after + 40]
+    if not following:
+        return True
+    first = following[0]
+    if punct in "!?…" or text[dot_end - 1] in _CLOSERS:
+        # A closing quote after terminal punctuation ends the sentence unless
+        # the next word is lower case ("…,” he said" has a comma, not this).
+        return not first.islower()
+    word = _word_before(text, dot_end - 1 if text[dot_end - 1] == "." else dot_end)
+    bare = word.rstrip(".")
+    if first.islower() or first in ",;:":
+        return False
+    if bare.lower() in _ABBREVIATIONS:
+        # "Nov. 22" and "Mr. Maduro" continue; "... in Nov. The" is rare enough.
+        return False
+    if re.fullmatch(r"[A-Z]", bare):
+        return False  # an initial: "Gerald R. Ford"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare):
+        # Dotted acronym such as U.S or D.C: continue unless a sentence starter follows.
+        next_word = re.match(r"[\"'“‘]?(\w+)", following)
+        return bool(next_word and next_word.group(1).lower() in _SENTENCE_STARTERS)
+    return first.isupper() or first.isdigit() or first in _OPENERS
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (one paragraph)."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        after = match.end()
+        while after < end and text[after].isspace():
+            after += 1
+        if after >= end:
+            break
+        if _is_boundary(text[:end], match.end(), after):
+            spans.append((cursor, match.end()))
+            cursor = after
+    if cursor < end:
+        spans.append((cursor, end))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_off_prefix(
+    text: str, start: int, end: int, pattern: re.Pattern[str]
+) -> tuple[int, int] | None:
+    match = pattern.match(text, start, end)
+    if match and match.end() < end and match.end() - start < 80:
+        return _trim(text, start, match.end())
+    return None
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Sentences of one paragraph with boilerplate reasons."""
+    pieces: list[tuple[int, int, str | None]] = []
+    line = text[start:end]
+    if _CHROME_LINE.match(line):
+        return [(start, end, "site chrome")]
+    if len(line) < 120 and _CREDIT_LINE.search(line):
+        return [(start, end, "photo credit")]
+    for pattern, reason in ((_DATE_PREFIX, "date line"), (_DATELINE, "dateline")):
+        prefix = _split_off_prefix(text, start, end, pattern)
+        if prefix:
+            pieces.append((*prefix, reason))
+            start = _trim(text, prefix[1], end)[0]
+    if re.fullmatch(r"[A-Z][A-Z .'\-]{2,40}\([^()]{2,40}\)\s*[.:]?", text[start:end]):
+        return [*pieces, (start, end, "dateline")]
+    spans = split_sentences(text, start, end)
+    for s, e in spans:
+        byline = _BYLINE.search(text, s, e)
+        if byline and byline.start() > s:
+            head = _trim(text, s, byline.start())
+            pieces.append((*head, None))
+            pieces.append((*_trim(text, byline.start(), e), "byline"))
+            continue
+        if byline:
+            pieces.append((s, e, "byline"))
+            continue
+        credit = _TRAILING_CREDIT.search(text, s, e)
+        if credit and credit.start() - s > 20:
+            pieces.append((*_trim(text, s, credit.start()), None))
+            pieces.append((*_trim(text, credit.start(), e), "photo credit"))
+            continue
+        pieces.append((s, e, None))
+    return pieces
+
+
+def _is_embed_fragment(text: str, span: tuple[int, int], index: int, count: int) -> bool:
+    """A short unpunctuated line in the body (not a headline or subhead) is
+    usually a caption of an embedded video or picture that lost its media."""
+    line = text[span[0] : span[1]]
+    if index < 3 or index >= count - 1 or len(line) > 80:
+        return False
+    if line.isupper() or re.search(r"[.!?:;\"”’)]$", line):
+        return False
+    return len(line.split()) <= 8
+
+
+def segment_document(document: Document, doc_index: int) -> Document:
+    """Return ``document`` with paragraphs and sentences filled in."""
+    text = document.text
+    paragraph_spans = split_paragraphs(text)
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for p_index, (p_start, p_end) in enumerate(paragraph_spans):
+        paragraphs.append(Paragraph(p_index, p_start, p_end))
+        pieces = _pieces(text, p_start, p_end)
+        if (
+            len(pieces) == 1
+            and pieces[0][2] is None
+            and _is_embed_fragment(text, (p_start, p_end), p_index, len(paragraph_spans))
+        ):
+            pieces = [(p_start, p_end, "embed caption fragment")]
+        for s, e, reason in pieces:
+            sentences.append(
+                Sentence(
+                    id=f"{document.id}:s{len(sentences)}",
+                    doc_index=doc_index,
+                    index=len(sentences),
+                    start=s,
+                    end=e,
+                    paragraph=p_index,
+                    text=text[s:e],
+                    boilerplate=reason,
+                )
+            )
+    return replace(document, paragraphs=tuple(paragraphs), sentences=tuple(sentences))
