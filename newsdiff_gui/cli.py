@@ -36,11 +36,14 @@ def _gui_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILES|FOLDER",
+        "files",
+        nargs="*",
+        metavar="FILES|FOLDER",
         help="article files or a folder of them (default: the bundled example set)",
     )
     parser.add_argument(
-        "--screenshot", metavar="PNG",
+        "--screenshot",
+        metavar="PNG",
         help="render the main window offscreen to PNG and exit",
     )
     parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")

@@ -26,11 +26,16 @@ def run(args: argparse.Namespace) -> int:
     if args.text and not args.json:
         lines = []
         for unit in alignment.units:
-            lines.append(f"{unit.id} ({unit.relation.value if unit.relation else 'only one version'})")
+            lines.append(
+                f"{unit.id} ({unit.relation.value if unit.relation else 'only one version'})"
+            )
             for member in unit.members:
                 sentence = article_set.sentence(member)
                 lines.append(f"  {member:>8}  {sentence.text[:110]}")
         write_output("\n".join(lines) + "\n", args.output)
     else:
-        write_output(json.dumps(alignment_to_dict(alignment), ensure_ascii=False, indent=1) + "\n", args.output)
+        write_output(
+            json.dumps(alignment_to_dict(alignment), ensure_ascii=False, indent=1) + "\n",
+            args.output,
+        )
     return 0

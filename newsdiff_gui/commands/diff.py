@@ -64,7 +64,9 @@ def _wrap(text: str, prefix: str, width: int) -> str:
     # Wrapping would split colour codes' lengths unevenly; wrap only plain output.
     if "\033[" in text:
         return prefix + text
-    return textwrap.fill(text, width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix))
+    return textwrap.fill(
+        text, width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix)
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,7 +81,11 @@ def run(args: argparse.Namespace) -> int:
     left, right = article_set.documents
     rows = pair_rows(align(article_set), left, right)
     width = min(shutil.get_terminal_size((100, 20)).columns, 120)
-    out = [paint.bold(f"--- {left.name}  ({left.outlet})"), paint.bold(f"+++ {right.name}  ({right.outlet})"), ""]
+    out = [
+        paint.bold(f"--- {left.name}  ({left.outlet})"),
+        paint.bold(f"+++ {right.name}  ({right.outlet})"),
+        "",
+    ]
     for row in rows:
         if row.kind == RowKind.SHARED:
             if not row.is_change and not args.all:

@@ -183,7 +183,9 @@ def _coverage(part: _Indexed, whole: _Indexed) -> float:
     return shared / part.total if len(part.weights) >= 3 else 0.0
 
 
-def _relation(a_rows: list[_Indexed], b_rows: list[_Indexed], score: float, config: AlignConfig) -> Relation:
+def _relation(
+    a_rows: list[_Indexed], b_rows: list[_Indexed], score: float, config: AlignConfig
+) -> Relation:
     text_a = " ".join(" ".join(r.sentence.text.split()) for r in a_rows)
     text_b = " ".join(" ".join(r.sentence.text.split()) for r in b_rows)
     if text_a == text_b:
@@ -227,7 +229,7 @@ def align(
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
 
-    for (d1, d2) in sorted(scores):
+    for d1, d2 in sorted(scores):
         if should_cancel and should_cancel():
             raise CancelledError
         for a_idx, b_idx, score in _pair_links(scores[(d1, d2)], indexed[d1], indexed[d2], config):

@@ -162,9 +162,7 @@ class Alignment:
     article_set: ArticleSet
     units: tuple[Unit, ...]
     links: tuple[Link, ...]
-    _units_of: dict[str, tuple[int, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _units_of: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         units_of: dict[str, list[int]] = {}

@@ -49,7 +49,9 @@ class PairCounts:
     reworded: int
 
 
-def _linked_groups(alignment: Alignment, left: Document, right: Document) -> list[tuple[set[str], set[str]]]:
+def _linked_groups(
+    alignment: Alignment, left: Document, right: Document
+) -> list[tuple[set[str], set[str]]]:
     """Connected groups of left/right sentences that share a unit."""
     left_ids = {s.id for s in left.content_sentences}
     right_ids = {s.id for s in right.content_sentences}
@@ -90,7 +92,9 @@ def _relation(alignment: Alignment, left_ids: set[str], right_ids: set[str]) -> 
     return Relation.REWORDED
 
 
-def _diff(left: Document, right: Document, lefts: list[Sentence], rights: list[Sentence]) -> tuple[DiffOp, ...]:
+def _diff(
+    left: Document, right: Document, lefts: list[Sentence], rights: list[Sentence]
+) -> tuple[DiffOp, ...]:
     """Word diff of the passages from first to last sentence on each side."""
     a_start, a_end = lefts[0].start, lefts[-1].end
     b_start, b_end = rights[0].start, rights[-1].end
@@ -110,7 +114,13 @@ def pair_rows(alignment: Alignment, left: Document, right: Document) -> list[Pai
         grouped |= lefts_ids | rights_ids
         relation = _relation(alignment, lefts_ids, rights_ids)
         shared_rows.append(
-            PairRow(RowKind.SHARED, tuple(lefts), tuple(rights), relation, _diff(left, right, lefts, rights))
+            PairRow(
+                RowKind.SHARED,
+                tuple(lefts),
+                tuple(rights),
+                relation,
+                _diff(left, right, lefts, rights),
+            )
         )
 
     # Sequence the left side: shared rows at their first left sentence, the rest alone.

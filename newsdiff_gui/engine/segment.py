@@ -23,12 +23,21 @@ from .model import Document, Paragraph, Sentence
 
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "maj", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "bros", "dept", "est", "approx", "fig", "vol", "op", "cit", "al", "ft", "mt", "ave", "blvd", "rd", "univ", "assn"]
+    """
+    mr mrs ms dr prof st jr sr gen col lt sgt maj capt cmdr adm gov sen rep rev hon pres
+    supt insp jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
+    thurs fri sat sun no nos vs etc inc corp co ltd bros dept est approx fig vol op cit
+    al ft mt ave blvd rd univ assn
+    """.split()
 )
 # After a dotted acronym ("U.S."), these words start a new sentence; other
 # capitalised words ("U.S. Navy") continue it.
 _SENTENCE_STARTERS = frozenset(
-    ["the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "however", "meanwhile", "in", "on", "at", "for", "its", "his", "her", "their", "there", "here", "what", "when", "where", "why", "how", "who", "after", "before", "since", "while", "as", "if", "although", "despite", "officials", "one", "two", "three", "four"]
+    """
+    the a an it he she they we i this that these those but and or so yet however
+    meanwhile in on at for its his her their there here what when where why how who
+    after before since while as if although despite officials one two three four
+    """.split()
 )
 
 _CLOSERS = "\"'”’»)]"
@@ -71,7 +80,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         for m in lines:
             leading = len(m.group(0)) - len(m.group(0).lstrip())
             trailing = len(m.group(0).rstrip())
-            spans.append((block.start() + m.start() + leading, block.start() + m.start() + trailing))
+            spans.append(
+                (block.start() + m.start() + leading, block.start() + m.start() + trailing)
+            )
     return spans
 
 

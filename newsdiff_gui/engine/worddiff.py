@@ -38,9 +38,7 @@ def _key(token: str) -> str:
     return token.rstrip() or " "
 
 
-def diff_words(
-    text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0
-) -> list[DiffOp]:
+def diff_words(text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0) -> list[DiffOp]:
     """Diff two passages word by word.
 
     ``offset_a``/``offset_b`` shift the spans so they index the documents the
@@ -69,7 +67,9 @@ def diff_words(
     ops: list[DiffOp] = []
     index_a = index_b = 0
 
-    def span(tokens: list[tuple[int, int]], first: int, count: int, text_len: int) -> tuple[int, int]:
+    def span(
+        tokens: list[tuple[int, int]], first: int, count: int, text_len: int
+    ) -> tuple[int, int]:
         if count == 0:
             position = tokens[first][0] if first < len(tokens) else text_len
             return position, position
@@ -80,18 +80,38 @@ def diff_words(
         if operation == 0:
             a = span(tokens_a, index_a, count, len(text_a))
             b = span(tokens_b, index_b, count, len(text_b))
-            ops.append(DiffOp(OpKind.EQUAL, a[0] + offset_a, a[1] + offset_a, b[0] + offset_b, b[1] + offset_b))
+            ops.append(
+                DiffOp(
+                    OpKind.EQUAL, a[0] + offset_a, a[1] + offset_a, b[0] + offset_b, b[1] + offset_b
+                )
+            )
             index_a += count
             index_b += count
         elif operation == -1:
             a = span(tokens_a, index_a, count, len(text_a))
             b = span(tokens_b, index_b, 0, len(text_b))
-            ops.append(DiffOp(OpKind.DELETE, a[0] + offset_a, a[1] + offset_a, b[0] + offset_b, b[1] + offset_b))
+            ops.append(
+                DiffOp(
+                    OpKind.DELETE,
+                    a[0] + offset_a,
+                    a[1] + offset_a,
+                    b[0] + offset_b,
+                    b[1] + offset_b,
+                )
+            )
             index_a += count
         else:
             a = span(tokens_a, index_a, 0, len(text_a))
             b = span(tokens_b, index_b, count, len(text_b))
-            ops.append(DiffOp(OpKind.INSERT, a[0] + offset_a, a[1] + offset_a, b[0] + offset_b, b[1] + offset_b))
+            ops.append(
+                DiffOp(
+                    OpKind.INSERT,
+                    a[0] + offset_a,
+                    a[1] + offset_a,
+                    b[0] + offset_b,
+                    b[1] + offset_b,
+                )
+            )
             index_b += count
     return _pair_replacements(ops)
 
