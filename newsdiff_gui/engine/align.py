@@ -2,208 +2,318 @@
 
 Method (explained for readers in the README, "How alignment works"):
 
-1. Every content sentence becomes a bag of prefix-stemmed terms
-   (``features.py``); each term is weighted by its inverse sentence frequency
-   in the whole set, so topic words every version repeats ("Maduro",
-   "Venezuela") weigh little and rare words, names and numbers weigh a lot.
-2. Candidate pairs come from an inverted index over terms: only sentences of
-   different versions that share a term are ever compared (no all-pairs loop).
-3. A pair's similarity blends weighted Dice (same content, similar length)
-   and weighted containment (a summary sentence inside a longer one).
-4. For each pair of versions, links are chosen greedily by score, one-to-one,
-   then a neighbouring sentence that completes a link (a split or fused
-   sentence) joins it, and weaker candidates are accepted only where they
-   keep the order set by strong links around them (order-aware, yet strong
-   links survive any reordering).
-5. Units are the connected groups of linked sentences; sentences left alone
-   are single-member units (content only their version has).
+1. Every content sentence becomes a bag of prefix-stemmed, variant-folded
+   terms (``features.py``), weighted by inverse sentence frequency in the
+   whole set (``similarity.py``): topic words every version repeats weigh
+   little; names, numbers and rare words weigh a lot.
+2. Versions are added one at a time, finest-grained first (most sentences;
+   ties broken by content, so the result does not depend on the order files
+   were given in). Each unit under construction keeps a *profile*: the terms of
+   all its members. A new sentence is compared only with the units that share
+   a term with it (an inverted index from terms to units), never with every
+   sentence of every version, so cost grows roughly linearly with versions.
+3. Within a version, sentences take units greedily by similarity, one sentence
+   per unit. Strong matches are accepted wherever they fall (reordered
+   paragraphs survive); weaker ones only where the order of the strong
+   matches around them agrees in some other version.
+4. A sentence left over that a unit already matched in its own version
+   (a split sentence, a headline restating the lead) joins that unit too; a
+   long sentence that also covers most of a second unit (two facts fused in
+   one) becomes a member of both. Everything else starts a unit of its own:
+   content only that version has.
 
-Public API: ``AlignConfig``, ``align``.
+Public API: ``AlignConfig``, ``align``, ``CancelledError``.
 """
 
 from __future__ import annotations
 
-import math
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .features import SentenceFeatures, sentence_features
+from .features import sentence_features
 from .model import Alignment, ArticleSet, Link, Relation, Sentence, Unit
+from .similarity import LINK_THRESHOLD, TermWeights, Weighted, blend, calibrate, overlap
 
 
 @dataclass(frozen=True)
 class AlignConfig:
-    # Links at or above this similarity are accepted wherever they fall.
-    strong_threshold: float = 0.42
-    # Between this and strong, a link must agree with the order of strong links nearby.
+    # Matches at or above this similarity are taken wherever they fall in the text.
+    strong_threshold: float = LINK_THRESHOLD
+    # Between weak and strong, a match must agree with the order of strong matches nearby.
     weak_threshold: float = 0.26
-    # How far (in sentences) order evidence is looked for around a weak candidate.
-    order_window: int = 4
-    # Weight of containment against Dice in the blended similarity.
-    containment_weight: float = 0.5
-    # A neighbour joins a link (split/fused sentence) when it covers this much of its own weight.
-    join_coverage: float = 0.5
-    # Terms in more than this share of sentences are ignored for candidate retrieval.
-    max_posting_share: float = 0.5
-    # Similarity at or above which a link is called verbatim (with identical terms).
-    verbatim_threshold: float = 0.97
+    # How many sentences away order evidence is looked for.
+    order_window: int = 3
+    # Share of a sentence's own weight a unit must carry for the sentence to join as
+    # a second member from the same version (split sentence, headline).
+    join_coverage: float = 0.6
+    # Share of a unit's typical member a fused sentence must cover to join that unit too.
+    fused_coverage: float = 0.6
+    # Terms found in more than this share of units are skipped when looking up
+    # candidates (topic words: they never decide a match on their own).
+    max_posting_share: float = 0.6
+    # Check the cancel callback every this many sentences.
+    cancel_every: int = 256
+
+
+class CancelledError(Exception):
+    """Raised when ``should_cancel`` asks the aligner to stop."""
 
 
 @dataclass
-class _Indexed:
+class _Row:
     sentence: Sentence
-    features: SentenceFeatures
-    weights: dict[str, float]
-    total: float
+    doc: int
+    position: int  # index among the document's content sentences
+    weighted: Weighted
 
 
-def _index_sentences(article_set: ArticleSet) -> list[list[_Indexed]]:
-    content = [[s for s in d.sentences if not s.is_boilerplate] for d in article_set.documents]
-    features = [[sentence_features(s.text) for s in doc] for doc in content]
-    document_frequency: dict[str, int] = defaultdict(int)
-    count = 0
-    for doc in features:
-        for f in doc:
-            count += 1
-            for term in f.terms:
-                document_frequency[term] += 1
-    indexed: list[list[_Indexed]] = []
-    for doc_sentences, doc_features in zip(content, features, strict=True):
-        rows = []
-        for sentence, f in zip(doc_sentences, doc_features, strict=True):
-            weights = {t: math.log(1 + count / document_frequency[t]) for t in f.terms}
-            for anchor in f.anchors:
-                if anchor in weights:
-                    weights[anchor] *= 1.5
-            rows.append(_Indexed(sentence, f, weights, sum(weights.values()) or 1.0))
-        indexed.append(rows)
-    return indexed
+@dataclass
+class _Cluster:
+    number: int
+    core: list[_Row] = field(default_factory=list)  # at most one per version
+    extra: list[_Row] = field(default_factory=list)  # split, headline or fused members
+    profile: dict[str, float] = field(default_factory=dict)
+    total_sum: float = 0.0
+    terms_sum: int = 0
+    scores: dict[str, float] = field(default_factory=dict)  # sentence id -> match score
+
+    @property
+    def mean_total(self) -> float:
+        return self.total_sum / len(self.core)
+
+    @property
+    def mean_terms(self) -> int:
+        return max(1, self.terms_sum // len(self.core))
+
+    def position_in(self, doc: int) -> int | None:
+        for row in self.core:
+            if row.doc == doc:
+                return row.position
+        return None
+
+    def add_core(self, row: _Row, score: float) -> None:
+        self.core.append(row)
+        self.total_sum += row.weighted.total
+        self.terms_sum += len(row.weighted.weights)
+        for term, weight in row.weighted.weights.items():
+            if weight > self.profile.get(term, 0.0):
+                self.profile[term] = weight
+        self.scores[row.sentence.id] = score
 
 
-def _similarity(a: _Indexed, b: _Indexed, shared: float, config: AlignConfig) -> float:
-    dice = 2 * shared / (a.total + b.total)
-    containment = shared / min(a.total, b.total)
-    # Containment of a very short sentence says little; damp it by length.
-    short = min(len(a.weights), len(b.weights))
-    containment *= min(1.0, short / 6)
-    w = config.containment_weight
-    return (1 - w) * dice + w * containment
+def _rows(article_set: ArticleSet) -> list[list[_Row]]:
+    features = [
+        [(s, sentence_features(s.text)) for s in d.sentences if not s.is_boilerplate]
+        for d in article_set.documents
+    ]
+    weights = TermWeights(f for doc in features for _, f in doc)
+    return [
+        [_Row(s, d, p, weights.weigh(f)) for p, (s, f) in enumerate(doc)]
+        for d, doc in enumerate(features)
+    ]
 
 
-def _candidate_scores(
-    indexed: list[list[_Indexed]], config: AlignConfig
-) -> dict[tuple[int, int], dict[tuple[int, int], float]]:
-    """Similarity of every cross-version pair that shares a useful term.
+def _processing_order(article_set: ArticleSet, rows: list[list[_Row]]) -> list[int]:
+    """Finest-grained versions first, so units start as single facts and fused
+    sentences of condensed versions can join several of them."""
 
-    Keyed by (doc_a, doc_b) with doc_a < doc_b, then by (index_a, index_b).
-    """
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    total_sentences = sum(len(d) for d in indexed)
-    for d, doc in enumerate(indexed):
-        for i, row in enumerate(doc):
-            for term in row.weights:
-                postings[term].append((d, i))
-    limit = max(2, int(total_sentences * config.max_posting_share))
-    shared: dict[tuple[int, int, int, int], float] = defaultdict(float)
-    for term, posting in postings.items():
-        if len(posting) > limit:
-            continue
-        for x in range(len(posting)):
-            d1, i1 = posting[x]
-            for y in range(x + 1, len(posting)):
-                d2, i2 = posting[y]
-                if d1 == d2:
+    def key(d: int) -> tuple[int, str]:
+        digest = hashlib.sha1(article_set.documents[d].text.encode("utf-8")).hexdigest()
+        return (-len(rows[d]), digest)
+
+    return sorted(range(len(rows)), key=key)
+
+
+class _Aligner:
+    def __init__(self, rows: list[list[_Row]], config: AlignConfig) -> None:
+        self.rows = rows
+        self.config = config
+        self.clusters: list[_Cluster] = []
+        self.term_index: dict[str, set[int]] = defaultdict(set)
+        self.deferred: list[_Row] = []
+
+    def place_headlines(self) -> None:
+        """Headlines and subheads summarise a unit rather than carry one: they join
+        the unit they restate, or stand alone when nothing matches."""
+        for row in self.deferred:
+            sims = self._similarities(row)
+            best = max(((score, amount, n) for n, (score, amount) in sims.items()), default=None)
+            if best is not None:
+                score, amount, number = best
+                if score >= self.config.weak_threshold and (
+                    amount / row.weighted.total >= self.config.join_coverage
+                ):
+                    self.clusters[number].extra.append(row)
+                    self.clusters[number].scores[row.sentence.id] = score
                     continue
-                w = min(indexed[d1][i1].weights[term], indexed[d2][i2].weights[term])
-                shared[(d1, i1, d2, i2)] += w
-    scores: dict[tuple[int, int], dict[tuple[int, int], float]] = defaultdict(dict)
-    for (d1, i1, d2, i2), overlap in shared.items():
-        a, b = indexed[d1][i1], indexed[d2][i2]
-        scores[(d1, d2)][(i1, i2)] = _similarity(a, b, overlap, config)
-    return scores
+            self._new_cluster(row)
 
+    def _similarities(self, row: _Row) -> dict[int, tuple[float, float]]:
+        """Unit number -> (similarity, shared weight) for units sharing a term."""
+        shared: dict[int, float] = defaultdict(float)
+        limit = max(3, int(len(self.clusters) * self.config.max_posting_share))
+        for term, weight in row.weighted.weights.items():
+            posting = self.term_index.get(term)
+            if not posting or len(posting) > limit:
+                continue
+            for number in sorted(posting):
+                shared[number] += min(weight, self.clusters[number].profile[term])
+        result = {}
+        for number, amount in shared.items():
+            cluster = self.clusters[number]
+            score = blend(
+                amount,
+                row.weighted.total,
+                cluster.mean_total,
+                len(row.weighted.weights),
+                cluster.mean_terms,
+            )
+            result[number] = (score, amount)
+        return result
 
-def _pair_links(
-    pair_scores: dict[tuple[int, int], float],
-    rows_a: list[_Indexed],
-    rows_b: list[_Indexed],
-    config: AlignConfig,
-) -> list[tuple[list[int], list[int], float]]:
-    """Choose links between two versions: strong one-to-one, then order-checked weak ones."""
-    ranked = sorted(pair_scores.items(), key=lambda item: (-item[1], item[0]))
-    match_a: dict[int, int] = {}
-    match_b: dict[int, int] = {}
-    for (i, j), score in ranked:
-        if score < config.strong_threshold:
-            break
-        if i not in match_a and j not in match_b:
-            match_a[i], match_b[j] = j, i
-    strong = dict(match_a)
-
-    def order_agrees(i: int, j: int) -> bool:
-        for k in range(1, config.order_window + 1):
-            for ni in (i - k, i + k):
-                nj = strong.get(ni)
-                if nj is not None and (nj - j) * (ni - i) > 0 and abs((nj - j) - (ni - i)) <= 2:
-                    return True
+    def _order_agrees(self, doc: int, position: int, number: int, taken: dict[int, int]) -> bool:
+        """Does a strong neighbour keep the same order relative to ``number`` elsewhere?"""
+        window = self.config.order_window
+        candidate = self.clusters[number]
+        for offset in range(1, window + 1):
+            for neighbour in (position - offset, position + offset):
+                other = taken.get(neighbour)
+                if other is None:
+                    continue
+                for row in self.clusters[other].core:
+                    mine = candidate.position_in(row.doc)
+                    if row.doc == doc or mine is None:
+                        continue
+                    delta_there = row.position - mine
+                    delta_here = neighbour - position
+                    if delta_there * delta_here > 0 and abs(delta_there) <= 2 * window:
+                        return True
         return False
 
-    for (i, j), score in ranked:
-        if score < config.weak_threshold:
-            break
-        if score >= config.strong_threshold or i in match_a or j in match_b:
-            continue
-        if order_agrees(i, j):
-            match_a[i], match_b[j] = j, i
-
-    links: dict[int, tuple[list[int], list[int], float]] = {
-        i: ([i], [j], pair_scores[(i, j)]) for i, j in match_a.items()
-    }
-    # Split/fused sentences: an unmatched neighbour whose content lies inside the partner.
-    for i, j in list(match_a.items()):
-        for nj in (j - 1, j + 1):
-            if nj in match_b or not 0 <= nj < len(rows_b):
+    def add_document(self, doc: int) -> None:
+        config = self.config
+        rows = [row for row in self.rows[doc] if not _is_headline(row.sentence)]
+        self.deferred.extend(row for row in self.rows[doc] if _is_headline(row.sentence))
+        candidates = [self._similarities(row) for row in rows]
+        ranked = sorted(
+            (
+                (score, position, number)
+                for position, sims in enumerate(candidates)
+                for number, (score, _) in sims.items()
+                if score >= config.weak_threshold
+            ),
+            key=lambda item: (-item[0], item[1], item[2]),
+        )
+        taken: dict[int, int] = {}  # position -> unit number
+        used: set[int] = set()
+        for score, position, number in ranked:
+            if score < config.strong_threshold:
+                break
+            if position not in taken and number not in used:
+                taken[position], used = number, used | {number}
+        strong = dict(taken)
+        for score, position, number in ranked:
+            if score >= config.strong_threshold or position in taken or number in used:
                 continue
-            if _coverage(rows_b[nj], rows_a[i]) >= config.join_coverage:
-                links[i][1].append(nj)
-                match_b[nj] = i
-        for ni in (i - 1, i + 1):
-            if ni in match_a or not 0 <= ni < len(rows_a):
+            if self._order_agrees(doc, position, number, strong):
+                taken[position] = number
+                used.add(number)
+        for position, number in taken.items():
+            self.clusters[number].add_core(rows[position], candidates[position][number][0])
+        for position, row in enumerate(rows):
+            if position in taken:
+                self._join_fused(row, taken[position], candidates[position], used)
                 continue
-            if _coverage(rows_a[ni], rows_b[j]) >= config.join_coverage:
-                links[i][0].append(ni)
-                match_a[ni] = j
-    return [(sorted(a), sorted(b), score) for a, b, score in links.values()]
+            if not self._join_as_second_member(row, candidates[position], used):
+                self._new_cluster(row)
+        for number in used:
+            for term in self.clusters[number].profile:
+                self.term_index[term].add(number)
+
+    def _join_fused(
+        self, row: _Row, own: int, sims: dict[int, tuple[float, float]], used: set[int]
+    ) -> None:
+        """A sentence that also carries most of another unit's content joins it too."""
+        for number, (score, amount) in sims.items():
+            if number == own or number in used or score < self.config.weak_threshold:
+                continue
+            cluster = self.clusters[number]
+            covered = amount / cluster.mean_total >= self.config.fused_coverage
+            if covered or score >= self.config.strong_threshold:
+                cluster.extra.append(row)
+                cluster.scores[row.sentence.id] = score
+
+    def _join_as_second_member(
+        self, row: _Row, sims: dict[int, tuple[float, float]], used: set[int]
+    ) -> bool:
+        best = max(
+            ((score, amount, n) for n, (score, amount) in sims.items() if n in used),
+            default=None,
+        )
+        if best is None:
+            return False
+        score, amount, number = best
+        coverage = amount / row.weighted.total
+        if score >= self.config.weak_threshold and coverage >= self.config.join_coverage:
+            self.clusters[number].extra.append(row)
+            self.clusters[number].scores[row.sentence.id] = score
+            return True
+        return False
+
+    def _new_cluster(self, row: _Row) -> None:
+        cluster = _Cluster(len(self.clusters))
+        cluster.add_core(row, 1.0)
+        self.clusters.append(cluster)
+        for term in row.weighted.weights:
+            self.term_index[term].add(cluster.number)
 
 
-def _coverage(part: _Indexed, whole: _Indexed) -> float:
-    """Share of ``part``'s term weight that ``whole`` also carries."""
-    shared = sum(w for t, w in part.weights.items() if t in whole.weights)
-    return shared / part.total if len(part.weights) >= 3 else 0.0
+_TERMINAL = tuple(".!?…\"”’)]")
 
 
-def _relation(
-    a_rows: list[_Indexed], b_rows: list[_Indexed], score: float, config: AlignConfig
-) -> Relation:
-    text_a = " ".join(" ".join(r.sentence.text.split()) for r in a_rows)
-    text_b = " ".join(" ".join(r.sentence.text.split()) for r in b_rows)
-    if text_a == text_b:
+def _is_headline(sentence: Sentence) -> bool:
+    """A short line without closing punctuation: a headline, subhead or kicker."""
+    text = sentence.text.rstrip()
+    return not text.endswith(_TERMINAL) and len(text.split()) <= 14
+
+
+def _relation(members: list[_Row]) -> Relation:
+    texts = {" ".join(r.sentence.text.split()).lower() for r in members}
+    if len(texts) == 1:
         return Relation.VERBATIM
-    terms_a = set().union(*(r.features.terms for r in a_rows))
-    terms_b = set().union(*(r.features.terms for r in b_rows))
-    if len(a_rows) != len(b_rows) or score < 0.55:
+    docs = [r.doc for r in members]
+    if len(set(docs)) != len(docs):
         return Relation.PARTIAL
-    smaller = min(len(terms_a), len(terms_b)) or 1
-    if len(terms_a ^ terms_b) / smaller > 0.6:
-        return Relation.PARTIAL
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            shared = overlap(a.weighted, b.weighted)
+            if shared < 0.7 * max(a.weighted.total, b.weighted.total):
+                return Relation.PARTIAL
     return Relation.REWORDED
 
 
-def _calibrate(score: float) -> float:
-    """Map the raw similarity to a confidence in [0, 1]: 0.5 near the weak
-    threshold, approaching 1 for near-identical sentences."""
-    return round(1 / (1 + math.exp(-9 * (score - 0.3))), 3)
+def _links(cluster: _Cluster, relation: Relation) -> list[Link]:
+    """One link from each version's members to the first version's (a star, not
+    all pairs: N versions give N-1 links per unit, not N²)."""
+    by_doc: dict[int, list[_Row]] = defaultdict(list)
+    for row in (*cluster.core, *cluster.extra):
+        by_doc[row.doc].append(row)
+    docs = sorted(by_doc)
+    if len(docs) < 2:
+        return []
+    hub = docs[0]
+    hub_ids = tuple(r.sentence.id for r in sorted(by_doc[hub], key=lambda r: r.position))
+    links = []
+    for doc in docs[1:]:
+        rows = sorted(by_doc[doc], key=lambda r: r.position)
+        ids = tuple(r.sentence.id for r in rows)
+        raw = max(cluster.scores.get(r.sentence.id, 0.0) for r in rows)
+        hub_score = max(cluster.scores.get(i, 0.0) for i in hub_ids)
+        score = calibrate(min(raw, hub_score) if hub_score < 1.0 else raw)
+        links.append(Link(hub_ids, ids, relation, score))
+    return links
 
 
 def align(
@@ -211,66 +321,27 @@ def align(
     config: AlignConfig | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> Alignment:
-    """Align every version of ``article_set`` against every other."""
+    """Align every version of ``article_set`` with every other, as units and links."""
     config = config or AlignConfig()
-    indexed = _index_sentences(article_set)
-    scores = _candidate_scores(indexed, config)
-    links: list[Link] = []
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    for d1, d2 in sorted(scores):
+    rows = _rows(article_set)
+    aligner = _Aligner(rows, config)
+    for doc in _processing_order(article_set, rows):
         if should_cancel and should_cancel():
             raise CancelledError
-        for a_idx, b_idx, score in _pair_links(scores[(d1, d2)], indexed[d1], indexed[d2], config):
-            a_rows = [indexed[d1][i] for i in a_idx]
-            b_rows = [indexed[d2][j] for j in b_idx]
-            relation = _relation(a_rows, b_rows, score, config)
-            a_ids = tuple(r.sentence.id for r in a_rows)
-            b_ids = tuple(r.sentence.id for r in b_rows)
-            links.append(Link(a_ids, b_ids, relation, _calibrate(score)))
-            for x in (*a_ids, *b_ids):
-                union(a_ids[0], x)
-    return Alignment(article_set, _build_units(article_set, links, find), tuple(links))
+        aligner.add_document(doc)
+    aligner.place_headlines()
 
-
-class CancelledError(Exception):
-    """Raised when ``should_cancel`` asks the aligner to stop."""
-
-
-def _build_units(
-    article_set: ArticleSet, links: list[Link], find: Callable[[str], str]
-) -> tuple[Unit, ...]:
-    groups: dict[str, list[Sentence]] = defaultdict(list)
-    for document in article_set.documents:
-        for sentence in document.sentences:
-            if not sentence.is_boilerplate:
-                groups[find(sentence.id)].append(sentence)
-    relations: dict[str, list[Relation]] = defaultdict(list)
-    for link in links:
-        relations[find(link.a[0])].append(link.relation)
-    ordered = sorted(groups.items(), key=lambda item: min((s.doc_index, s.index) for s in item[1]))
-    units = []
-    for number, (root, members) in enumerate(ordered):
-        members.sort(key=lambda s: (s.doc_index, s.index))
-        rels = relations.get(root)
-        relation = None
-        if rels:
-            if all(r == Relation.VERBATIM for r in rels):
-                relation = Relation.VERBATIM
-            elif any(r == Relation.PARTIAL for r in rels):
-                relation = Relation.PARTIAL
-            else:
-                relation = Relation.REWORDED
-        units.append(Unit(f"u{number}", tuple(s.id for s in members), relation))
-    return tuple(units)
+    ordered = sorted(
+        aligner.clusters,
+        key=lambda c: min((r.doc, r.position) for r in (*c.core, *c.extra)),
+    )
+    units: list[Unit] = []
+    links: list[Link] = []
+    for number, cluster in enumerate(ordered):
+        members = sorted((*cluster.core, *cluster.extra), key=lambda r: (r.doc, r.position))
+        multi = len({r.doc for r in members}) > 1
+        relation = _relation(members) if multi else None
+        units.append(Unit(f"u{number}", tuple(r.sentence.id for r in members), relation))
+        if relation is not None:
+            links.extend(_links(cluster, relation))
+    return Alignment(article_set, tuple(units), tuple(links))
