@@ -53,6 +53,8 @@ class AlignConfig:
     # Terms found in more than this share of units are skipped when looking up
     # candidates (topic words: they never decide a match on their own).
     max_posting_share: float = 0.6
+    # Units whose members match each other's profile this well merge after all versions are in.
+    merge_threshold: float = 0.40
     # Check the cancel callback every this many sentences.
     cancel_every: int = 256
 
@@ -133,6 +135,44 @@ class _Aligner:
         self.clusters: list[_Cluster] = []
         self.term_index: dict[str, set[int]] = defaultdict(set)
         self.deferred: list[_Row] = []
+
+    def merge_units(self) -> None:
+        """Join units that turned out to carry the same content once every
+        version was in: a spun sentence may miss the first wording of a fact but
+        match the profile the other versions built up. Units merge only when no
+        version would then have two core members in one unit."""
+        candidates = []
+        for cluster in self.clusters:
+            for row in cluster.core:
+                for number, (score, _) in self._similarities(row).items():
+                    if number != cluster.number and score >= self.config.merge_threshold:
+                        candidates.append((score, cluster.number, number))
+        candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
+        merged_into: dict[int, int] = {}
+
+        def root(number: int) -> int:
+            while number in merged_into:
+                number = merged_into[number]
+            return number
+
+        for _score, first, second in candidates:
+            a, b = root(first), root(second)
+            if a == b:
+                continue
+            keep, gone = self.clusters[min(a, b)], self.clusters[max(a, b)]
+            if {r.doc for r in keep.core} & {r.doc for r in gone.core}:
+                continue
+            for row in gone.core:
+                keep.add_core(row, gone.scores.get(row.sentence.id, _score))
+            keep.scores[gone.core[0].sentence.id] = _score
+            keep.extra.extend(gone.extra)
+            for sentence_id, value in gone.scores.items():
+                keep.scores.setdefault(sentence_id, value)
+            for term in gone.profile:
+                self.term_index[term].discard(gone.number)
+                self.term_index[term].add(keep.number)
+            merged_into[gone.number] = keep.number
+            gone.core, gone.extra = [], []
 
     def place_headlines(self) -> None:
         """Headlines and subheads summarise a unit rather than carry one: they join
@@ -329,10 +369,11 @@ def align(
         if should_cancel and should_cancel():
             raise CancelledError
         aligner.add_document(doc)
+    aligner.merge_units()
     aligner.place_headlines()
 
     ordered = sorted(
-        aligner.clusters,
+        (c for c in aligner.clusters if c.core),
         key=lambda c: min((r.doc, r.position) for r in (*c.core, *c.extra)),
     )
     units: list[Unit] = []
