@@ -31,10 +31,21 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .features import sentence_features
 from .model import Alignment, ArticleSet, Link, Relation, Sentence, Unit
-from .similarity import LINK_THRESHOLD, TermWeights, Weighted, blend, calibrate, overlap
+from .similarity import (
+    COSINE_FLOOR,
+    LINK_THRESHOLD,
+    TermWeights,
+    Weighted,
+    blend,
+    calibrate,
+    combine,
+    overlap,
+)
+from .vectors import VectorTable
 
 
 @dataclass(frozen=True)
@@ -42,19 +53,21 @@ class AlignConfig:
     # Matches at or above this similarity are taken wherever they fall in the text.
     strong_threshold: float = LINK_THRESHOLD
     # Between weak and strong, a match must agree with the order of strong matches nearby.
-    weak_threshold: float = 0.26
+    weak_threshold: float = 0.24
     # How many sentences away order evidence is looked for.
     order_window: int = 3
     # Share of a sentence's own weight a unit must carry for the sentence to join as
     # a second member from the same version (split sentence, headline).
     join_coverage: float = 0.6
-    # Share of a unit's typical member a fused sentence must cover to join that unit too.
-    fused_coverage: float = 0.6
+    # A sentence is a fusion candidate when this share of its weight is not explained
+    # by its own unit, and joins a second unit carrying this share of that rest.
+    fused_residual: float = 0.3
+    fused_coverage: float = 0.4
     # Terms found in more than this share of units are skipped when looking up
     # candidates (topic words: they never decide a match on their own).
     max_posting_share: float = 0.6
     # Units whose members match each other's profile this well merge after all versions are in.
-    merge_threshold: float = 0.40
+    merge_threshold: float = 0.45
     # Check the cancel callback every this many sentences.
     cancel_every: int = 256
 
@@ -69,6 +82,7 @@ class _Row:
     doc: int
     position: int  # index among the document's content sentences
     weighted: Weighted
+    vector: Any = None  # unit-length meaning vector (numpy), None without a vector table
 
 
 @dataclass
@@ -77,6 +91,7 @@ class _Cluster:
     core: list[_Row] = field(default_factory=list)  # at most one per version
     extra: list[_Row] = field(default_factory=list)  # split, headline or fused members
     profile: dict[str, float] = field(default_factory=dict)
+    vector_sum: Any = None
     total_sum: float = 0.0
     terms_sum: int = 0
     scores: dict[str, float] = field(default_factory=dict)  # sentence id -> match score
@@ -97,6 +112,8 @@ class _Cluster:
 
     def add_core(self, row: _Row, score: float) -> None:
         self.core.append(row)
+        if row.vector is not None:
+            self.vector_sum = row.vector if self.vector_sum is None else self.vector_sum + row.vector
         self.total_sum += row.weighted.total
         self.terms_sum += len(row.weighted.weights)
         for term, weight in row.weighted.weights.items():
@@ -111,10 +128,16 @@ def _rows(article_set: ArticleSet) -> list[list[_Row]]:
         for d in article_set.documents
     ]
     weights = TermWeights(f for doc in features for _, f in doc)
-    return [
+    rows = [
         [_Row(s, d, p, weights.weigh(f)) for p, (s, f) in enumerate(doc)]
         for d, doc in enumerate(features)
     ]
+    table = VectorTable.load()
+    if table is not None:
+        for doc_rows in rows:
+            for row in doc_rows:
+                row.vector = table.sentence_vector(row.weighted.word_weights())
+    return rows
 
 
 def _processing_order(article_set: ArticleSet, rows: list[list[_Row]]) -> list[int]:
@@ -190,8 +213,22 @@ class _Aligner:
                     continue
             self._new_cluster(row)
 
-    def _similarities(self, row: _Row) -> dict[int, tuple[float, float]]:
-        """Unit number -> (similarity, shared weight) for units sharing a term."""
+    def _centroids(self) -> tuple[list[int], Any]:
+        """Live unit numbers and their unit-length mean vectors, as one matrix."""
+        import numpy as np
+
+        live = [c for c in self.clusters if c.core and c.vector_sum is not None]
+        if not live:
+            return [], None
+        matrix = np.stack([c.vector_sum for c in live])
+        matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
+        return [c.number for c in live], matrix
+
+    def _similarities(
+        self, row: _Row, centroids: tuple[list[int], Any] | None = None
+    ) -> dict[int, tuple[float, float]]:
+        """Unit number -> (similarity, shared weight) for units sharing a term or,
+        with meaning vectors, close in meaning."""
         shared: dict[int, float] = defaultdict(float)
         limit = max(3, int(len(self.clusters) * self.config.max_posting_share))
         for term, weight in row.weighted.weights.items():
@@ -200,17 +237,26 @@ class _Aligner:
                 continue
             for number in sorted(posting):
                 shared[number] += min(weight, self.clusters[number].profile[term])
+        cosines: dict[int, float] = {}
+        if row.vector is not None:
+            numbers, matrix = centroids if centroids is not None else self._centroids()
+            if numbers:
+                values = matrix @ row.vector
+                cosines = dict(zip(numbers, values.tolist(), strict=True))
         result = {}
-        for number, amount in shared.items():
+        for number in set(shared) | {n for n, c in cosines.items() if c > COSINE_FLOOR}:
+            amount = shared.get(number, 0.0)
             cluster = self.clusters[number]
-            score = blend(
+            lexical = blend(
                 amount,
                 row.weighted.total,
                 cluster.mean_total,
                 len(row.weighted.weights),
                 cluster.mean_terms,
             )
-            result[number] = (score, amount)
+            score = combine(lexical, cosines.get(number)) if cosines else lexical
+            if score > 0:
+                result[number] = (score, amount)
         return result
 
     def _order_agrees(self, doc: int, position: int, number: int, taken: dict[int, int]) -> bool:
@@ -236,7 +282,8 @@ class _Aligner:
         config = self.config
         rows = [row for row in self.rows[doc] if not _is_headline(row.sentence)]
         self.deferred.extend(row for row in self.rows[doc] if _is_headline(row.sentence))
-        candidates = [self._similarities(row) for row in rows]
+        centroids = self._centroids() if rows and rows[0].vector is not None else None
+        candidates = [self._similarities(row, centroids) for row in rows]
         ranked = sorted(
             (
                 (score, position, number)
@@ -275,13 +322,27 @@ class _Aligner:
     def _join_fused(
         self, row: _Row, own: int, sims: dict[int, tuple[float, float]], used: set[int]
     ) -> None:
-        """A sentence that also carries most of another unit's content joins it too."""
-        for number, (score, amount) in sims.items():
+        """A sentence whose *other* half carries a second unit joins it too.
+
+        Only the terms the sentence's own unit does not explain count: a
+        sentence that merely repeats words of a neighbouring fact ("terrorist",
+        "cartel") is not a fusion of the two.
+        """
+        explained: set[str] = set()
+        for member in self.clusters[own].core:
+            if member is not row:
+                explained.update(member.weighted.weights)
+        weights = row.weighted.weights
+        residual = {t: w for t, w in weights.items() if t not in explained}
+        residual_total = sum(residual.values())
+        if residual_total < self.config.fused_residual * row.weighted.total:
+            return
+        for number, (score, _amount) in sims.items():
             if number == own or number in used or score < self.config.weak_threshold:
                 continue
             cluster = self.clusters[number]
-            covered = amount / cluster.mean_total >= self.config.fused_coverage
-            if covered or score >= self.config.strong_threshold:
+            carried = sum(w for t, w in residual.items() if t in cluster.profile)
+            if carried >= self.config.fused_coverage * min(residual_total, cluster.mean_total):
                 cluster.extra.append(row)
                 cluster.scores[row.sentence.id] = score
 

@@ -79,6 +79,7 @@ class SentenceFeatures:
     terms: frozenset[str]
     anchors: frozenset[str]
     word_count: int
+    words: tuple[str, ...] = ()  # normalised content words, in order (for meaning vectors)
 
 
 def stem(word: str) -> str:
@@ -113,4 +114,7 @@ def sentence_features(text: str) -> SentenceFeatures:
     anchors = {w for w in words if any(ch.isdigit() for ch in w)}
     for name in _NAME.findall(text):
         anchors.add(" ".join(stem(w) for w in normalise_words(name)))
-    return SentenceFeatures(terms=terms, anchors=frozenset(anchors), word_count=len(words))
+    content = tuple(w for w in words if w not in STOP_WORDS)
+    return SentenceFeatures(
+        terms=terms, anchors=frozenset(anchors), word_count=len(words), words=content
+    )

@@ -11,8 +11,13 @@ sentence), damped for very short passages where containment means little.
 ``calibrate`` maps the raw blend to a confidence in [0, 1] that is 0.5 at the
 point where the aligner starts to link.
 
-Public API: ``TermWeights``, ``Weighted``, ``blend``, ``passage_similarity``,
-``calibrate``, ``LINK_THRESHOLD``.
+Meaning vectors (``vectors.py``) add what overlap cannot see — paraphrase,
+synonyms, translation — as a second, smaller share of the score
+(``combine``); without them the score is lexical alone.
+
+Public API: ``TermWeights``, ``Weighted``, ``blend``, ``combine``,
+``lexical_similarity``, ``passage_similarity``, ``score_pair``, ``calibrate``,
+``LINK_THRESHOLD``.
 """
 
 from __future__ import annotations
@@ -22,11 +27,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .features import SentenceFeatures, sentence_features
+from .features import SentenceFeatures, sentence_features, stem
+from .vectors import VectorTable
 
 # Raw similarity at which a pair of passages is taken as the same content when
 # nothing else (order, neighbours) speaks for or against it.
-LINK_THRESHOLD = 0.40
+LINK_THRESHOLD = 0.38
+# Share of the score that comes from word overlap; the rest from meaning vectors.
+LEXICAL_SHARE = 0.6
+# Cosine of meaning vectors below which two passages count as unrelated: sentences
+# of one story on one topic sit around 0.4-0.5 even when they say different things.
+COSINE_FLOOR = 0.3
 # Extra weight of anchors (numbers, multi-word names): rarely shared by chance.
 ANCHOR_BOOST = 1.5
 # Below this many terms, containment is damped (a 3-word headline is "contained"
@@ -41,6 +52,14 @@ class Weighted:
     weights: dict[str, float]
     total: float
     features: SentenceFeatures
+
+    def word_weights(self) -> list[tuple[str, float]]:
+        """Content words with their term weight, for a meaning vector."""
+        return [
+            (word, self.weights[stem(word)])
+            for word in self.features.words
+            if stem(word) in self.weights
+        ]
 
 
 class TermWeights:
@@ -76,13 +95,30 @@ def blend(shared: float, total_a: float, total_b: float, terms_a: int, terms_b: 
     return 0.5 * dice + 0.5 * containment
 
 
+def combine(lexical: float, cosine: float | None) -> float:
+    """One score from word overlap and, when vectors are available, meaning."""
+    if cosine is None:
+        return lexical
+    meaning = max(0.0, (cosine - COSINE_FLOOR) / (1 - COSINE_FLOOR))
+    return LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * meaning
+
+
 def overlap(a: Weighted, b: Weighted) -> float:
     small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
     return sum(min(w, large.weights[t]) for t, w in small.weights.items() if t in large.weights)
 
 
-def passage_similarity(a: Weighted, b: Weighted) -> float:
+def lexical_similarity(a: Weighted, b: Weighted) -> float:
     return blend(overlap(a, b), a.total, b.total, len(a.weights), len(b.weights))
+
+
+def passage_similarity(a: Weighted, b: Weighted, table: VectorTable | None = None) -> float:
+    """Combined similarity of two weighted passages."""
+    lexical = lexical_similarity(a, b)
+    if table is None:
+        return lexical
+    cosine = float(table.sentence_vector(a.word_weights()) @ table.sentence_vector(b.word_weights()))
+    return combine(lexical, cosine)
 
 
 def calibrate(raw: float) -> float:
@@ -94,4 +130,4 @@ def score_pair(text_a: str, text_b: str, weights: TermWeights | None = None) -> 
     """Raw similarity of two free passages (weights from the pair alone if none given)."""
     fa, fb = sentence_features(text_a), sentence_features(text_b)
     weights = weights or TermWeights([fa, fb])
-    return passage_similarity(weights.weigh(fa), weights.weigh(fb))
+    return passage_similarity(weights.weigh(fa), weights.weigh(fb), VectorTable.load())
