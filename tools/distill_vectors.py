@@ -28,8 +28,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model", type=Path)
     parser.add_argument("--dims", type=int, default=128)
-    parser.add_argument("-o", "--output", type=Path,
-                        default=Path("newsdiff_gui/engine/data/vectors.npz"))
+    parser.add_argument(
+        "-o", "--output", type=Path, default=Path("newsdiff_gui/engine/data/vectors.npz")
+    )
     args = parser.parse_args()
     torch.manual_seed(0)
     tokenizer = AutoTokenizer.from_pretrained(str(args.model))

@@ -113,7 +113,9 @@ class _Cluster:
     def add_core(self, row: _Row, score: float) -> None:
         self.core.append(row)
         if row.vector is not None:
-            self.vector_sum = row.vector if self.vector_sum is None else self.vector_sum + row.vector
+            self.vector_sum = (
+                row.vector if self.vector_sum is None else self.vector_sum + row.vector
+            )
         self.total_sum += row.weighted.total
         self.terms_sum += len(row.weighted.weights)
         for term, weight in row.weighted.weights.items():
@@ -313,7 +315,12 @@ class _Aligner:
             if position in taken:
                 self._join_fused(row, taken[position], candidates[position], used)
                 continue
-            if not self._join_as_second_member(row, candidates[position], used):
+            if self._join_as_second_member(row, candidates[position], used):
+                continue
+            pair = self._adjacent_pair(row, candidates[position], used)
+            if pair is not None:
+                used.add(pair)
+            else:
                 self._new_cluster(row)
         for number in used:
             for term in self.clusters[number].profile:
@@ -338,19 +345,95 @@ class _Aligner:
         if residual_total < self.config.fused_residual * row.weighted.total:
             return
         for number, (score, _amount) in sims.items():
-            if number == own or number in used or score < self.config.weak_threshold:
+            if number == own or number in used or not self.clusters[number].core:
                 continue
             cluster = self.clusters[number]
             carried = sum(w for t, w in residual.items() if t in cluster.profile)
+            rest_score = blend(
+                carried, residual_total, cluster.mean_total, len(residual), cluster.mean_terms
+            )
+            if rest_score < self.config.weak_threshold:
+                continue
             if carried >= self.config.fused_coverage * min(residual_total, cluster.mean_total):
                 cluster.extra.append(row)
                 cluster.scores[row.sentence.id] = score
+
+    def _adjacent_pair(
+        self, row: _Row, sims: dict[int, tuple[float, float]], used: set[int]
+    ) -> int | None:
+        """A sentence that fuses two consecutive sentences of another version.
+
+        Each half alone may look too weak; together they carry the sentence. The
+        two units become one (the gold standard's 2<->1 link) and the sentence
+        joins it. Returns the unit joined, or None.
+        """
+        ranked = sorted(
+            (
+                n
+                for n, (score, _) in sims.items()
+                if n not in used and score > 0 and self.clusters[n].core
+            ),
+            key=lambda n: -sims[n][0],
+        )[:4]
+        weights = row.weighted.weights
+        best: tuple[float, int, int] | None = None
+        for i, first in enumerate(ranked):
+            for second in ranked[i + 1 :]:
+                a, b = self.clusters[first], self.clusters[second]
+                if not _consecutive(a, b):
+                    continue
+                carried = sum(
+                    min(w, max(a.profile.get(t, 0.0), b.profile.get(t, 0.0)))
+                    for t, w in weights.items()
+                )
+                score = blend(
+                    carried,
+                    row.weighted.total,
+                    a.mean_total + b.mean_total,
+                    len(weights),
+                    a.mean_terms + b.mean_terms,
+                )
+                if row.vector is not None and a.vector_sum is not None and b.vector_sum is not None:
+                    joint = a.vector_sum / len(a.core) + b.vector_sum / len(b.core)
+                    norm = float((joint @ joint) ** 0.5) or 1.0
+                    score = combine(score, float(joint @ row.vector) / norm)
+                # Adjacency is strong evidence of its own, so the weak threshold applies.
+                halves = min(sims[first][0], sims[second][0])
+                if (
+                    score >= (self.config.weak_threshold + self.config.strong_threshold) / 2
+                    and halves >= self.config.weak_threshold
+                    and (best is None or score > best[0])
+                ):
+                    best = (score, min(first, second), max(first, second))
+        if best is None:
+            return None
+        score, keep_number, gone_number = best
+        keep, gone = self.clusters[keep_number], self.clusters[gone_number]
+        keep_docs = {r.doc for r in keep.core}
+        for member in gone.core:
+            if member.doc in keep_docs:
+                keep.extra.append(member)
+            else:
+                keep.add_core(member, gone.scores.get(member.sentence.id, score))
+        keep.extra.extend(gone.extra)
+        for sentence_id, value in gone.scores.items():
+            keep.scores.setdefault(sentence_id, value)
+        for term, weight in gone.profile.items():
+            self.term_index[term].discard(gone_number)
+            keep.profile[term] = max(weight, keep.profile.get(term, 0.0))
+        gone.core, gone.extra = [], []
+        keep.add_core(row, score)
+        return keep_number
 
     def _join_as_second_member(
         self, row: _Row, sims: dict[int, tuple[float, float]], used: set[int]
     ) -> bool:
         best = max(
-            ((score, amount, n) for n, (score, amount) in sims.items() if n in used),
+            (
+                (score, amount, n)
+                for n, (score, amount) in sims.items()
+                if n in used and self.clusters[n].core
+            ),
             default=None,
         )
         if best is None:
@@ -371,7 +454,20 @@ class _Aligner:
             self.term_index[term].add(cluster.number)
 
 
-_TERMINAL = tuple(".!?…\"”’)]")
+def _consecutive(a: _Cluster, b: _Cluster) -> bool:
+    """Are the two units next to each other in every version that has both?"""
+    shared = False
+    for row in a.core:
+        other = b.position_in(row.doc)
+        if other is None:
+            continue
+        if abs(other - row.position) != 1:
+            return False
+        shared = True
+    return shared
+
+
+_TERMINAL = tuple('.!?…"”’)]')
 
 
 def _is_headline(sentence: Sentence) -> bool:

@@ -117,7 +117,9 @@ def passage_similarity(a: Weighted, b: Weighted, table: VectorTable | None = Non
     lexical = lexical_similarity(a, b)
     if table is None:
         return lexical
-    cosine = float(table.sentence_vector(a.word_weights()) @ table.sentence_vector(b.word_weights()))
+    cosine = float(
+        table.sentence_vector(a.word_weights()) @ table.sentence_vector(b.word_weights())
+    )
     return combine(lexical, cosine)
 
 
