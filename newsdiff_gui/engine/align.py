@@ -37,6 +37,7 @@ from .features import sentence_features
 from .model import Alignment, ArticleSet, Link, Relation, Sentence, Unit
 from .similarity import (
     COSINE_FLOOR,
+    LEXICAL_SHARE,
     LINK_THRESHOLD,
     TermWeights,
     Weighted,
@@ -167,7 +168,12 @@ class _Aligner:
         match the profile the other versions built up. Units merge only when no
         version would then have two core members in one unit."""
         candidates = []
+        # Two units can only merge when their versions are disjoint, so one of
+        # them holds at most half of all versions: only those need looking up.
+        half = len(self.rows) / 2
         for cluster in self.clusters:
+            if not cluster.core or len(cluster.core) > half:
+                continue
             for row in cluster.core:
                 for number, (score, _) in self._similarities(row).items():
                     if number != cluster.number and score >= self.config.merge_threshold:
@@ -233,29 +239,33 @@ class _Aligner:
         with meaning vectors, close in meaning."""
         shared: dict[int, float] = defaultdict(float)
         limit = max(3, int(len(self.clusters) * self.config.max_posting_share))
+        clusters = self.clusters
         for term, weight in row.weighted.weights.items():
             posting = self.term_index.get(term)
             if not posting or len(posting) > limit:
                 continue
-            for number in sorted(posting):
-                shared[number] += min(weight, self.clusters[number].profile[term])
+            for number in posting:
+                held = clusters[number].profile[term]
+                shared[number] += weight if weight < held else held
         cosines: dict[int, float] = {}
+        candidates = set(shared)
         if row.vector is not None:
             numbers, matrix = centroids if centroids is not None else self._centroids()
             if numbers:
-                values = matrix @ row.vector
-                cosines = dict(zip(numbers, values.tolist(), strict=True))
+                values = (matrix @ row.vector).tolist()
+                cosines = dict(zip(numbers, values, strict=True))
+                # Without a shared term only meaning speaks; it must reach the weak
+                # threshold on its own share of the score to be worth scoring.
+                floor = COSINE_FLOOR + (1 - COSINE_FLOOR) * self.config.weak_threshold / (
+                    1 - LEXICAL_SHARE
+                )
+                candidates.update(n for n, value in cosines.items() if value >= floor)
         result = {}
-        for number in set(shared) | {n for n, c in cosines.items() if c > COSINE_FLOOR}:
+        total, term_count = row.weighted.total, len(row.weighted.weights)
+        for number in candidates:
             amount = shared.get(number, 0.0)
-            cluster = self.clusters[number]
-            lexical = blend(
-                amount,
-                row.weighted.total,
-                cluster.mean_total,
-                len(row.weighted.weights),
-                cluster.mean_terms,
-            )
+            cluster = clusters[number]
+            lexical = blend(amount, total, cluster.mean_total, term_count, cluster.mean_terms)
             score = combine(lexical, cosines.get(number)) if cosines else lexical
             if score > 0:
                 result[number] = (score, amount)

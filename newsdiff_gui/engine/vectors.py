@@ -77,15 +77,23 @@ class VectorTable:
             start = end
         return tuple(rows)
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - one table per process, cache is the point
+    def word_vector(self, word: str) -> Any:
+        """Mean vector of a word's pieces, or None for a word the table cannot spell."""
+        rows = self.word_rows(word)
+        if not rows:
+            return None
+        return self.vectors[list(rows)].mean(axis=0)
+
     def sentence_vector(self, words: list[tuple[str, float]]) -> Any:
         """Weighted mean of word vectors, unit length (zeros when nothing is known)."""
         import numpy as np
 
         total = np.zeros(self.dims, dtype="float32")
         for word, weight in words:
-            rows = self.word_rows(word)
-            if rows:
-                total += weight * self.vectors[list(rows)].mean(axis=0)
+            vector = self.word_vector(word)
+            if vector is not None:
+                total += weight * vector
         norm = float(np.linalg.norm(total))
         return total / norm if norm > 0 else total
 
