@@ -24,6 +24,8 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 COMMANDS: dict[str, tuple[str, str]] = {
     "align": ("newsdiff_gui.commands.align", "align versions and print the alignment"),
     "diff": ("newsdiff_gui.commands.diff", "word diff of two versions in the terminal"),
+    "eval": ("newsdiff_gui.commands.evaluate", "score the alignment against a gold file"),
+    "pairs": ("newsdiff_gui.commands.pairs", "same-content decision for sentence pairs (TSV)"),
 }
 
 

@@ -52,9 +52,13 @@ from .vectors import VectorTable
 @dataclass(frozen=True)
 class AlignConfig:
     # Matches at or above this similarity are taken wherever they fall in the text.
+    anchor_threshold: float = 0.55
+    # From here, a match is taken unless the order of its neighbours speaks against it.
     strong_threshold: float = LINK_THRESHOLD
     # Between weak and strong, a match must agree with the order of strong matches nearby.
     weak_threshold: float = 0.24
+    # Share of a sentence's term weight a weak match must find in the unit.
+    weak_min_shared: float = 0.25
     # How many sentences away order evidence is looked for.
     order_window: int = 3
     # Share of a sentence's own weight a unit must carry for the sentence to join as
@@ -96,6 +100,7 @@ class _Cluster:
     total_sum: float = 0.0
     terms_sum: int = 0
     scores: dict[str, float] = field(default_factory=dict)  # sentence id -> match score
+    positions: dict[int, int] = field(default_factory=dict)  # version -> core member position
 
     @property
     def mean_total(self) -> float:
@@ -106,13 +111,11 @@ class _Cluster:
         return max(1, self.terms_sum // len(self.core))
 
     def position_in(self, doc: int) -> int | None:
-        for row in self.core:
-            if row.doc == doc:
-                return row.position
-        return None
+        return self.positions.get(doc)
 
     def add_core(self, row: _Row, score: float) -> None:
         self.core.append(row)
+        self.positions[row.doc] = row.position
         if row.vector is not None:
             self.vector_sum = (
                 row.vector if self.vector_sum is None else self.vector_sum + row.vector
@@ -271,24 +274,41 @@ class _Aligner:
                 result[number] = (score, amount)
         return result
 
-    def _order_agrees(self, doc: int, position: int, number: int, taken: dict[int, int]) -> bool:
-        """Does a strong neighbour keep the same order relative to ``number`` elsewhere?"""
+    def _order_evidence(
+        self, doc: int, position: int, number: int, step: int, taken: dict[int, int]
+    ) -> int:
+        """+1 when the nearest matched neighbour on one side (``step`` = -1 or +1)
+        keeps its order relative to unit ``number`` in the other versions, -1
+        when it contradicts it, 0 when there is no neighbour to ask."""
         window = self.config.order_window
         candidate = self.clusters[number]
         for offset in range(1, window + 1):
-            for neighbour in (position - offset, position + offset):
-                other = taken.get(neighbour)
-                if other is None:
+            neighbour = position + step * offset
+            other = taken.get(neighbour)
+            if other is None:
+                continue
+            votes = 0
+            for other_doc, other_position in self.clusters[other].positions.items():
+                mine = candidate.positions.get(other_doc)
+                if other_doc == doc or mine is None:
                     continue
-                for row in self.clusters[other].core:
-                    mine = candidate.position_in(row.doc)
-                    if row.doc == doc or mine is None:
-                        continue
-                    delta_there = row.position - mine
-                    delta_here = neighbour - position
-                    if delta_there * delta_here > 0 and abs(delta_there) <= 2 * window:
-                        return True
-        return False
+                delta = other_position - mine
+                # Same side, about as far away (drops, splits and fusions shift it a little).
+                agrees = delta * step > 0 and abs(delta) <= offset + 2
+                votes += 1 if agrees else -1
+            return (votes > 0) - (votes < 0)
+        return 0
+
+    def _order_agrees(self, doc: int, position: int, number: int, taken: dict[int, int]) -> bool:
+        """Does a matched neighbour keep the same order relative to ``number`` elsewhere?"""
+        return any(self._order_evidence(doc, position, number, step, taken) > 0 for step in (-1, 1))
+
+    def _order_contradicts(
+        self, doc: int, position: int, number: int, taken: dict[int, int]
+    ) -> bool:
+        """Do the neighbours that have a say all put ``number`` elsewhere?"""
+        votes = [self._order_evidence(doc, position, number, step, taken) for step in (-1, 1)]
+        return -1 in votes and 1 not in votes
 
     def add_document(self, doc: int) -> None:
         config = self.config
@@ -307,14 +327,31 @@ class _Aligner:
         )
         taken: dict[int, int] = {}  # position -> unit number
         used: set[int] = set()
+        # Anchors: matches so close they hold wherever they fall.
+        for score, position, number in ranked:
+            if score < config.anchor_threshold:
+                break
+            if position not in taken and number not in used:
+                taken[position] = number
+                used.add(number)
+        # Strong matches, unless every neighbour with a say puts them elsewhere
+        # (a chance match of template-like wording, or a fused sentence's half).
         for score, position, number in ranked:
             if score < config.strong_threshold:
                 break
-            if position not in taken and number not in used:
-                taken[position], used = number, used | {number}
+            if position in taken or number in used:
+                continue
+            if not self._order_contradicts(doc, position, number, taken):
+                taken[position] = number
+                used.add(number)
         strong = dict(taken)
         for score, position, number in ranked:
             if score >= config.strong_threshold or position in taken or number in used:
+                continue
+            # Meaning alone may not carry a weak match: similar sentence shapes
+            # ("On day 3 the ... was approved") sit close in vector space.
+            shared = candidates[position][number][1] / rows[position].weighted.total
+            if shared < config.weak_min_shared:
                 continue
             if self._order_agrees(doc, position, number, strong):
                 taken[position] = number
@@ -364,6 +401,8 @@ class _Aligner:
             )
             if rest_score < self.config.weak_threshold:
                 continue
+            if not _numbers_agree(residual, cluster):
+                continue
             if carried >= self.config.fused_coverage * min(residual_total, cluster.mean_total):
                 cluster.extra.append(row)
                 cluster.scores[row.sentence.id] = score
@@ -373,9 +412,8 @@ class _Aligner:
     ) -> int | None:
         """A sentence that fuses two consecutive sentences of another version.
 
-        Each half alone may look too weak; together they carry the sentence. The
-        two units become one (the gold standard's 2<->1 link) and the sentence
-        joins it. Returns the unit joined, or None.
+        Each half alone may look too weak; together they carry the sentence,
+        which joins both units (a 2<->1 link). Returns the unit it is core of.
         """
         ranked = sorted(
             (
@@ -417,23 +455,14 @@ class _Aligner:
                     best = (score, min(first, second), max(first, second))
         if best is None:
             return None
-        score, keep_number, gone_number = best
-        keep, gone = self.clusters[keep_number], self.clusters[gone_number]
-        keep_docs = {r.doc for r in keep.core}
-        for member in gone.core:
-            if member.doc in keep_docs:
-                keep.extra.append(member)
-            else:
-                keep.add_core(member, gone.scores.get(member.sentence.id, score))
-        keep.extra.extend(gone.extra)
-        for sentence_id, value in gone.scores.items():
-            keep.scores.setdefault(sentence_id, value)
-        for term, weight in gone.profile.items():
-            self.term_index[term].discard(gone_number)
-            keep.profile[term] = max(weight, keep.profile.get(term, 0.0))
-        gone.core, gone.extra = [], []
-        keep.add_core(row, score)
-        return keep_number
+        score, first, second = best
+        # Core of the closer unit, fused member of the other: the two facts stay
+        # separate units, so versions that report only one are not paired with the other.
+        core, other = (first, second) if sims[first][0] >= sims[second][0] else (second, first)
+        self.clusters[core].add_core(row, score)
+        self.clusters[other].extra.append(row)
+        self.clusters[other].scores[row.sentence.id] = score
+        return core
 
     def _join_as_second_member(
         self, row: _Row, sims: dict[int, tuple[float, float]], used: set[int]
@@ -450,7 +479,18 @@ class _Aligner:
             return False
         score, amount, number = best
         coverage = amount / row.weighted.total
-        if score >= self.config.weak_threshold and coverage >= self.config.join_coverage:
+        cluster = self.clusters[number]
+        # A split sentence sits next to its other half.
+        beside = any(
+            m.doc == row.doc and abs(m.position - row.position) == 1
+            for m in (*cluster.core, *cluster.extra)
+        )
+        if (
+            beside
+            and score >= self.config.weak_threshold
+            and coverage >= self.config.join_coverage
+            and _numbers_agree(row.weighted.weights, cluster)
+        ):
             self.clusters[number].extra.append(row)
             self.clusters[number].scores[row.sentence.id] = score
             return True
@@ -462,6 +502,12 @@ class _Aligner:
         self.clusters.append(cluster)
         for term in row.weighted.weights:
             self.term_index[term].add(cluster.number)
+
+
+def _numbers_agree(terms: dict[str, float], cluster: _Cluster) -> bool:
+    """A passage joining a unit beside its main member (a split-off half, one half
+    of a fused sentence) must not bring numbers the unit never mentions."""
+    return all(term in cluster.profile for term in terms if term.isdigit())
 
 
 def _consecutive(a: _Cluster, b: _Cluster) -> bool:

@@ -91,18 +91,37 @@ _SPIN = {
 class Version:
     name: str
     text: str
-    carries: tuple[frozenset[int], ...]  # per sentence in order: base sentences it carries
+    # Per sentence in order: the content it carries, as halves of base sentences
+    # (ids 2i and 2i+1 are the two halves of base sentence i).
+    carries: tuple[frozenset[int], ...]
+
+
+_SYLLABLES = "ka lo mi ren sut val dor pen tis bra gul hem nor fes lin quo zar wet".split()
+
+
+def _coined_word(rng: random.Random) -> str:
+    """A made-up content word: real stories name things no other sentence names."""
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
 
 
 def base_story(rng: random.Random, sentences: int) -> list[str]:
+    """Sentences mixing shared topic words (as every article repeats its topic)
+    with words and numbers particular to each fact."""
     story = []
     for i in range(sentences):
         detail = rng.choice(_DETAILS).format(n=rng.randint(2, 900))
         name = rng.choice(_NAMES)
-        story.append(
-            f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {detail}, "
-            f"{name} said on day {i + 1}."
-        )
+        place = _coined_word(rng).capitalize()
+        thing = " ".join(_coined_word(rng) for _ in range(2))
+        shape = rng.randrange(3)
+        subject, verb, obj = rng.choice(_SUBJECTS), rng.choice(_VERBS), rng.choice(_OBJECTS)
+        if shape == 0:
+            sentence = f"{subject} in {place} {verb} {obj} {detail}, {name} said on day {i + 1}."
+        elif shape == 1:
+            sentence = f"On day {i + 1} the {thing} in {place} was {verb}, {detail}."
+        else:
+            sentence = f"{name} of {place} {verb} the {thing}, {obj} {detail} since day {i + 1}."
+        story.append(sentence)
     return story
 
 
@@ -116,6 +135,12 @@ def _split(sentence: str) -> tuple[str, str] | None:
     if not sep:
         return None
     return head + ".", tail[0].upper() + tail[1:]
+
+
+def _halves(index: int) -> frozenset[int]:
+    """Content ids of base sentence ``index``: its two halves, so a split piece
+    carries one half and a whole or fused sentence carries both."""
+    return frozenset({2 * index, 2 * index + 1})
 
 
 def perturb(
@@ -140,17 +165,21 @@ def perturb(
         if rng.random() < fuse and index + 1 < len(story):
             second = story[index + 1].rstrip(".")
             fused = sentence.rstrip(".") + ", while " + second[0].lower() + second[1:] + "."
-            pieces.append((_spin(rng, fused, spin), frozenset({index, index + 1})))
+            carried = _halves(index) | _halves(index + 1)
+            pieces.append((_spin(rng, fused, spin), carried))
             index += 2
             continue
         parts = _split(sentence) if rng.random() < split else None
         if parts:
-            for part in parts:
-                pieces.append((_spin(rng, part, spin), frozenset({index})))
+            for half, part in enumerate(parts):
+                pieces.append((_spin(rng, part, spin), frozenset({2 * index + half})))
         else:
-            pieces.append((_spin(rng, sentence, spin), frozenset({index})))
+            pieces.append((_spin(rng, sentence, spin), _halves(index)))
         if rng.random() < insert:
-            extra = f"Separately, {rng.choice(_NAMES)} opened a museum of {rng.choice(_OBJECTS)}."
+            extra = (
+                f"{_coined_word(rng).capitalize()} {_coined_word(rng)} reported that "
+                f"{_coined_word(rng)} {_coined_word(rng)} {_coined_word(rng)}."
+            )
             pieces.append((extra, frozenset()))
         index += 1
     paragraphs = [pieces[i : i + 3] for i in range(0, len(pieces), 3)]
