@@ -1,0 +1,135 @@
+"""Alignment quality on sets with known truth, and the seed gold as a regression guard.
+
+Synthetic sets (tests/support/synthetic.py) perturb one base story the ways
+real coverage differs — dropped, inserted, shuffled, split, fused and spun
+sentences — and record which base sentences each sentence carries. Two
+sentences of different versions belong together exactly when they carry a
+common part of a base sentence; the aligner must find most such pairs and
+invent few.
+
+Known weak spot, kept visible rather than tuned away: when one version splits a
+sentence and another fuses it with its neighbour, the split halves and the
+fused sentence can end up in one unit, pairing the halves with the
+neighbour's content too (precision drops to ~0.8 on sets dense with both).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.synthetic import Version, synthetic_set
+
+from newsdiff_gui.engine.align import align
+from newsdiff_gui.engine.load import documents_from_texts, load_article_set
+from newsdiff_gui.paths import seed_files
+
+GOLD_DIR = Path(__file__).resolve().parents[3] / "shared" / "gold"
+
+
+def _truth_and_prediction(versions: list[Version]) -> tuple[set, set]:
+    article_set = documents_from_texts([(v.name, v.text) for v in versions])
+    alignment = align(article_set)
+    carries: dict[str, frozenset[int]] = {}
+    for version, document in zip(versions, article_set.documents, strict=True):
+        content = [s for s in document.sentences if not s.is_boilerplate]
+        assert len(content) == len(version.carries), "segmentation must match the generator"
+        for sentence, carried in zip(content, version.carries, strict=True):
+            carries[sentence.id] = carried
+    truth = {
+        (a, b)
+        for a, b in itertools.combinations(sorted(carries), 2)
+        if a.split(":")[0] != b.split(":")[0] and carries[a] & carries[b]
+    }
+    predicted = set()
+    for unit in alignment.units:
+        for a, b in itertools.combinations(sorted(unit.members), 2):
+            if a.split(":")[0] != b.split(":")[0]:
+                predicted.add((a, b))
+    return truth, predicted
+
+
+def _precision_recall(truth: set, predicted: set) -> tuple[float, float]:
+    hits = len(truth & predicted)
+    precision = hits / len(predicted) if predicted else 1.0
+    recall = hits / len(truth) if truth else 1.0
+    return precision, recall
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    versions=st.integers(2, 6),
+    drop=st.floats(0.0, 0.25),
+    insert=st.floats(0.0, 0.15),
+    split=st.floats(0.0, 0.12),
+    fuse=st.floats(0.0, 0.12),
+    shuffle=st.booleans(),
+)
+def test_perturbed_versions_align_to_their_source_sentences(
+    seed: int, versions: int, drop: float, insert: float, split: float, fuse: float, shuffle: bool
+) -> None:
+    generated = synthetic_set(
+        versions,
+        words=400,
+        seed=seed,
+        drop=drop,
+        insert=insert,
+        split=split,
+        fuse=fuse,
+        shuffle_paragraphs=shuffle,
+    )
+    precision, recall = _precision_recall(*_truth_and_prediction(generated))
+    assert precision >= 0.8, f"precision {precision:.2f}"
+    assert recall >= 0.8, f"recall {recall:.2f}"
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), spin=st.floats(0.0, 0.6))
+def test_spun_copies_still_align(seed: int, spin: float) -> None:
+    generated = synthetic_set(3, words=400, seed=seed, drop=0.05, spin=spin)
+    precision, recall = _precision_recall(*_truth_and_prediction(generated))
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+
+
+def test_file_order_does_not_change_the_alignment() -> None:
+    generated = synthetic_set(4, words=300, seed=7, drop=0.1, fuse=0.1, split=0.1)
+    forward = documents_from_texts([(v.name, v.text) for v in generated])
+    backward = documents_from_texts([(v.name, v.text) for v in reversed(generated)])
+
+    def groups(article_set) -> set[frozenset[tuple[str, int]]]:
+        alignment = align(article_set)
+        return {
+            frozenset(
+                (article_set.document_of(m).path, article_set.sentence(m).start)
+                for m in unit.members
+            )
+            for unit in alignment.units
+        }
+
+    assert groups(forward) == groups(backward)
+
+
+def test_same_input_gives_the_same_output() -> None:
+    article_set = load_article_set(seed_files())
+    assert align(article_set) == align(article_set)
+
+
+@pytest.mark.skipif(not (GOLD_DIR / "score.py").exists(), reason="shared gold not beside the repo")
+def test_seed_gold_score_does_not_regress() -> None:
+    spec = importlib.util.spec_from_file_location("gold_score", GOLD_DIR / "score.py")
+    assert spec and spec.loader
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    from newsdiff_gui.engine.contract import alignment_to_dict
+
+    seeds = seed_files()
+    gold = scorer.Gold(str(GOLD_DIR / "seeds-alignment.json"), str(seeds[0].parent))
+    result = scorer.score(gold, alignment_to_dict(align(load_article_set(seeds))))
+    # A floor a little below the measured 0.826 / 0.841: a regression guard, not a target.
+    assert result["pairs"]["f1"] >= 0.80
+    assert result["unmatched"]["f1"] >= 0.80
