@@ -78,16 +78,19 @@ def _linked_groups(
     return [g for g in groups.values() if g[0] and g[1]]
 
 
-def _relation(alignment: Alignment, left_ids: set[str], right_ids: set[str]) -> Relation:
-    relations = [
-        link.relation
-        for link in alignment.links
-        if (set(link.a) & left_ids and set(link.b) & right_ids)
-        or (set(link.a) & right_ids and set(link.b) & left_ids)
-    ]
-    if relations and all(r == Relation.VERBATIM for r in relations):
+def _relation(
+    alignment: Alignment, left_ids: set[str], right_ids: set[str], ops: tuple[DiffOp, ...]
+) -> Relation:
+    """Verbatim when the word diff finds nothing; otherwise what the units say."""
+    if all(op.kind == OpKind.EQUAL for op in ops):
         return Relation.VERBATIM
-    if any(r == Relation.PARTIAL for r in relations):
+    relations = [
+        unit.relation
+        for sentence_id in left_ids
+        for unit in alignment.units_of(sentence_id)
+        if unit.relation is not None and set(unit.members) & right_ids
+    ]
+    if len(left_ids) != len(right_ids) or Relation.PARTIAL in relations:
         return Relation.PARTIAL
     return Relation.REWORDED
 
@@ -112,16 +115,9 @@ def pair_rows(alignment: Alignment, left: Document, right: Document) -> list[Pai
         lefts = sorted((by_id[i] for i in lefts_ids), key=lambda s: s.index)
         rights = sorted((by_id[i] for i in rights_ids), key=lambda s: s.index)
         grouped |= lefts_ids | rights_ids
-        relation = _relation(alignment, lefts_ids, rights_ids)
-        shared_rows.append(
-            PairRow(
-                RowKind.SHARED,
-                tuple(lefts),
-                tuple(rights),
-                relation,
-                _diff(left, right, lefts, rights),
-            )
-        )
+        ops = _diff(left, right, lefts, rights)
+        relation = _relation(alignment, lefts_ids, rights_ids, ops)
+        shared_rows.append(PairRow(RowKind.SHARED, tuple(lefts), tuple(rights), relation, ops))
 
     # Sequence the left side: shared rows at their first left sentence, the rest alone.
     left_sequence: list[tuple[int, PairRow]] = [(r.left[0].index, r) for r in shared_rows]
