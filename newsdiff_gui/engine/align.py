@@ -88,6 +88,7 @@ class _Row:
     position: int  # index among the document's content sentences
     weighted: Weighted
     vector: Any = None  # unit-length meaning vector (numpy), None without a vector table
+    rare: frozenset[str] = frozenset()  # terms no more than one other sentence shares
 
 
 @dataclass
@@ -135,7 +136,10 @@ def _rows(article_set: ArticleSet) -> list[list[_Row]]:
     ]
     weights = TermWeights(f for doc in features for _, f in doc)
     rows = [
-        [_Row(s, d, p, weights.weigh(f)) for p, (s, f) in enumerate(doc)]
+        [
+            _Row(s, d, p, weights.weigh(f), rare=_rare_terms(f.terms, weights))
+            for p, (s, f) in enumerate(doc)
+        ]
         for d, doc in enumerate(features)
     ]
     table = VectorTable.load()
@@ -144,6 +148,13 @@ def _rows(article_set: ArticleSet) -> list[list[_Row]]:
             for row in doc_rows:
                 row.vector = table.sentence_vector(row.weighted.word_weights())
     return rows
+
+
+def _rare_terms(terms: frozenset[str], weights: TermWeights) -> frozenset[str]:
+    """Terms found in at most two sentences of the whole set: two sentences of
+    different versions sharing two of them ("fentanyl", "Mexico") report the
+    same thing even when the rest of their wording has nothing in common."""
+    return frozenset(t for t in terms if len(t) > 2 and weights.frequency(t) <= 2)
 
 
 def _processing_order(article_set: ArticleSet, rows: list[list[_Row]]) -> list[int]:
@@ -270,6 +281,8 @@ class _Aligner:
             cluster = clusters[number]
             lexical = blend(amount, total, cluster.mean_total, term_count, cluster.mean_terms)
             score = combine(lexical, cosines.get(number)) if cosines else lexical
+            if len(row.rare) >= 2 and sum(t in cluster.profile for t in row.rare) >= 2:
+                score = max(score, self.config.anchor_threshold)
             if score > 0:
                 result[number] = (score, amount)
         return result

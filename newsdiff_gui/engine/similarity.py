@@ -74,6 +74,10 @@ class TermWeights:
         self._frequency = frequency
         self._count = max(count, 1)
 
+    def frequency(self, term: str) -> int:
+        """In how many passages of the collection the term occurs."""
+        return self._frequency.get(term, 0)
+
     def idf(self, term: str) -> float:
         return math.log(1 + self._count / (self._frequency.get(term, 0) + 1)) + 0.1
 
