@@ -1,0 +1,92 @@
+"""A one-line legend that names every marker the pair view uses.
+
+Colour is never the only cue (DESIGN.md), and the words here are the key to
+the other cues: symbols in the gutter, strike-through and underline in the
+text, hatching for the empty side. The text is the program's own (no article
+data), so it is safe as rich text; colours are re-read on palette changes.
+
+Public API: ``Legend``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from .theme import Theme, theme_for
+
+
+def _entries(theme: Theme) -> list[tuple[str, str]]:
+    """(rich text sample, tooltip) per legend entry."""
+    added = theme.added_accent.name()
+    omitted = theme.omitted_accent.name()
+    reworded = theme.reworded_accent.name()
+    dim = theme.dim_text.name()
+    deleted = (
+        f'<span style="background:{theme.deleted_bg.name()};color:{theme.deleted_fg.name()};'
+        f'text-decoration:line-through">&nbsp;struck&nbsp;</span>'
+    )
+    inserted = (
+        f'<span style="background:{theme.inserted_bg.name()};color:{theme.inserted_fg.name()};'
+        f'text-decoration:underline">&nbsp;underlined&nbsp;</span>'
+    )
+    return [
+        (
+            f'<b style="color:{omitted}">−</b> omitted: only the left has it',
+            "A sentence only the left version has; the right cell is hatched.",
+        ),
+        (
+            f'<b style="color:{added}">+</b> added: only the right has it',
+            "A sentence only the right version has; the left cell is hatched.",
+        ),
+        (
+            f'<b style="color:{reworded}">≈</b> reworded',
+            "Both versions carry this content in different words.",
+        ),
+        (f"{deleted} words cut on the left", "Words in the left version, not in the right."),
+        (f"{inserted} words new on the right", "Words in the right version, not in the left."),
+        (
+            f'<i style="color:{dim}">boilerplate</i> credits, datelines',
+            "Site chrome, credits and datelines: shown, never compared.",
+        ),
+    ]
+
+
+class Legend(QWidget):
+    """Explains the pair view's markers in one row of small labels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Legend")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(12, 5, 12, 5)
+        self._layout.setSpacing(22)
+        self._labels: list[QLabel] = []
+        self._rebuild()
+
+    def texts(self) -> list[str]:
+        """The legend as plain text (tests, accessibility)."""
+        return [label.text() for label in self._labels]
+
+    def _rebuild(self) -> None:
+        for label in self._labels:
+            label.deleteLater()
+        self._labels.clear()
+        while self._layout.count():
+            self._layout.takeAt(0)
+        title = QLabel("<b>Legend</b>", self)
+        title.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.addWidget(title)
+        self._labels.append(title)
+        for text, tip in _entries(theme_for(self.palette())):
+            label = QLabel(text, self)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setToolTip(tip)
+            self._layout.addWidget(label)
+            self._labels.append(label)
+        self._layout.addStretch(1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._rebuild()

@@ -1,0 +1,302 @@
+"""The main window: versions sidebar, view tabs, toolbar, menus and status bar.
+
+The window owns the data flow for the UI: it loads files and aligns them on
+the ``TaskRunner`` (topic ``"align"``, so opening a second set while the
+first is still aligning drops the first), then hands the ``Alignment`` to
+every view. Views never compute alignment themselves.
+
+Adding a view later: build a widget, call ``add_panel(title, widget)`` and
+connect ``alignment_ready`` to the widget's setter; the tab bar appears as
+soon as there is more than one panel.
+
+Signals: ``alignment_ready(Alignment)``, ``view_filled()`` (the pair view
+shows rows for the current alignment), ``load_failed(str)`` (fewer than two
+versions could be read, or the engine failed).
+
+Public API: ``MainWindow``, ``SkippedReporter``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine.align import align
+from ..engine.load import SUPPORTED_SUFFIXES, InputError
+from ..engine.model import Alignment
+from ..engine.pairing import PairCounts
+from .legend import Legend
+from .loading import LoadResult, load_versions
+from .pair_view import PairView
+from .skipped_dialog import show_skipped_files
+from .versions_sidebar import VersionsSidebar
+from .worker import TaskRunner
+
+ALIGN_TOPIC = "align"
+
+# Called with the skipped files and how many versions loaded.
+SkippedReporter = Callable[[Sequence[InputError], int], None]
+
+
+def _align_work(paths: list[str]) -> Callable[[Callable[[], bool]], object]:
+    """Work for the runner: load what loads, align when there are two or more."""
+
+    def work(should_cancel: Callable[[], bool]) -> tuple[LoadResult, Alignment | None]:
+        loaded = load_versions(paths)
+        if len(loaded.article_set) < 2:
+            return loaded, None
+        return loaded, align(loaded.article_set, should_cancel=should_cancel)
+
+    return work
+
+
+class MainWindow(QMainWindow):
+    """newsdiff's main window."""
+
+    alignment_ready = Signal(object)
+    view_filled = Signal()
+    load_failed = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        inline: bool = False,
+        skipped_reporter: SkippedReporter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``inline`` runs engine work synchronously (tests); ``skipped_reporter``
+        replaces the skipped-files dialog (screenshot mode prints instead)."""
+        super().__init__(parent)
+        self.setWindowTitle("newsdiff")
+        self.setAcceptDrops(True)
+        self.runner = TaskRunner(self, inline=inline)
+        self._skipped_reporter = skipped_reporter or (
+            lambda skipped, loaded: show_skipped_files(self, skipped, loaded)
+        )
+        self._alignment: Alignment | None = None
+
+        self.sidebar = VersionsSidebar()
+        self.pair_view = PairView(self.runner)
+        self.legend = Legend()
+        pair_page = QWidget()
+        pair_layout = QVBoxLayout(pair_page)
+        pair_layout.setContentsMargins(0, 0, 0, 0)
+        pair_layout.setSpacing(0)
+        pair_layout.addWidget(self.legend)
+        pair_layout.addWidget(self.pair_view, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)  # one panel today: no lonely tab
+        self.tabs.addTab(pair_page, "Pair")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 1100])
+        splitter.setChildrenCollapsible(False)
+        self.sidebar.setMinimumWidth(180)
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self._build_status_bar()
+
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.busy_changed.connect(self._set_busy)
+        self.pair_view.filled.connect(self.view_filled)
+        self.pair_view.counts_changed.connect(self._show_counts)
+        self.pair_view.pair_changed.connect(self._on_pair_changed)
+        self.sidebar.show_left.connect(lambda n: self.pair_view.set_pair(n, self.pair_view.pair[1]))
+        self.sidebar.show_right.connect(
+            lambda n: self.pair_view.set_pair(self.pair_view.pair[0], n)
+        )
+
+    # -- construction -----------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        shortcut_text = ", ".join(keys)
+        action.setToolTip(f"{tip or text} ({shortcut_text})" if keys else tip or text)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even with the toolbar hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action("&Open Files…", self.open_files_dialog, "Ctrl+O")
+        self.open_folder_action = self._action(
+            "Open &Folder…", self.open_folder_dialog, "Ctrl+Shift+O"
+        )
+        quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.next_action = self._action(
+            "▼ Next change",
+            self.pair_view.next_change,
+            "F7",
+            "Alt+Down",
+            "N",
+            tip="Go to the next added, omitted or reworded row",
+        )
+        self.previous_action = self._action(
+            "▲ Previous change",
+            self.pair_view.previous_change,
+            "Shift+F7",
+            "Alt+Up",
+            "P",
+            tip="Go to the previous added, omitted or reworded row",
+        )
+        self.swap_action = self._action(
+            "⇄ Swap sides",
+            self.pair_view.swap_sides,
+            "Ctrl+Shift+S",
+            tip="Swap the left and right versions",
+        )
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.open_action, self.open_folder_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([self.next_action, self.previous_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.swap_action)
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.open_folder_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.previous_action)
+        toolbar.addAction(self.next_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.swap_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # indeterminate: alignment reports no steps yet
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.hide()
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    # -- public -------------------------------------------------------------------
+    @property
+    def alignment(self) -> Alignment | None:
+        return self._alignment
+
+    def add_panel(self, title: str, widget: QWidget) -> int:
+        """Add a view as a tab next to the pair view; returns its tab index."""
+        return self.tabs.addTab(widget, title)
+
+    def open_paths(self, paths: Sequence[str | Path]) -> None:
+        """Load and align ``paths`` (files or folders) off the UI thread."""
+        names = [str(path) for path in paths]
+        self.statusBar().showMessage(f"Reading and aligning {len(names)} item(s)…")
+        self.runner.submit(ALIGN_TOPIC, _align_work(names))
+
+    def open_files_dialog(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Open versions of a story", "", f"Articles ({patterns});;All files (*)"
+        )
+        if files:
+            self.open_paths(files)
+
+    def open_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of versions")
+        if folder:
+            self.open_paths([folder])
+
+    # -- results --------------------------------------------------------------------
+    def _on_finished(self, topic: str, result: object) -> None:
+        if topic != ALIGN_TOPIC:
+            return
+        loaded, alignment = result  # type: ignore[misc]
+        count = len(loaded.article_set)
+        if loaded.skipped:
+            self._skipped_reporter(loaded.skipped, count)
+        if alignment is None:
+            message = (
+                f"Only {count} version could be read — nothing to compare. "
+                "Open two or more versions of the story."
+            )
+            self._alignment = None
+            self.sidebar.versions.set_documents(loaded.article_set.documents)
+            self.pair_view.set_alignment(None)
+            self.pair_view.list_view.set_placeholder(message)
+            self.counts_label.clear()
+            self.statusBar().showMessage(message)
+            self.load_failed.emit(message)
+            return
+        self._alignment = alignment
+        self.sidebar.versions.set_documents(alignment.documents)
+        self.statusBar().showMessage(f"{count} versions aligned.", 5000)
+        self.pair_view.set_alignment(alignment)
+        self.alignment_ready.emit(alignment)
+
+    def _on_failed(self, topic: str, message: str) -> None:
+        what = "align the versions" if topic == ALIGN_TOPIC else "compare the pair"
+        text = f"newsdiff could not {what}: {message}"
+        self.statusBar().showMessage(text)
+        box = QMessageBox(QMessageBox.Icon.Critical, "newsdiff", text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.load_failed.emit(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+
+    def _show_counts(self, counts: PairCounts) -> None:
+        self.counts_label.setText(
+            f"{counts.shared} shared · {counts.reworded} reworded · "
+            f"{counts.only_left} omitted (only left) · {counts.only_right} added (only right)"
+        )
+
+    def _on_pair_changed(self, left: int, right: int) -> None:
+        self.sidebar.versions.set_pair(left, right)
+        if self._alignment is not None:
+            documents = self._alignment.documents
+            self.setWindowTitle(f"{documents[left].outlet} ⇄ {documents[right].outlet} — newsdiff")
+
+    # -- events -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept local files and folders dropped anywhere on the window."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop engine work before the window (and its signal receivers) go away."""
+        self.runner.cancel_all()
+        self.runner.wait(3000)
+        super().closeEvent(event)

@@ -1,0 +1,169 @@
+"""Qt list model of the rows of the pair view: one item = one aligned row.
+
+Why a list model and not a table: each item carries *both* cells, so one
+delegate paints left and right side by side in the same row and the two
+columns can never scroll apart (synchronised scrolling by construction).
+``QListView`` lays rows out lazily and paints only what is visible, so long
+article sets stay fast.
+
+Roles expose the raw records (``RowRole``) and what the delegate needs
+(``LeftPiecesRole``/``RightPiecesRole``, computed once per row and cached).
+``DisplayRole`` is a plain-text summary for accessibility and copying;
+``ToolTipRole`` names the change in words and never contains article text
+(Qt would guess tooltips with ``<b>`` in them to be rich text).
+
+Public API: ``PairRowsModel`` and its role constants.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..engine.model import Document, OpKind
+from ..engine.pairing import PairCounts, PairRow, RowKind, count_rows
+from .formats import Piece, plain_text, side_pieces
+
+_Index = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+IS_CHANGE_ROLE = Qt.ItemDataRole.UserRole + 3
+LEFT_PIECES_ROLE = Qt.ItemDataRole.UserRole + 4
+RIGHT_PIECES_ROLE = Qt.ItemDataRole.UserRole + 5
+LEFT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 6
+RIGHT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 7
+MARKER_ROLE = Qt.ItemDataRole.UserRole + 8
+
+
+def row_marker(row: PairRow) -> tuple[str, str]:
+    """Symbol and word the gutter shows for a row (the non-colour cue)."""
+    if row.kind == RowKind.ONLY_LEFT:
+        return "−", "omitted"
+    if row.kind == RowKind.ONLY_RIGHT:
+        return "+", "added"
+    if row.kind == RowKind.BOILERPLATE:
+        return "·", "boilerplate"
+    if row.is_change:
+        return "≈", "reworded"
+    return "=", "same"
+
+
+def _describe(row: PairRow) -> str:
+    if row.kind == RowKind.ONLY_LEFT:
+        return "Omitted: only the left version has this."
+    if row.kind == RowKind.ONLY_RIGHT:
+        return "Added: only the right version has this."
+    if row.kind == RowKind.BOILERPLATE:
+        side = row.left or row.right
+        reason = side[0].boilerplate if side else None
+        return f"Boilerplate ({reason or 'not story content'}): not compared."
+    deleted = sum(1 for op in row.ops if op.kind in (OpKind.DELETE, OpKind.REPLACE))
+    inserted = sum(1 for op in row.ops if op.kind in (OpKind.INSERT, OpKind.REPLACE))
+    relation = row.relation.value if row.relation else "shared"
+    if not row.is_change:
+        return f"Same content, same words ({relation})."
+    return (
+        f"Reworded ({relation}): {deleted} passage(s) struck through on the left, "
+        f"{inserted} underlined on the right."
+    )
+
+
+class PairRowsModel(QAbstractListModel):
+    """Rows of two versions aligned by unit, from ``engine.pairing.pair_rows``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PairRow] = []
+        self._left: Document | None = None
+        self._right: Document | None = None
+        self._pieces: dict[tuple[int, bool], list[Piece]] = {}
+
+    # -- data in -----------------------------------------------------------
+    def set_rows(self, rows: list[PairRow], left: Document | None, right: Document | None) -> None:
+        """Replace all rows (a new pair or a new alignment): a full reset is cheapest."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._left, self._right = left, right
+        self._pieces.clear()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([], None, None)
+
+    # -- reading -----------------------------------------------------------
+    @property
+    def left_document(self) -> Document | None:
+        return self._left
+
+    @property
+    def right_document(self) -> Document | None:
+        return self._right
+
+    def row_at(self, number: int) -> PairRow:
+        return self._rows[number]
+
+    def counts(self) -> PairCounts:
+        return count_rows(self._rows)
+
+    def pieces(self, number: int, left: bool) -> list[Piece]:
+        """Styled runs of one cell, cut from the engine's spans once and kept."""
+        key = (number, left)
+        if key not in self._pieces:
+            document = self._left if left else self._right
+            row = self._rows[number]
+            self._pieces[key] = side_pieces(row, document, left) if document else []
+        return self._pieces[key]
+
+    def change_rows(self) -> list[int]:
+        """Row numbers a reader steps through with next/previous change."""
+        return [n for n, row in enumerate(self._rows) if row.is_change]
+
+    # -- QAbstractItemModel --------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Flat list: only the invisible root has children."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Serve the records and derived values the delegate and tests read."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        number = index.row()
+        row = self._rows[number]
+        if role == Qt.ItemDataRole.DisplayRole:
+            symbol, word = row_marker(row)
+            left = plain_text(self.pieces(number, True)) or "—"
+            right = plain_text(self.pieces(number, False)) or "—"
+            return f"{symbol} {word}: {left} | {right}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _describe(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return _describe(row)
+        if role == ROW_ROLE:
+            return row
+        if role == KIND_ROLE:
+            return row.kind.value
+        if role == IS_CHANGE_ROLE:
+            return row.is_change
+        if role == LEFT_PIECES_ROLE:
+            return self.pieces(number, True)
+        if role == RIGHT_PIECES_ROLE:
+            return self.pieces(number, False)
+        if role == LEFT_TEXT_ROLE:
+            return plain_text(self.pieces(number, True))
+        if role == RIGHT_TEXT_ROLE:
+            return plain_text(self.pieces(number, False))
+        if role == MARKER_ROLE:
+            return row_marker(row)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Rows are selectable (next/previous change lands on one) but not editable."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

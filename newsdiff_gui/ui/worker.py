@@ -1,0 +1,132 @@
+"""Run engine work off the UI thread and deliver only the newest answer.
+
+Pattern (git-cola's ``Channel``/``Task``/``RunTask``): a ``QRunnable`` cannot
+own signals, so each task reports through a small ``QObject`` channel that
+lives on the GUI thread; signals emitted from the pool thread arrive there
+queued. The runner keeps a reference to every running task
+(``setAutoDelete(False)``) so Python does not collect it mid-run.
+
+Each request is stamped per *topic* ("align", "pair" …). A newer request on
+the same topic cancels the older one (its ``should_cancel`` starts returning
+True, which ``engine.align.align`` polls) and an older answer that still
+arrives is dropped, so a quick series of selections shows the last one only.
+
+``inline=True`` runs tasks synchronously in ``submit`` — for tests, which then
+need no waiting, and for tiny jobs.
+
+Public API: ``TaskRunner``, ``Work``.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..engine.align import CancelledError
+
+# A unit of work: receives a cancel probe, returns its result.
+Work = Callable[[Callable[[], bool]], Any]
+
+
+class _Channel(QObject):
+    """Signals a task emits from the pool thread (queued to the GUI thread)."""
+
+    done = Signal(str, int, object)
+    failed = Signal(str, int, str)
+    cancelled = Signal(str, int)
+
+
+class _Task(QRunnable):
+    def __init__(self, topic: str, stamp: int, work: Work, channel: _Channel) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the runner owns the Python object
+        self.topic = topic
+        self.stamp = stamp
+        self.work = work
+        self.channel = channel
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.cancel_event.is_set)
+        except CancelledError:
+            self.channel.cancelled.emit(self.topic, self.stamp)
+        except Exception as error:  # shown to the user, never swallowed
+            detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+            self.channel.failed.emit(self.topic, self.stamp, detail)
+        else:
+            self.channel.done.emit(self.topic, self.stamp, result)
+
+
+class TaskRunner(QObject):
+    """Submits work per topic; emits ``finished``/``failed`` for the newest stamp only."""
+
+    finished = Signal(str, object)  # topic, result
+    failed = Signal(str, str)  # topic, message
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
+        super().__init__(parent)
+        self.inline = inline
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._channel = _Channel(self)
+        self._channel.done.connect(self._on_done)
+        self._channel.failed.connect(self._on_failed)
+        self._channel.cancelled.connect(self._on_cancelled)
+        self._stamps: dict[str, int] = {}
+        self._running: dict[tuple[str, int], _Task] = {}
+        self._counter = 0
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def submit(self, topic: str, work: Work) -> int:
+        """Start ``work``; any older request on ``topic`` is cancelled. Returns the stamp."""
+        self._counter += 1
+        stamp = self._counter
+        self._stamps[topic] = stamp
+        for (running_topic, _), task in self._running.items():
+            if running_topic == topic:
+                task.cancel_event.set()
+        task = _Task(topic, stamp, work, self._channel)
+        was_busy = self.busy
+        self._running[(topic, stamp)] = task
+        if not was_busy:
+            self.busy_changed.emit(True)
+        if self.inline:
+            task.run()  # the channel's signals are direct here: same thread
+        else:
+            self._pool.start(task)
+        return stamp
+
+    def cancel_all(self) -> None:
+        for task in self._running.values():
+            task.cancel_event.set()
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Block until the pool is idle (closing the window, tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _finish(self, topic: str, stamp: int) -> bool:
+        """Forget a task; True when its answer is still the one wanted."""
+        self._running.pop((topic, stamp), None)
+        if not self._running:
+            self.busy_changed.emit(False)
+        return self._stamps.get(topic) == stamp
+
+    def _on_done(self, topic: str, stamp: int, result: object) -> None:
+        if self._finish(topic, stamp):
+            self.finished.emit(topic, result)
+
+    def _on_failed(self, topic: str, stamp: int, message: str) -> None:
+        if self._finish(topic, stamp):
+            self.failed.emit(topic, message)
+
+    def _on_cancelled(self, topic: str, stamp: int) -> None:
+        self._finish(topic, stamp)

@@ -1,0 +1,60 @@
+"""UI tests run offscreen unless NEWSDIFF_ONSCREEN=1 (to watch them on a desktop).
+
+The platform must be chosen before the QApplication exists; pytest-qt creates
+it lazily on the first ``qtbot`` use, so setting it at import time is early
+enough.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+if os.environ.get("NEWSDIFF_ONSCREEN") != "1":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.pop("NEWSDIFF_THEME", None)  # tests choose palettes themselves
+
+from newsdiff_gui.paths import seed_files
+
+
+class SkippedRecorder:
+    """Stands in for the skipped-files dialog so tests never block on it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[list[object], int]] = []
+
+    def __call__(self, skipped: Sequence[object], loaded: int) -> None:
+        self.calls.append((list(skipped), loaded))
+
+
+@pytest.fixture
+def seeds() -> list[Path]:
+    return seed_files()
+
+
+@pytest.fixture
+def skipped() -> SkippedRecorder:
+    return SkippedRecorder()
+
+
+@pytest.fixture
+def window(qtbot, skipped: SkippedRecorder) -> Iterator[object]:
+    """A main window that runs engine work inline (synchronously)."""
+    from newsdiff_gui.ui.main_window import MainWindow
+
+    win = MainWindow(inline=True, skipped_reporter=skipped)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def seeded(window, seeds: list[Path]) -> object:
+    """The window with the bundled seeds open."""
+    window.open_paths(seeds)
+    return window
