@@ -11,6 +11,7 @@ Public API: ``Legend``.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from .theme import Theme, theme_for
@@ -90,3 +91,9 @@ class Legend(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._rebuild()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A line under the legend separates it from the column headers."""
+        painter = QPainter(self)
+        painter.setPen(theme_for(self.palette()).separator)
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
