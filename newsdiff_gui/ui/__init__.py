@@ -6,7 +6,3 @@ package imports Qt, so the CLI and the engine stay headless.
 
 Entry point: ``newsdiff_gui.ui.launch.launch_gui``.
 """
-
-from ._none_guard import protect_none
-
-protect_none()  # before any Qt call; see _none_guard.py for the PySide6 bug it covers
