@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean bundle package package-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,22 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_align.py
+
+# Installers (packaging/README.md). PyInstaller is a build tool, not a dependency:
+# installed into .venv on first use.
+PYINSTALLER := $(BIN)/pyinstaller
+
+$(PYINSTALLER): $(STAMP)
+	$(BIN)/pip install --quiet 'pyinstaller>=6.10'
+
+bundle: $(PYINSTALLER)
+	$(PYINSTALLER) --noconfirm --log-level WARN --workpath build/pyinstaller --distpath dist packaging/newsdiff.spec
+
+package: bundle
+	$(BIN)/python packaging/build_deb.py
+
+package-smoke: $(PYINSTALLER)
+	packaging/smoke_test.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
