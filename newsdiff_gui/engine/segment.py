@@ -45,13 +45,16 @@ _OPENERS = "\"'“‘«([¿¡"
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 
+# Used with match(pos), which anchors at pos (a "^" would only match at 0).
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*"  # WASHINGTON, D.C.
+    r"[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*"  # WASHINGTON, D.C.
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , Nov 22
     r"\s*\([^()\n]{2,40}\)"  # (Reuters)
-    r"\s*[.:–—-]?\s*"
+    r"\s*[.:–—-]\s*"  # the dash or stop that ends a dateline; "NATO (…) said" has none
 )
-_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
+# Datelines and date stamps open an article: only the first paragraphs are checked.
+_DATELINE_PARAGRAPHS = 4
+_DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"(\b(via|through|by)\s+Getty\b|Getty Images|Getty Photos|\bAP Photo\b|\bAFP\b.*/|"
     r"\bREUTERS/|^Photo(graph)?:|^Image:|^Credit:|\bShutterstock\b)",
@@ -153,7 +156,9 @@ def _split_off_prefix(
     return None
 
 
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+def _pieces(
+    text: str, start: int, end: int, near_top: bool = True
+) -> list[tuple[int, int, str | None]]:
     """Sentences of one paragraph with boilerplate reasons."""
     pieces: list[tuple[int, int, str | None]] = []
     line = text[start:end]
@@ -161,7 +166,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, str | None]
         return [(start, end, "site chrome")]
     if len(line) < 120 and _CREDIT_LINE.search(line):
         return [(start, end, "photo credit")]
-    for pattern, reason in ((_DATE_PREFIX, "date line"), (_DATELINE, "dateline")):
+    prefixes = ((_DATE_PREFIX, "date line"), (_DATELINE, "dateline")) if near_top else ()
+    for pattern, reason in prefixes:
         prefix = _split_off_prefix(text, start, end, pattern)
         if prefix:
             pieces.append((*prefix, reason))
@@ -207,7 +213,7 @@ def segment_document(document: Document, doc_index: int) -> Document:
     sentences: list[Sentence] = []
     for p_index, (p_start, p_end) in enumerate(paragraph_spans):
         paragraphs.append(Paragraph(p_index, p_start, p_end))
-        pieces = _pieces(text, p_start, p_end)
+        pieces = _pieces(text, p_start, p_end, near_top=p_index < _DATELINE_PARAGRAPHS)
         if (
             len(pieces) == 1
             and pieces[0][2] is None
