@@ -19,6 +19,10 @@ from collections.abc import Sequence
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 3
 SCREENSHOT_SIZE = (1400, 900)
 SCREENSHOT_TIMEOUT_MS = 60_000
+EXAMPLE_HINT = (
+    "Showing the example set — open your own articles with File → Open Files… "
+    "or drop them on this window"
+)
 
 
 def _print_skipped(skipped: Sequence[object], loaded: int) -> None:
@@ -38,6 +42,7 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
 
     from .. import __version__
     from ..paths import seed_files
+    from .icon import APP_ID, app_icon
     from .main_window import MainWindow
     from .theme import apply_env_theme
 
@@ -45,15 +50,17 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     app.setApplicationName("newsdiff")
     app.setApplicationDisplayName("newsdiff")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("newsdiff")
+    app.setDesktopFileName(APP_ID)  # matches the installed .desktop file (icon on Wayland)
+    app.setWindowIcon(app_icon())
     apply_env_theme(app)  # type: ignore[arg-type]
 
     paths: list[str] = list(files) or [str(path) for path in seed_files()]
+    hint = None if files else EXAMPLE_HINT
     if not screenshot:
         window = MainWindow()
         window.resize(*SCREENSHOT_SIZE)
         window.show()
-        window.open_paths(paths)
+        window.open_paths(paths, hint=hint)
         return int(app.exec())
 
     window = MainWindow(skipped_reporter=_print_skipped)
@@ -84,7 +91,7 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     window.load_failed.connect(fail)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
     window.show()
-    window.open_paths(paths)
+    window.open_paths(paths, hint=hint)
     app.exec()
     window.runner.cancel_all()
     window.runner.wait(3000)

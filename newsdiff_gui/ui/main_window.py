@@ -40,6 +40,7 @@ from ..engine.align import align
 from ..engine.load import SUPPORTED_SUFFIXES, InputError
 from ..engine.model import Alignment
 from ..engine.pairing import PairCounts
+from .about import show_about
 from .legend import Legend
 from .loading import LoadResult, load_versions
 from .pair_view import PairView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
             lambda skipped, loaded: show_skipped_files(self, skipped, loaded)
         )
         self._alignment: Alignment | None = None
+        self._status_hint: str | None = None  # shown instead of "N versions aligned."
 
         self.sidebar = VersionsSidebar()
         self.pair_view = PairView(self.runner)
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.next_action, self.previous_action])
         view_menu.addSeparator()
         view_menu.addAction(self.swap_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About newsdiff", lambda: show_about(self)))
 
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main-toolbar")
@@ -212,9 +216,14 @@ class MainWindow(QMainWindow):
         """Add a view as a tab next to the pair view; returns its tab index."""
         return self.tabs.addTab(widget, title)
 
-    def open_paths(self, paths: Sequence[str | Path]) -> None:
-        """Load and align ``paths`` (files or folders) off the UI thread."""
+    def open_paths(self, paths: Sequence[str | Path], hint: str | None = None) -> None:
+        """Load and align ``paths`` (files or folders) off the UI thread.
+
+        ``hint`` stays in the status bar once they are aligned (the example set
+        says how to open your own articles); any later open clears it.
+        """
         names = [str(path) for path in paths]
+        self._status_hint = hint
         self.statusBar().showMessage(f"Reading and aligning {len(names)} item(s)…")
         self.runner.submit(ALIGN_TOPIC, _align_work(names))
 
@@ -254,7 +263,10 @@ class MainWindow(QMainWindow):
             return
         self._alignment = alignment
         self.sidebar.versions.set_documents(alignment.documents)
-        self.statusBar().showMessage(f"{count} versions aligned.", 5000)
+        if self._status_hint:
+            self.statusBar().showMessage(self._status_hint)
+        else:
+            self.statusBar().showMessage(f"{count} versions aligned.", 5000)
         self.pair_view.set_alignment(alignment)
         self.alignment_ready.emit(alignment)
 
