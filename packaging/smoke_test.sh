@@ -2,8 +2,11 @@
 # Smoke test of the Linux installer: build the bundle, run it, build the .deb,
 # install it, run the installed launcher, remove it. Run from anywhere:
 #     packaging/smoke_test.sh
-# Needs the project venv (.venv, `make test` creates it). Installing needs root
-# and dpkg; without them the install steps are skipped with a message.
+# Needs the project venv (.venv, `make test` creates it). The .deb steps need
+# dpkg-deb, installing needs root; without them those steps are skipped with a message.
+# The .deb goes to build/smoke/deb (not dist/, which `make package` owns).
+# It ends with `dpkg -r newsdiff`: on a machine with newsdiff installed for real,
+# that installation is replaced and removed too.
 # Every GUI run is offscreen (QT_QPA_PLATFORM=offscreen), so no display is needed.
 set -eu
 
@@ -18,6 +21,7 @@ step() { printf '\n== smoke: %s\n' "$*"; }
 
 step "PyInstaller bundle"
 [ -x .venv/bin/pyinstaller ] || .venv/bin/pip install --quiet 'pyinstaller>=6.10'
+rm -rf dist/newsdiff   # a failed build must not leave an old bundle to test
 .venv/bin/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller --distpath dist \
     packaging/newsdiff.spec 2>&1 | grep -v "Library not found" || true
 [ -x dist/newsdiff/newsdiff ] || { echo "smoke: no bundle built"; exit 1; }
@@ -29,12 +33,19 @@ dist/newsdiff/newsdiff align seeds/*.txt --json > "$OUT/align.json"
 dist/newsdiff/newsdiff --screenshot "$OUT/bundle.png"
 "$PY" packaging/check_screenshot.py "$OUT/bundle.png"
 
-step ".deb"
-"$PY" packaging/build_deb.py
-DEB=$(ls -t dist/newsdiff_*.deb | head -n 1)
+if ! command -v dpkg-deb >/dev/null 2>&1; then
+    echo "smoke: no dpkg-deb: skipping the .deb build, install and removal"
+    exit 0
+fi
 
-if [ "$(id -u)" != 0 ] || ! command -v dpkg >/dev/null 2>&1; then
-    echo "smoke: not root or no dpkg: skipping install/run/remove of $DEB"
+step ".deb"
+rm -rf "$OUT/deb"
+"$PY" packaging/build_deb.py --out "$OUT/deb"
+DEB=$(find "$OUT/deb" -name 'newsdiff_*.deb')
+[ -n "$DEB" ] || { echo "smoke: no .deb built"; exit 1; }
+
+if [ "$(id -u)" != 0 ]; then
+    echo "smoke: not root: skipping install/run/remove of $DEB"
     exit 0
 fi
 
