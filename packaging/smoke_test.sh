@@ -30,6 +30,11 @@ step "bundle: --version, headless align, --screenshot"
 dist/newsdiff/newsdiff --version
 dist/newsdiff/newsdiff align seeds/*.txt --json > "$OUT/align.json"
 "$PY" -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['documents']) >= 2 and d['units'], 'empty alignment'" "$OUT/align.json"
+# Same engine, same input: the bundle must align exactly like the source tree.
+# A difference means bundled code or data is missing (the meaning vectors fall
+# back silently to lexical matching when numpy or vectors.npz cannot load).
+.venv/bin/newsdiff align seeds/*.txt --json > "$OUT/align-source.json"
+cmp "$OUT/align.json" "$OUT/align-source.json" || { echo "smoke: bundle aligns differently from the source tree"; exit 1; }
 dist/newsdiff/newsdiff --screenshot "$OUT/bundle.png"
 "$PY" packaging/check_screenshot.py "$OUT/bundle.png"
 
