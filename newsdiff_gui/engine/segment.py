@@ -43,7 +43,22 @@ _SENTENCE_STARTERS = frozenset(
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¿¡"
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# The look-behind starts a match only at the beginning of a punctuation run:
+# without it a long run not followed by a space ("......x") is retried from
+# every position inside it, which is quadratic in the run's length.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# Line breaks as ``str.splitlines`` knows the common ones: \r\n, \r (old Mac
+# files, some copy-paste), \n and the Unicode line/paragraph separators.
+_LINE_BREAKS = "\n\r\u2028\u2029"
+_LINE = re.compile(r"[^" + _LINE_BREAKS + r"]+")
+_SPACE_RUN = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"[\w.]")
+# Markdown lines that carry no story text: rules, images, bare links.
+_MARKDOWN_RULE = re.compile(r"(?:[-*_][ \t]*){3,}")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?")
+_MARKDOWN_LINK_ONLY = re.compile(r"(?:[*-]\s+)?\[[^\]\n]*\]\([^)\n]*\)[.]?")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
+_CAPS_DATELINE = re.compile(r"[A-Z][A-Z .'\-]{2,40}\([^()]{2,40}\)\s*[.:]?")
 
 # Used with match(pos), which anchors at pos (a "^" would only match at 0).
 _DATELINE = re.compile(
@@ -69,35 +84,80 @@ _BYLINE = re.compile(r"\((Reporting|Writing|Editing|Additional reporting) by\b[^
 _TRAILING_CREDIT = re.compile(r"\s[–—-]\s*([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)+)\s*$")
 
 
+def _line_breaks(run: str) -> int:
+    """Number of line breaks in a whitespace run (``\r\n`` counts once)."""
+    count = sum(run.count(ch) for ch in _LINE_BREAKS)
+    return count - run.count("\r\n")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated blocks, trimmed: a gap is a whitespace run holding
+    two or more line breaks of any style. One linear scan over the whitespace
+    runs (a regex with a look-ahead per character was quadratic on long runs)."""
+    blocks: list[tuple[int, int]] = []
+    cursor: int | None = None
+    last_end = 0
+    for run in _SPACE_RUN.finditer(text):
+        if run.start() > last_end and cursor is None:
+            cursor = last_end
+        if cursor is not None and _line_breaks(run.group(0)) >= 2:
+            blocks.append((cursor, run.start()))
+            cursor = None
+        last_end = run.end()
+    if last_end < len(text) and cursor is None:
+        cursor = last_end
+    if cursor is not None:
+        block_end = len(text)
+        # The last block may end in a whitespace run with fewer than two breaks.
+        while block_end > cursor and text[block_end - 1].isspace():
+            block_end -= 1
+        blocks.append((cursor, block_end))
+    return [(s, e) for s, e in blocks if e > s]
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blank-line separated blocks, one per line inside a block
-    whose lines end like sentences (web copy pasted with single newlines)."""
+    whose lines end like sentences (web copy pasted with single newlines).
+
+    Lines end at ``\n``, ``\r\n`` or a lone ``\r``; offsets index ``text``
+    as given, nothing is normalised."""
     spans: list[tuple[int, int]] = []
-    for block in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", text, re.DOTALL):
-        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", block.group(0))]
-        line_ends_sentence = [re.search(r"[.!?:”\"’')\]]\s*$", m.group(0)) for m in lines]
-        hard_wrapped = len(lines) > 2 and sum(bool(x) for x in line_ends_sentence) < len(lines) / 2
+    for block_start, block_end in _blocks(text):
+        lines = []
+        for m in _LINE.finditer(text, block_start, block_end):
+            s, e = _trim(text, m.start(), m.end())
+            if e > s:
+                lines.append((s, e))
+        ends_sentence = sum(1 for _, e in lines if text[e - 1] in _LINE_END_CHARS)
+        hard_wrapped = len(lines) > 2 and ends_sentence < len(lines) / 2
         if hard_wrapped:
-            spans.append((block.start(), block.end()))
-            continue
-        for m in lines:
-            leading = len(m.group(0)) - len(m.group(0).lstrip())
-            trailing = len(m.group(0).rstrip())
-            spans.append(
-                (block.start() + m.start() + leading, block.start() + m.start() + trailing)
-            )
+            spans.append((block_start, block_end))
+        else:
+            spans.extend(lines)
     return spans
 
 
+_LINE_END_CHARS = frozenset(".!?:”\"’')]")
+
+
 def _word_before(text: str, end: int) -> str:
-    match = re.search(r"([\w.]+)$", text[:end])
-    return match.group(1) if match else ""
+    """The run of word characters and dots ending at ``end``.
+
+    Scans backwards from ``end`` instead of searching ``text[:end]`` from the
+    start, which made every sentence boundary cost the length of the text."""
+    start = end
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return text[start:end]
 
 
-def _is_boundary(text: str, dot_end: int, after: int) -> bool:
-    """Decide whether punctuation ending at ``dot_end`` ends a sentence."""
+def _is_boundary(text: str, dot_end: int, after: int, end: int) -> bool:
+    """Decide whether punctuation ending at ``dot_end`` ends a sentence.
+
+    ``end`` bounds the paragraph; it is passed instead of slicing
+    ``text[:end]``, which copied the text once per candidate boundary."""
     punct = text[dot_end - 1]
-    following = text[after : after + 40]
+    following = text[after : min(after + 40, end)]
     if not following:
         return True
     first = following[0]
@@ -131,7 +191,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             after += 1
         if after >= end:
             break
-        if _is_boundary(text[:end], match.end(), after):
+        if _is_boundary(text, match.end(), after, end):
             spans.append((cursor, match.end()))
             cursor = after
     if cursor < end:
@@ -156,12 +216,28 @@ def _split_off_prefix(
     return None
 
 
+def _markdown_chrome(line: str) -> str | None:
+    """Why a Markdown line carries no story text (rule, image, bare link), or None.
+
+    Only whole lines count: a link inside a sentence is part of the sentence."""
+    if _MARKDOWN_RULE.fullmatch(line):
+        return "markdown rule"
+    if _MARKDOWN_IMAGE.fullmatch(line):
+        return "markdown image"
+    if _MARKDOWN_LINK_ONLY.fullmatch(line):
+        return "link only"
+    return None
+
+
 def _pieces(
     text: str, start: int, end: int, near_top: bool = True
 ) -> list[tuple[int, int, str | None]]:
     """Sentences of one paragraph with boilerplate reasons."""
     pieces: list[tuple[int, int, str | None]] = []
     line = text[start:end]
+    markdown = _markdown_chrome(line)
+    if markdown:
+        return [(start, end, markdown)]
     if _CHROME_LINE.match(line):
         return [(start, end, "site chrome")]
     if len(line) < 120 and _CREDIT_LINE.search(line):
@@ -172,7 +248,7 @@ def _pieces(
         if prefix:
             pieces.append((*prefix, reason))
             start = _trim(text, prefix[1], end)[0]
-    if re.fullmatch(r"[A-Z][A-Z .'\-]{2,40}\([^()]{2,40}\)\s*[.:]?", text[start:end]):
+    if _CAPS_DATELINE.fullmatch(text, start, end):
         return [*pieces, (start, end, "dateline")]
     spans = split_sentences(text, start, end)
     for s, e in spans:
@@ -200,6 +276,8 @@ def _is_embed_fragment(text: str, span: tuple[int, int], index: int, count: int)
     line = text[span[0] : span[1]]
     if index < 3 or index >= count - 1 or len(line) > 80:
         return False
+    if _MARKDOWN_HEADING.match(line):
+        return False  # a Markdown subhead ("## Background") is a headline
     if line.isupper() or re.search(r"[.!?:;\"”’)]$", line):
         return False
     return len(line.split()) <= 8
