@@ -7,16 +7,27 @@ in ``newsdiff_gui/commands/<name>.py`` with ``add_arguments(parser)`` and
 never import Qt.
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 input error.
+
+No traceback ever reaches the terminal: ``main`` catches whatever a command
+did not, prints one ``newsdiff: internal error: …`` line and writes the
+traceback to a log file under the platform's user log folder, so a bug
+report can quote it and the user is not shown a wall of Python.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import time
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
+from .commands.common import CommandError
+from .engine.load import InputError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -52,7 +63,56 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _crash_log_dir() -> Path:
+    """Where internal-error tracebacks go (a function so tests can redirect it)."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("newsdiff", appauthor=False))
+
+
+def _log_internal_error(exc: BaseException) -> str:
+    """Write the traceback to a new log file; return its path, or why not."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        from .engine.atomic import write_text_atomic
+
+        path = _crash_log_dir() / f"internal-error-{stamp}-{os.getpid()}.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(path, f"newsdiff {__version__}\n{text}")
+    except Exception as log_exc:  # the log is a courtesy; never fail twice
+        return f"could not write a log: {log_exc}"
+    return f"details in {path}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; always return an exit code, never raise a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except InputError as exc:
+        print(_one_line(f"newsdiff: {exc.path}: {exc.reason}"), file=sys.stderr)
+        return EXIT_INPUT
+    except CommandError as exc:
+        print(_one_line(str(exc)), file=sys.stderr)
+        return exc.code
+    except Exception as exc:
+        where = _log_internal_error(exc)
+        print(
+            _one_line(f"newsdiff: internal error: {type(exc).__name__}: {exc} ({where})"),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines())
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in COMMANDS:
         name = args_list[0]

@@ -1,11 +1,17 @@
-"""Helpers the sub-commands share: loading inputs with one-line errors."""
+"""Helpers the sub-commands share: loading inputs with one-line messages.
+
+Loading is lenient, as in the GUI: each file that cannot be read prints one
+``newsdiff: warning: FILE: reason (skipped)`` line on stderr and the command
+goes on with the rest, as long as at least two versions loaded. Fewer than
+two is an input error (exit 3) with a one-line message.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 
-from ..engine.load import InputError, expand_inputs, load_article_set
+from ..engine.load import load_article_set_lenient
 from ..engine.model import ArticleSet
 
 EXIT_USAGE, EXIT_INPUT = 2, 3
@@ -19,19 +25,36 @@ class CommandError(Exception):
         self.code = code
 
 
+def _one_line(text: str) -> str:
+    """File names can hold newlines; a message must stay one line."""
+    return " ".join(text.splitlines())
+
+
 def load_inputs(paths: Sequence[str], minimum: int = 2) -> ArticleSet:
-    """Load files/folders or raise ``CommandError`` naming the bad file."""
-    try:
-        files = expand_inputs(paths)
-        article_set = load_article_set(files)
-    except InputError as exc:
-        raise CommandError(f"newsdiff: {exc.path}: {exc.reason}") from None
-    if len(article_set) < minimum:
-        raise CommandError(
-            f"newsdiff: only {len(article_set)} version given — nothing to compare "
+    """Load files/folders/manifests, warn about skipped ones, or raise ``CommandError``."""
+    report = load_article_set_lenient(paths)
+    loaded = len(report.article_set)
+    if loaded == 0 and len(report.skipped) == 1:
+        # The one problem is the whole story: say it once, as the error.
+        error = report.skipped[0]
+        raise CommandError(_one_line(f"newsdiff: {error.path}: {error.reason}"))
+    for error in report.skipped:
+        print(
+            _one_line(f"newsdiff: warning: {error.path}: {error.reason} (skipped)"), file=sys.stderr
+        )
+    if loaded >= minimum:
+        return report.article_set
+    if not report.skipped:
+        message = (
+            f"newsdiff: only {loaded} version given — nothing to compare "
             f"(give at least {minimum} files or a folder)"
         )
-    return article_set
+    else:
+        message = (
+            f"newsdiff: only {loaded} version{'s' if loaded != 1 else ''} could be loaded "
+            f"({len(report.skipped)} skipped) — nothing to compare"
+        )
+    raise CommandError(_one_line(message))
 
 
 def fail(error: CommandError) -> int:
