@@ -26,7 +26,7 @@ rm -rf dist/newsdiff   # a failed build must not leave an old bundle to test
     packaging/newsdiff.spec 2>&1 | grep -v "Library not found" || true
 [ -x dist/newsdiff/newsdiff ] || { echo "smoke: no bundle built"; exit 1; }
 
-step "bundle: --version, headless align, --screenshot"
+step "bundle: --version, headless align (text, web page, Word), --screenshot"
 dist/newsdiff/newsdiff --version
 dist/newsdiff/newsdiff align seeds/*.txt --json > "$OUT/align.json"
 "$PY" -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['documents']) >= 2 and d['units'], 'empty alignment'" "$OUT/align.json"
@@ -35,6 +35,42 @@ dist/newsdiff/newsdiff align seeds/*.txt --json > "$OUT/align.json"
 # back silently to lexical matching when numpy or vectors.npz cannot load).
 .venv/bin/newsdiff align seeds/*.txt --json > "$OUT/align-source.json"
 cmp "$OUT/align.json" "$OUT/align-source.json" || { echo "smoke: bundle aligns differently from the source tree"; exit 1; }
+# Saved web pages and Word files go through libraries imported only for them
+# (trafilatura and its data files, python-docx and its templates).
+"$PY" - "$OUT" <<'PYEOF'
+import sys
+from pathlib import Path
+
+import docx
+
+out = Path(sys.argv[1])
+versions = [
+    ("Daily Example", "Storm hits coast", [
+        "A powerful storm struck the northern coast on Monday, cutting power to 40,000 homes, officials said.",
+        "Emergency crews worked through the night to clear fallen trees from the main roads into the town.",
+        "The mayor said schools would stay closed until Wednesday while engineers inspect the buildings."]),
+    ("Morning Sample", "Storm batters coastline", [
+        "A strong storm battered the northern coastline on Monday, leaving 45,000 homes without power, according to officials.",
+        "Crews worked overnight to remove fallen trees from the main roads.",
+        "Schools will remain closed until Thursday, the mayor said, as engineers check the buildings for damage."]),
+]
+for n, (site, title, paragraphs) in enumerate(versions):
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    (out / f"page{n}.html").write_text(
+        f'<html><head><title>{title}</title><meta property="og:site_name" content="{site}"></head>'
+        f"<body><nav>Home | World</nav><article><h1>{title}</h1>{body}</article>"
+        "<footer>Share this</footer></body></html>", encoding="utf-8")
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(out / f"word{n}.docx")
+PYEOF
+for kind in page:html word:docx; do
+    stem=${kind%%:*}; ext=${kind#*:}
+    dist/newsdiff/newsdiff align "$OUT/${stem}0.$ext" "$OUT/${stem}1.$ext" --json > "$OUT/$stem.json"
+    .venv/bin/newsdiff align "$OUT/${stem}0.$ext" "$OUT/${stem}1.$ext" --json > "$OUT/$stem-source.json"
+    cmp "$OUT/$stem.json" "$OUT/$stem-source.json" || { echo "smoke: .$ext aligns differently in the bundle"; exit 1; }
+done
 dist/newsdiff/newsdiff --screenshot "$OUT/bundle.png"
 "$PY" packaging/check_screenshot.py "$OUT/bundle.png"
 
