@@ -14,6 +14,7 @@ Public API: ``VectorTable``, ``wordpieces``.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from functools import lru_cache
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+_log = logging.getLogger(__name__)
 _WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 _MAX_PIECE_CHARS = 40
 
@@ -42,16 +44,20 @@ class VectorTable:
     @staticmethod
     @lru_cache(maxsize=1)
     def load() -> VectorTable | None:
+        """The shipped table, or None (logged once) when numpy or the file is missing:
+        alignment then runs on word overlap alone, which a user should be able to see."""
         try:
             import numpy as np
         except ImportError:
+            _log.warning("numpy is not installed: aligning without meaning vectors")
             return None
         try:
             data_file = resources.files("newsdiff_gui.engine") / "data" / "vectors.npz"
             with data_file.open("rb") as stream:
                 archive = np.load(stream)
                 return VectorTable([str(w) for w in archive["words"]], archive["vectors"])
-        except (FileNotFoundError, OSError, KeyError, ValueError):
+        except (FileNotFoundError, OSError, KeyError, ValueError) as exc:
+            _log.warning("meaning vectors unavailable (%s): aligning on word overlap alone", exc)
             return None
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one table per process, cache is the point
