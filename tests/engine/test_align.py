@@ -1,0 +1,99 @@
+"""Known shared passages of the seeds are linked; unrelated ones are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff_gui.engine.align import align
+from newsdiff_gui.engine.load import documents_from_texts, load_article_set
+from newsdiff_gui.engine.model import Alignment, Relation
+from newsdiff_gui.paths import seed_files
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Alignment:
+    return align(load_article_set(seed_files()))
+
+
+def _id(alignment: Alignment, doc: int, fragment: str) -> str:
+    document = alignment.documents[doc]
+    return next(s.id for s in document.sentences if fragment in s.text)
+
+
+def _linked(alignment: Alignment, a: str, b: str) -> bool:
+    return any(b in unit.members for unit in alignment.units_of(a))
+
+
+LINKED = [
+    ((0, "Three worldwide airways cancelled"), (2, "Three international airlines cancelled")),
+    ((0, "each factor of American energy"), (2, "every element of American power")),
+    ((2, "every element of American power"), (3, "every element of American power")),
+    ((0, "the Gerald R. Ford, arrived"), (1, "USS Gerald R. Ford")),
+    ((0, "the Gerald R. Ford, arrived"), (2, "the Gerald R. Ford, arrived")),
+    ((0, "doubled its reward"), (4, "$ 50 million")),
+    ((0, "didn’t instantly reply"), (4, "did not immediately respond")),
+]
+UNLINKED = [
+    ((2, "celebrates his 63rd birthday"), None),
+    ((4, "strikes inside this country could potentially start"), (0, "poised to launch")),
+    ((4, "The Pentagon refused to comment."), (0, "The Pentagon referred inquiries")),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), LINKED)
+def test_shared_passages_are_linked(seeds: Alignment, a, b) -> None:
+    assert _linked(seeds, _id(seeds, *a), _id(seeds, *b))
+
+
+@pytest.mark.parametrize(("a", "b"), UNLINKED)
+def test_unrelated_passages_are_not_linked(seeds: Alignment, a, b) -> None:
+    sentence = _id(seeds, *a)
+    if b is None:
+        assert all(len(unit.members) == 1 for unit in seeds.units_of(sentence))
+    else:
+        assert not _linked(seeds, sentence, _id(seeds, *b))
+
+
+def test_every_content_sentence_is_in_a_unit_and_boilerplate_in_none(seeds: Alignment) -> None:
+    for document in seeds.documents:
+        for sentence in document.sentences:
+            units = seeds.units_of(sentence.id)
+            assert bool(units) != sentence.is_boilerplate, sentence.id
+
+
+def test_links_name_existing_sentences_and_carry_relation_and_score(seeds: Alignment) -> None:
+    known = {s.id for d in seeds.documents for s in d.sentences}
+    assert seeds.links
+    for link in seeds.links:
+        assert set(link.a) <= known and set(link.b) <= known
+        assert isinstance(link.relation, Relation)
+        assert 0.0 <= link.score <= 1.0
+    assert len({u.id for u in seeds.units}) == len(seeds.units)
+
+
+def test_shared_topic_words_alone_do_not_link() -> None:
+    # Topic words are words the set repeats; these two sentences share only them.
+    a = (
+        "Maduro met Venezuela's generals on Monday. Trump said Venezuela must change course. "
+        "Maduro called the warships a threat to Venezuela. Trump and Maduro have not spoken. "
+        "Venezuela's oil exports fell by a third in October."
+    )
+    b = (
+        "Trump said Venezuela must change course. Maduro called the warships a threat to "
+        "Venezuela. Venezuela's Maduro denied the smuggling report in Caracas. Trump and Maduro "
+        "have not spoken."
+    )
+    alignment = align(documents_from_texts([("a.txt", a), ("b.txt", b)]))
+    generals = _id(alignment, 0, "generals")
+    oil = _id(alignment, 0, "oil exports")
+    denied = _id(alignment, 1, "denied the smuggling")
+    assert not _linked(alignment, generals, denied)
+    assert not _linked(alignment, oil, denied)
+    assert _linked(alignment, _id(alignment, 0, "warships"), _id(alignment, 1, "warships"))
+
+
+def test_identical_versions_link_verbatim() -> None:
+    text = "The council approved the budget on Monday. It takes effect in March."
+    alignment = align(documents_from_texts([("a.txt", text), ("b.txt", text)]))
+    assert len(alignment.units) == 2
+    assert all(unit.relation == Relation.VERBATIM for unit in alignment.units)
