@@ -28,6 +28,7 @@ Public API: ``AlignConfig``, ``align``, ``CancelledError``.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,10 +72,19 @@ class AlignConfig:
     # Terms found in more than this share of units are skipped when looking up
     # candidates (topic words: they never decide a match on their own).
     max_posting_share: float = 0.6
+    # ... and terms in more than this many units (or 5% of them, whichever is more).
+    posting_floor: int = 64
     # Units whose members match each other's profile this well merge after all versions are in.
     merge_threshold: float = 0.45
     # Check the cancel callback every this many sentences.
     cancel_every: int = 256
+
+
+# Per sentence, at most this many units are scored (by shared weight) plus this
+# many more found by meaning alone: enough for any real match, and it keeps long
+# single documents from going quadratic.
+_MAX_CANDIDATES = 48
+_MAX_MEANING_CANDIDATES = 16
 
 
 class CancelledError(Exception):
@@ -185,11 +195,14 @@ class _Aligner:
         # Two units can only merge when their versions are disjoint, so one of
         # them holds at most half of all versions: only those need looking up.
         half = len(self.rows) / 2
+        centroids = (
+            self._centroids() if self.clusters and self.clusters[0].vector_sum is not None else None
+        )
         for cluster in self.clusters:
             if not cluster.core or len(cluster.core) > half:
                 continue
             for row in cluster.core:
-                for number, (score, _) in self._similarities(row).items():
+                for number, (score, _) in self._similarities(row, centroids).items():
                     if number != cluster.number and score >= self.config.merge_threshold:
                         candidates.append((score, cluster.number, number))
         candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
@@ -222,8 +235,11 @@ class _Aligner:
     def place_headlines(self) -> None:
         """Headlines and subheads summarise a unit rather than carry one: they join
         the unit they restate, or stand alone when nothing matches."""
+        centroids = (
+            self._centroids() if self.deferred and self.deferred[0].vector is not None else None
+        )
         for row in self.deferred:
-            sims = self._similarities(row)
+            sims = self._similarities(row, centroids)
             best = max(((score, amount, n) for n, (score, amount) in sims.items()), default=None)
             if best is not None:
                 score, amount, number = best
@@ -252,7 +268,12 @@ class _Aligner:
         """Unit number -> (similarity, shared weight) for units sharing a term or,
         with meaning vectors, close in meaning."""
         shared: dict[int, float] = defaultdict(float)
-        limit = max(3, int(len(self.clusters) * self.config.max_posting_share))
+        # Terms most units share are topic words: they cannot decide a match and,
+        # on long documents, walking their postings for every sentence is what
+        # would make alignment quadratic.
+        clusters_count = len(self.clusters)
+        limit = max(3, int(clusters_count * self.config.max_posting_share))
+        limit = min(limit, max(self.config.posting_floor, int(clusters_count * 0.05)))
         clusters = self.clusters
         for term, weight in row.weighted.weights.items():
             posting = self.term_index.get(term)
@@ -273,7 +294,15 @@ class _Aligner:
                 floor = COSINE_FLOOR + (1 - COSINE_FLOOR) * self.config.weak_threshold / (
                     1 - LEXICAL_SHARE
                 )
-                candidates.update(n for n, value in cosines.items() if value >= floor)
+                close = [n for n, value in cosines.items() if value >= floor]
+                if len(close) > _MAX_MEANING_CANDIDATES:
+                    close = heapq.nlargest(_MAX_MEANING_CANDIDATES, close, key=cosines.__getitem__)
+                candidates.update(close)
+        if len(candidates) > _MAX_CANDIDATES:
+            # Long documents of one topic: keep the units sharing the most weight
+            # and the closest in meaning; the rest cannot win the greedy choice.
+            by_weight = heapq.nlargest(_MAX_CANDIDATES, shared, key=shared.__getitem__)
+            candidates = set(by_weight) | (candidates - set(shared))
         result = {}
         total, term_count = row.weighted.total, len(row.weighted.weights)
         for number in candidates:
