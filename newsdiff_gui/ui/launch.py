@@ -87,7 +87,7 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
         print("newsdiff: timed out waiting for the alignment", file=sys.stderr)
         app.quit()
 
-    window.view_filled.connect(lambda: QTimer.singleShot(50, save))
+    window.view_filled.connect(lambda: QTimer.singleShot(0, save))
     window.load_failed.connect(fail)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
     window.show()
