@@ -178,15 +178,13 @@ def numbers(text: str, start: int, end: int) -> list[Mention]:
         after = text[match.end() : match.end() + 3]
         if _ORDINAL_OR_DATE_CONTEXT.match(after):
             continue
-        before = text[max(start, match.start() - 12) : match.start()].lower()
-        if re.search(r"(" + "|".join(_MONTHS) + r"|\b[a-z]{3}\.?)\s*$", before) and not match.group(
-            "cur"
-        ):
-            if any(before.rstrip(". ").endswith(m[:3]) for m in _MONTHS):
-                continue  # the day of a date, compared as a date
-        if match.group("num").isdigit() and len(match.group("num")) == 4 and not match.group("cur"):
-            if 1900 <= int(match.group("num")) <= 2100:
-                continue  # a year: a date, not a quantity
+        before = text[max(start, match.start() - 12) : match.start()].lower().rstrip(". ")
+        plain = not match.group("cur")
+        if plain and any(before.endswith(month[:3]) for month in _MONTHS):
+            continue  # the day of a date ("Nov 16"), compared as a date
+        digits = match.group("num")
+        if plain and digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100:
+            continue  # a year: a date, not a quantity
         found.append(Mention("number", _number_value(match), match.start(), match.end()))
     return found
 
