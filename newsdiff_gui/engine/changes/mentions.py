@@ -147,7 +147,8 @@ _HEDGES = [
     ),
     (
         re.compile(
-            r"\b(?:did not|didn’t|didn't|would not|has not|have not) rule[ds]? (?:anything |something )?out\b|\bnot (?:rule|ruled) out\b",
+            r"\b(?:did not|didn’t|didn't|would not|has not|have not) rule[ds]? "
+            r"(?:anything |something )?out\b|\bnot (?:rule|ruled) out\b",
             re.I,
         ),
         "did not rule out",
