@@ -30,9 +30,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.splitlines())
 
 
-def load_inputs(paths: Sequence[str], minimum: int = 2) -> ArticleSet:
+def load_inputs(
+    paths: Sequence[str], minimum: int = 2, keep_duplicates: bool = False
+) -> ArticleSet:
     """Load files/folders/manifests, warn about skipped ones, or raise ``CommandError``."""
-    report = load_article_set_lenient(paths)
+    report = load_article_set_lenient(paths, keep_duplicates=keep_duplicates)
+    for note in report.identical:
+        print(_one_line(f"newsdiff: note: {note.path}: {note.reason}"), file=sys.stderr)
     loaded = len(report.article_set)
     if loaded == 0 and len(report.skipped) == 1:
         # The one problem is the whole story: say it once, as the error.

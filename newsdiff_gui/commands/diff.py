@@ -71,7 +71,7 @@ def _wrap(text: str, prefix: str, width: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        article_set = load_inputs([args.a, args.b])
+        article_set = load_inputs([args.a, args.b], keep_duplicates=True)
     except CommandError as error:
         return fail(error)
     colour = args.color == "always" or (

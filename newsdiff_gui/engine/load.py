@@ -107,6 +107,8 @@ class LoadReport:
 
     article_set: ArticleSet
     skipped: tuple[InputError, ...]
+    # Files kept although their text equals an earlier one's (``keep_duplicates``).
+    identical: tuple[InputError, ...] = ()
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -405,6 +407,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def load_article_set_lenient(
     paths: Sequence[str | os.PathLike[str]],
     progress: Callable[[int, int], None] | None = None,
+    keep_duplicates: bool = False,
 ) -> LoadReport:
     """Load every file that reads as an article; list the others with why.
 
@@ -413,8 +416,11 @@ def load_article_set_lenient(
     with a reason naming the first. ``progress(done, total)`` is called
     after each file (the GUI runs this on a worker thread). Never raises
     ``InputError``; fewer than two documents is for the caller to judge
-    (``LoadReport.comparable``).
+    (``LoadReport.comparable``). With ``keep_duplicates`` a file whose text
+    equals an earlier one's is loaded and listed in ``identical`` instead —
+    checking that an untouched copy shows no changes is a real use.
     """
+    identical: list[InputError] = []
     entries, skipped = collect_inputs(paths)
     documents: list[Document] = []
     by_file: dict[tuple[int, int], Document] = {}
@@ -432,7 +438,7 @@ def load_article_set_lenient(
             else:
                 digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).digest()
                 same = by_text.get(digest)
-                if same is not None:
+                if same is not None and not keep_duplicates:
                     skipped.append(
                         InputError(
                             entry.path,
@@ -440,10 +446,14 @@ def load_article_set_lenient(
                         )
                     )
                 else:
+                    if same is not None:
+                        identical.append(
+                            InputError(entry.path, f"same text as {same.name} ({same.id})")
+                        )
                     documents.append(document)
                     by_text[digest] = document
                     if identity:
                         by_file[identity] = document
         if progress is not None:
             progress(done, len(entries))
-    return LoadReport(ArticleSet(tuple(documents)), tuple(skipped))
+    return LoadReport(ArticleSet(tuple(documents)), tuple(skipped), tuple(identical))

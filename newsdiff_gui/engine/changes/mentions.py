@@ -79,14 +79,22 @@ _MONTHS = (
 ).split()
 _MONTH_ABBR = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTH_NAME = (
+    r"(?:" + "|".join(_MONTHS) + r")\b"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?(?=\s*\d)"
+)
 _DATE = re.compile(
-    r"\b(?P<month>" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True)) + r")[a-z]*\.?"
+    r"\b(?P<month>" + _MONTH_NAME + r")"
     r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?"
     r"|\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
     r"|\b(?P<relative>in the coming (?:days|weeks|months)|within (?:the coming )?(?:days|weeks)|"
     r"last (?:week|month|year)|earlier this (?:week|month|year)|next (?:week|month|year)|"
     r"this week|for months|in recent weeks|since (?:september|20\d\d))\b",
     re.IGNORECASE,
+)
+# A month just before a number makes the number a day of a date.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$"
 )
 _QUOTE = re.compile(r"[“\"]([^“”\"]{8,}?)[”\"]")
 _NAME_WORD = r"[A-Z][a-zA-Z'’\-]+"
@@ -181,7 +189,7 @@ def numbers(text: str, start: int, end: int) -> list[Mention]:
             continue
         before = text[max(start, match.start() - 12) : match.start()].lower().rstrip(". ")
         plain = not match.group("cur")
-        if plain and any(before.endswith(month[:3]) for month in _MONTHS):
+        if plain and _MONTH_BEFORE.search(before):
             continue  # the day of a date ("Nov 16"), compared as a date
         digits = match.group("num")
         if plain and digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100:
@@ -232,8 +240,7 @@ def dates(text: str, start: int, end: int) -> list[Mention]:
     found = []
     for match in _DATE.finditer(text, start, end):
         if match.group("month"):
-            month = _MONTH_ABBR.get(match.group("month").lower()[:4].rstrip("."), None)
-            month = month or _MONTH_ABBR.get(match.group("month").lower()[:3])
+            month = _MONTH_ABBR[match.group("month").lower()[:3]]
             if month == "may" and not match.group("day"):
                 continue  # the verb "may"
             key = f"{month} {int(match.group('day'))}" if match.group("day") else str(month)

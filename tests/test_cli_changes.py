@@ -1,0 +1,73 @@
+"""``newsdiff changes`` and ``newsdiff profile`` from the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = (
+    "Harbour bridge to close for repairs\n\n"
+    "The city will close the harbour bridge for 18 months from March, two officials told the "
+    "Coastal Herald.\n\nMayor Anna Keller said the repairs will cost 42 million euros.\n\n"
+    "“We have no choice,” Keller said.\n"
+)
+
+
+def newsdiff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsdiff_gui", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _pair(tmp_path: Path, edited: str) -> list[str]:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
+    return [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_json_lists_the_planted_number_change_with_spans(tmp_path: Path) -> None:
+    files = _pair(tmp_path, ARTICLE.replace("42 million", "46 million"))
+    done = newsdiff("changes", *files, "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["schema"] == "newsdiff-changes/1"
+    numbers = [c for c in data["changes"] if c["type"] == "number"]
+    assert len(numbers) == 1
+    change = numbers[0]
+    assert {"id", "type", "severity", "a", "b", "explanation"} <= set(change)
+    edited = (tmp_path / "b.txt").read_text(encoding="utf-8")
+    assert edited[change["b"]["start"] : change["b"]["end"]] == change["b"]["text"]
+    assert "46" in change["b"]["text"]
+
+
+def test_untouched_copy_gives_no_changes(tmp_path: Path) -> None:
+    done = newsdiff("changes", *_pair(tmp_path, ARTICLE), "--json")
+    assert json.loads(done.stdout)["changes"] == []
+
+
+def test_csv_round_trips(tmp_path: Path) -> None:
+    files = _pair(tmp_path, ARTICLE.replace("will close", "could close"))
+    done = newsdiff("changes", *files, "--csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert rows and rows[0]["type"] == "hedging"
+
+
+def test_profile_names_the_seed_traits() -> None:
+    done = newsdiff("profile", "seeds", "--json")
+    profiles = {p["name"][:3]: p for p in json.loads(done.stdout)["profiles"]}
+    assert any(t[0] == "spun copy" for t in profiles["000"]["traits"])
+    assert profiles["004"]["likely_source"]["document"] is None
+
+
+def test_unknown_pair_name_is_a_usage_error() -> None:
+    done = newsdiff("changes", "seeds", "--pair", "zzz", "000")
+    assert done.returncode == 2 and "zzz" in done.stderr and "Traceback" not in done.stderr
