@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from .theme import Theme, theme_for
 
@@ -50,6 +50,11 @@ def _entries(theme: Theme) -> list[tuple[str, str]]:
             f'<i style="color:{dim}">boilerplate</i> credits, datelines',
             "Site chrome, credits and datelines: shown, never compared.",
         ),
+        (
+            f'<b style="color:{reworded}">№ “” @ ~ Aa ◷</b> in the gutter: a changed number, '
+            "quote, source, hedge, name or date (see the Changes panel)",
+            "Typed changes the change reader found in the row; hover a row for details.",
+        ),
     ]
 
 
@@ -59,9 +64,11 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Legend")
-        self._layout = QHBoxLayout(self)
+        # A grid, not one long row: the legend must fit beside the changes dock.
+        self._layout = QGridLayout(self)
         self._layout.setContentsMargins(12, 5, 12, 5)
-        self._layout.setSpacing(22)
+        self._layout.setHorizontalSpacing(22)
+        self._layout.setVerticalSpacing(3)
         self._labels: list[QLabel] = []
         self._rebuild()
 
@@ -77,15 +84,19 @@ class Legend(QWidget):
             self._layout.takeAt(0)
         title = QLabel("<b>Legend</b>", self)
         title.setTextFormat(Qt.TextFormat.RichText)
-        self._layout.addWidget(title)
+        self._layout.addWidget(title, 0, 0, Qt.AlignmentFlag.AlignTop)
         self._labels.append(title)
-        for text, tip in _entries(theme_for(self.palette())):
+        entries = _entries(theme_for(self.palette()))
+        for number, (text, tip) in enumerate(entries):
             label = QLabel(text, self)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setToolTip(tip)
-            self._layout.addWidget(label)
+            if number < 6:
+                self._layout.addWidget(label, number // 3, 1 + number % 3)
+            else:
+                self._layout.addWidget(label, 2, 1, 1, 3)
             self._labels.append(label)
-        self._layout.addStretch(1)
+        self._layout.setColumnStretch(4, 1)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

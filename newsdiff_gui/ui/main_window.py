@@ -41,6 +41,7 @@ from ..engine.load import SUPPORTED_SUFFIXES, InputError
 from ..engine.model import Alignment
 from ..engine.pairing import PairCounts
 from .about import show_about
+from .changes_controller import ChangesController
 from .legend import Legend
 from .loading import LoadResult, load_versions
 from .pair_view import PairView
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.sidebar.show_right.connect(
             lambda n: self.pair_view.set_pair(self.pair_view.pair[0], n)
         )
+        # Typed changes dock and the versions' profiles (changes_controller.py).
+        self.changes = ChangesController(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:

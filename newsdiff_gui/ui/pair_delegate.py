@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from ..engine.pairing import PairRow, RowKind
 from .formats import fill_document
-from .pair_model import LEFT_PIECES_ROLE, MARKER_ROLE, RIGHT_PIECES_ROLE, ROW_ROLE
+from .pair_model import CHANGE_TAGS_ROLE, LEFT_PIECES_ROLE, MARKER_ROLE, RIGHT_PIECES_ROLE, ROW_ROLE
 from .theme import Theme, reading_font, theme_for
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -213,3 +213,14 @@ class PairRowDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
             word,
         )
+        tags = index.data(CHANGE_TAGS_ROLE)
+        if tags:  # typed changes: № number, “” quote, @ sourcing, ~ hedging …
+            tag_font = QFont(self._marker_font)
+            tag_font.setBold(True)
+            painter.setFont(tag_font)
+            painter.setPen(theme.reworded_accent)
+            painter.drawText(
+                QRect(gutter.left(), top + symbol_height + 12, gutter.width(), 20),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                tags,
+            )

@@ -35,6 +35,7 @@ RIGHT_PIECES_ROLE = Qt.ItemDataRole.UserRole + 5
 LEFT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 6
 RIGHT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 7
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 8
+CHANGE_TAGS_ROLE = Qt.ItemDataRole.UserRole + 9  # glyphs of the typed changes in the row
 
 
 def row_marker(row: PairRow) -> tuple[str, str]:
@@ -79,6 +80,7 @@ class PairRowsModel(QAbstractListModel):
         self._left: Document | None = None
         self._right: Document | None = None
         self._pieces: dict[tuple[int, bool], list[Piece]] = {}
+        self._tags: dict[int, tuple[str, list[str]]] = {}  # row -> (glyphs, explanations)
 
     # -- data in -----------------------------------------------------------
     def set_rows(self, rows: list[PairRow], left: Document | None, right: Document | None) -> None:
@@ -87,7 +89,25 @@ class PairRowsModel(QAbstractListModel):
         self._rows = list(rows)
         self._left, self._right = left, right
         self._pieces.clear()
+        self._tags.clear()
         self.endResetModel()
+
+    def set_change_tags(self, tags: dict[int, tuple[str, list[str]]]) -> None:
+        """Typed changes per row (glyphs for the gutter, explanations for the
+        tooltip), from the changes panel's reading of the same pair."""
+        self._tags = dict(tags)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def row_of_span(self, document_id: str, position: int) -> int:
+        """The row showing ``position`` of document ``document_id``, or -1."""
+        for number, row in enumerate(self._rows):
+            for sentence in (*row.left, *row.right):
+                doc = self._left if sentence in row.left else self._right
+                inside = sentence.start <= position < max(sentence.end, sentence.start + 1)
+                if doc is not None and doc.id == document_id and inside:
+                    return number
+        return -1
 
     def clear(self) -> None:
         self.set_rows([], None, None)
@@ -137,7 +157,8 @@ class PairRowsModel(QAbstractListModel):
             right = plain_text(self.pieces(number, False)) or "—"
             return f"{symbol} {word}: {left} | {right}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _describe(row)
+            notes = self._tags.get(number)
+            return _describe(row) + ("\n" + "\n".join(notes[1]) if notes else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return _describe(row)
         if role == ROW_ROLE:
@@ -156,6 +177,9 @@ class PairRowsModel(QAbstractListModel):
             return plain_text(self.pieces(number, False))
         if role == MARKER_ROLE:
             return row_marker(row)
+        if role == CHANGE_TAGS_ROLE:
+            notes = self._tags.get(number)
+            return notes[0] if notes else ""
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -136,9 +136,18 @@ class _RowReader:
             )
 
     def _compare(self, finder, a_span, b_span):
-        mine = finder(self.left.text, *a_span)
-        theirs = finder(self.right.text, *b_span)
+        mine = self._find(finder, self.left, a_span)
+        theirs = self._find(finder, self.right, b_span)
         return _unmatched(mine, theirs), _unmatched(theirs, mine), mine, theirs
+
+    def _find(self, finder, document: Document, span: tuple[int, int]) -> list[m.Mention]:
+        """Mentions in the row's content sentences only: a row spanning from a
+        headline to the lead must not read the dateline between them."""
+        found: list[m.Mention] = []
+        for sentence in document.content_sentences:
+            if span[0] <= sentence.start and sentence.end <= span[1]:
+                found.extend(finder(document.text, sentence.start, sentence.end))
+        return found
 
     def _paired(self, kind, severity, label, a_span, b_span, unit, finder, skip=()) -> None:
         gone, new, _, _ = self._compare(finder, a_span, b_span)

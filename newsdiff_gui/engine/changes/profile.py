@@ -93,9 +93,7 @@ def _ngrams(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
 
 def _spin(alignment: Alignment, document: Document, partner: Document) -> float:
     """Share of the aligned words replaced by words no other version uses."""
-    elsewhere = {
-        w for d in alignment.documents if d.id != document.id for w in _words(d.text)
-    }
+    elsewhere = {w for d in alignment.documents if d.id != document.id for w in _words(d.text)}
     aligned = odd = 0
     for row in pair_rows(alignment, partner, document):
         if row.kind != RowKind.SHARED:
@@ -155,9 +153,7 @@ def profile_versions(alignment: Alignment) -> list[VersionProfile]:
     for document in documents:
         content = document.content_sentences
         alone = [
-            s.id
-            for s in content
-            if all(len(u.members) == 1 for u in alignment.units_of(s.id))
+            s.id for s in content if all(len(u.members) == 1 for u in alignment.units_of(s.id))
         ]
         aligned_share = 1 - len(alone) / max(len(content), 1)
         share = len(units.get(document.id, [])) / max(len(multi), 1)
@@ -214,26 +210,34 @@ def _traits(
     typical = median(others) if others else document.word_count
     traits = []
     if aligned_share < 0.4:
-        traits.append((
-            "different or translated report",
-            f"only {aligned_share:.0%} of its sentences carry content another version has",
-        ))
+        traits.append(
+            (
+                "different or translated report",
+                f"only {aligned_share:.0%} of its sentences carry content another version has",
+            )
+        )
     if aligned_share >= 0.6 and spin >= 0.04:
-        traits.append((
-            "spun copy",
-            f"{spin:.0%} of its aligned words are substitutions no other version uses "
-            "(synonym swaps), while it follows its source sentence by sentence",
-        ))
+        traits.append(
+            (
+                "spun copy",
+                f"{spin:.0%} of its aligned words are substitutions no other version uses "
+                "(synonym swaps), while it follows its source sentence by sentence",
+            )
+        )
     if aligned_share >= 0.6 and document.word_count <= 0.6 * typical:
-        traits.append((
-            "condensed rewrite or summary",
-            f"{document.word_count} words against a typical {typical:.0f}, and "
-            f"{aligned_share:.0%} of its sentences are shared content",
-        ))
+        traits.append(
+            (
+                "condensed rewrite or summary",
+                f"{document.word_count} words against a typical {typical:.0f}, and "
+                f"{aligned_share:.0%} of its sentences are shared content",
+            )
+        )
     if extra.get("source_verbatim", 0.0) >= 0.6 and aligned_share >= 0.8:
-        traits.append((
-            "near-verbatim copy",
-            f"{extra['source_verbatim']:.0%} of its five-word runs appear word for word "
-            "in its likely source",
-        ))
+        traits.append(
+            (
+                "near-verbatim copy",
+                f"{extra['source_verbatim']:.0%} of its five-word runs appear word for word "
+                "in its likely source",
+            )
+        )
     return tuple(traits)
