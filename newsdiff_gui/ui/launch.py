@@ -57,6 +57,9 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     paths: list[str] = list(files) or [str(path) for path in seed_files()]
     hint = None if files else EXAMPLE_HINT
     if not screenshot:
+        from .crash import install_crash_handler
+
+        install_crash_handler()
         window = MainWindow()
         window.resize(*SCREENSHOT_SIZE)
         window.show()

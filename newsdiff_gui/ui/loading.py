@@ -14,8 +14,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..engine.load import InputError, expand_inputs, load_document
-from ..engine.model import ArticleSet, Document
+from ..engine.load import InputError, load_article_set_lenient
+from ..engine.model import ArticleSet
 
 
 @dataclass(frozen=True)
@@ -27,22 +27,11 @@ class LoadResult:
 
 
 def load_versions(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
-    """Expand folders, load every file that reads as an article, keep the rest as errors.
+    """Expand folders and manifests, load every file that reads as an article,
+    keep the rest (missing, binary, duplicate, …) as errors with reasons.
 
     Documents are numbered by the order they loaded in, so ids stay ``d0…dN``
     without holes even when files in between were skipped.
     """
-    skipped: list[InputError] = []
-    files = []
-    for path in paths:
-        try:
-            files.extend(expand_inputs([path]))
-        except InputError as error:
-            skipped.append(error)
-    documents: list[Document] = []
-    for file in files:
-        try:
-            documents.append(load_document(file, len(documents)))
-        except InputError as error:
-            skipped.append(error)
-    return LoadResult(ArticleSet(tuple(documents)), tuple(skipped))
+    report = load_article_set_lenient(paths)
+    return LoadResult(report.article_set, report.skipped)

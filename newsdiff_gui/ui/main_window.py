@@ -45,6 +45,7 @@ from .changes_controller import ChangesController
 from .legend import Legend
 from .loading import LoadResult, load_versions
 from .pair_view import PairView
+from .set_editing import SetEditingController
 from .skipped_dialog import show_skipped_files
 from .versions_sidebar import VersionsSidebar
 from .worker import TaskRunner
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         )
         # Typed changes dock and the versions' profiles (changes_controller.py).
         self.changes = ChangesController(self)
+        # Paste as new version, version details, cancel (set_editing.py).
+        self.editing = SetEditingController(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:
