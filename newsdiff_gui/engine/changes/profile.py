@@ -17,7 +17,7 @@ Public API: ``VersionProfile``, ``SourceGuess``, ``profile_versions``.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -28,6 +28,7 @@ from .classify import read_changes
 from .model import ChangeType
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_CANDIDATE_SOURCES = 8
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,10 @@ def _ngrams(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def _spin(alignment: Alignment, document: Document, partner: Document) -> float:
+def _spin(
+    alignment: Alignment, document: Document, partner: Document, frequency: Counter[str]
+) -> float:
     """Share of the aligned words replaced by words no other version uses."""
-    elsewhere = {w for d in alignment.documents if d.id != document.id for w in _words(d.text)}
     aligned = odd = 0
     for row in pair_rows(alignment, partner, document):
         if row.kind != RowKind.SHARED:
@@ -102,27 +104,36 @@ def _spin(alignment: Alignment, document: Document, partner: Document) -> float:
             new = _words(document.text[op.b_start : op.b_end])
             aligned += len(new)
             if op.kind == OpKind.REPLACE and len(new) <= 3:
-                odd += sum(1 for w in new if w not in STOP_WORDS and w not in elsewhere)
+                odd += sum(1 for w in new if w not in STOP_WORDS and frequency[w] <= 1)
     return odd / aligned if aligned else 0.0
 
 
 def _guess_source(
-    alignment: Alignment, document: Document, units: dict[str, list[int]], aligned_share: float
+    alignment: Alignment,
+    document: Document,
+    units: dict[str, list[int]],
+    aligned_share: float,
+    grams: dict[str, set[tuple[str, ...]]],
 ) -> tuple[SourceGuess, dict[str, float], Document | None]:
     """The likely source, its evidence, and the nearest version whatever the
     direction (the one to compare wording with, e.g. for spin)."""
     mine = units.get(document.id, [])
-    my_grams = _ngrams(_words(document.text))
+    my_grams = grams[document.id]
+    mine_set = set(mine)
+    # Order and word runs only for the versions sharing most content: with 100
+    # versions, comparing every pair in full would make profiling quadratic.
+    candidates = sorted(
+        (d for d in alignment.documents if d.id != document.id and mine),
+        key=lambda d: -len(mine_set & set(units.get(d.id, []))),
+    )[:_CANDIDATE_SOURCES]
     scored = []
-    for other in alignment.documents:
-        if other.id == document.id or not mine:
-            continue
+    for other in candidates:
         theirs = units.get(other.id, [])
         # Share of *all* its content that the other carries: a different story that
         # shares three facts is not derived from the version carrying them.
         coverage = len(set(mine) & set(theirs)) / len(mine) * aligned_share
         order = _order_agreement(mine, theirs)
-        verbatim = len(my_grams & _ngrams(_words(other.text))) / max(len(my_grams), 1)
+        verbatim = len(my_grams & grams[other.id]) / max(len(my_grams), 1)
         closeness = 0.5 * coverage + 0.3 * order + 0.2 * min(1.0, verbatim * 2)
         longer = 1.0 if other.word_count >= 0.8 * document.word_count else 0.6
         scored.append((closeness * longer, other, coverage, order, verbatim, closeness))
@@ -150,6 +161,11 @@ def profile_versions(alignment: Alignment) -> list[VersionProfile]:
     multi = [u for u in alignment.units if len({m.split(":")[0] for m in u.members}) > 1]
     profiles = []
     lengths = {d.id: d.word_count for d in documents}
+    words = {d.id: _words(d.text) for d in documents}
+    grams = {d.id: _ngrams(w) for d, w in zip(documents, words.values(), strict=True)}
+    frequency: Counter[str] = Counter()
+    for word_list in words.values():
+        frequency.update(set(word_list))
     for document in documents:
         content = document.content_sentences
         alone = [
@@ -164,7 +180,7 @@ def profile_versions(alignment: Alignment) -> list[VersionProfile]:
             if document.id not in {m.split(":")[0] for m in u.members}
             and len({m.split(":")[0] for m in u.members}) > others / 2
         )
-        source, extra, nearest = _guess_source(alignment, document, units, aligned_share)
+        source, extra, nearest = _guess_source(alignment, document, units, aligned_share, grams)
         partner = next((d for d in documents if d.id == source.document), nearest)
         quotes_intact = quotes_altered = 0
         spin = 0.0
@@ -175,7 +191,7 @@ def profile_versions(alignment: Alignment) -> list[VersionProfile]:
                         quotes_intact += 1
                     else:
                         quotes_altered += 1
-            spin = _spin(alignment, document, partner)
+            spin = _spin(alignment, document, partner, frequency)
         traits = _traits(document, aligned_share, spin, lengths, extra)
         profiles.append(
             VersionProfile(

@@ -1,0 +1,91 @@
+"""Event-loop stalls while the main window aligns 100 versions (run by hand).
+
+A 10 ms timer records the longest gap between its ticks from the moment the
+files are opened until the pair view is filled; also the time to switch the
+pair view between two versions. Targets (issue 8): no stall over 100 ms;
+pair switch within 50 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from support.synthetic import synthetic_set  # noqa: E402
+
+from newsdiff_gui.ui.main_window import MainWindow  # noqa: E402
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    if "--warm" in sys.argv:
+        from newsdiff_gui.engine.vectors import VectorTable
+
+        VectorTable.load()  # numpy import and table load, as after a first alignment
+    folder = Path(tempfile.mkdtemp(prefix="newsdiff-bench-"))
+    for version in synthetic_set(100, words=1000, seed=3, spin=0.2, shuffle_paragraphs=True):
+        (folder / version.name).write_text(version.text, encoding="utf-8")
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    clock = QElapsedTimer()
+    gaps: list[int] = []
+    last = [0]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    done = {"at": None}
+    window.changes.panel.list.model().rowsInserted.connect(
+        lambda *_: done.__setitem__("at", done["at"] or clock.elapsed())
+    )
+    window.view_filled.connect(lambda: done.__setitem__("filled", clock.elapsed()))
+    clock.start()
+    timer.start()
+    window.open_paths([str(folder)])
+    while "filled" not in done and clock.elapsed() < 120_000:
+        app.processEvents()
+        time.sleep(0.001)
+    # Let the changes reading that follows the fill finish too.
+    end = clock.elapsed() + 3000
+    while clock.elapsed() < end:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    print(f"100 versions aligned and shown after {done.get('filled', -1) / 1000:.2f} s")
+    print(f"longest event-loop stall: {max(gaps)} ms (target 100 ms)")
+
+    switches = []
+    filled = {"ok": False}
+    window.pair_view.filled.connect(lambda: filled.__setitem__("ok", True))
+    for right in range(2, 12):
+        filled["ok"] = False
+        start = time.perf_counter()
+        window.pair_view.set_pair(0, right)
+        while not filled["ok"]:
+            app.processEvents()
+        switches.append(time.perf_counter() - start)
+    print(
+        f"pair view switch: median {sorted(switches)[5] * 1000:.0f} ms, "
+        f"max {max(switches) * 1000:.0f} ms (target 50 ms)"
+    )
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
