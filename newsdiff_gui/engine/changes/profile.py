@@ -88,8 +88,10 @@ def _order_agreement(mine: list[int], theirs: list[int]) -> float:
     return agree / total
 
 
-def _ngrams(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+def _ngrams(words: list[str], n: int = 5) -> set[int]:
+    """Hashes of the word runs: ints, which the garbage collector does not track
+    (100 versions' worth of tuples made its full passes stall the GUI)."""
+    return {hash(tuple(words[i : i + n])) for i in range(len(words) - n + 1)}
 
 
 def _spin(
@@ -113,7 +115,7 @@ def _guess_source(
     document: Document,
     units: dict[str, list[int]],
     aligned_share: float,
-    grams: dict[str, set[tuple[str, ...]]],
+    grams: dict[str, set[int]],
 ) -> tuple[SourceGuess, dict[str, float], Document | None]:
     """The likely source, its evidence, and the nearest version whatever the
     direction (the one to compare wording with, e.g. for spin)."""
