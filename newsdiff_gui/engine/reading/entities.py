@@ -74,6 +74,10 @@ def entities(text: str, start: int, end: int) -> list[Mention]:
         m_end = run[-1].end()
         if text[m_end - 2 : m_end] in ("’s", "'s"):
             m_end -= 2
+        compound = re.search(r"-[a-z]+$", text[run[-1].start() : m_end])
+        if compound:  # "Venezuela-related" names Venezuela
+            m_end -= len(compound.group())
+            words = normalise_words(text[run[0].start() : m_end]) or words
         found.append(Mention(run[0].start(), m_end, words[-1]))
     return found
 
