@@ -37,8 +37,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("newsdiff_gui.commands.diff", "word diff of two versions in the terminal"),
     "eval": ("newsdiff_gui.commands.evaluate", "score the alignment against a gold file"),
     "pairs": ("newsdiff_gui.commands.pairs", "same-content decision for sentence pairs (TSV)"),
-    "changes": ("newsdiff_gui.commands.reading_changes", "typed changes between versions"),
-    "profile": ("newsdiff_gui.commands.reading_profile", "what each version is and its source"),
+    "changes": ("newsdiff_gui.commands.changes", "typed changes between versions"),
+    "profile": ("newsdiff_gui.commands.profile", "what each version is and its likely source"),
+    "read-changes": ("newsdiff_gui.commands.reading_changes", "typed changes (engine/reading)"),
+    "read-profile": ("newsdiff_gui.commands.reading_profile", "version profiles (engine/reading)"),
 }
 
 

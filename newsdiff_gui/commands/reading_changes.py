@@ -1,4 +1,4 @@
-"""``newsdiff changes FILES... [--json|--csv] [-o OUT] [--pair A B] [--all-pairs] [--all]``.
+"""``newsdiff read-changes FILES... [--json|--csv] [-o OUT] [--pair A B] [--all-pairs] [--all]``.
 
 Typed changes from ``engine/reading``: text grouped by type (default), JSON
 (schema ``newsdiff-changes/1``, see docs/reading.md) or CSV, one row per change.

@@ -1,4 +1,4 @@
-"""``newsdiff profile FILES... [--json] [-o OUT]``: what each version is
+"""``newsdiff read-profile FILES... [--json] [-o OUT]``: what each version is
 (spun copy, summary, different report…) and its likely source."""
 
 from __future__ import annotations

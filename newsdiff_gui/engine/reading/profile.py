@@ -80,25 +80,29 @@ def _spin(alignment: Alignment, d: Document, stats: dict[str, _Stats]) -> tuple[
     """(spin score, peculiar one-word swaps, linked sentences) against the
     version d aligns with best."""
     others = set().union(*(stats[e.id].vocab for e in alignment.documents if e is not d))
-    best = (0.0, 0, 0)
-    for e in alignment.documents:
-        if e is d:
-            continue
-        rows = [r for r in pair_rows(alignment, d, e) if r.kind == RowKind.SHARED]
-        linked = sum(len(r.left) for r in rows)
-        swaps = 0
-        for row in rows:
-            for op in row.ops:
-                mine = d.text[op.a_start : op.a_end]
-                if op.kind != OpKind.REPLACE or len(mine.split()) > 2:
-                    continue
-                if len(e.text[op.b_start : op.b_end].split()) > 2:
-                    continue
-                if any(w in stats[d.id].vocab and w not in others for w in normalise_words(mine)):
-                    swaps += 1
-        if linked > best[2]:
-            best = (swaps / max(1, linked), swaps, linked)
-    return best
+    # Only the version d shares most sentences with is diffed: pair rows are the cost.
+    doc_of = {s.id: doc.id for doc in alignment.documents for s in doc.sentences}
+    shared: dict[str, int] = {}
+    for sentence in d.content_sentences:
+        partners = {doc_of[m] for u in alignment.units_of(sentence.id) for m in u.members}
+        for partner in partners - {d.id}:
+            shared[partner] = shared.get(partner, 0) + 1
+    if not shared:
+        return (0.0, 0, 0)
+    e = next(doc for doc in alignment.documents if doc.id == max(shared, key=shared.get))
+    rows = [r for r in pair_rows(alignment, d, e) if r.kind == RowKind.SHARED]
+    linked = sum(len(r.left) for r in rows)
+    swaps = 0
+    for row in rows:
+        for op in row.ops:
+            mine = d.text[op.a_start : op.a_end]
+            if op.kind != OpKind.REPLACE or len(mine.split()) > 2:
+                continue
+            if len(e.text[op.b_start : op.b_end].split()) > 2:
+                continue
+            if any(w in stats[d.id].vocab and w not in others for w in normalise_words(mine)):
+                swaps += 1
+    return (swaps / max(1, linked), swaps, linked)
 
 
 def profile_versions(
