@@ -39,8 +39,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pairs": ("newsdiff_gui.commands.pairs", "same-content decision for sentence pairs (TSV)"),
     "changes": ("newsdiff_gui.commands.changes", "typed changes between versions"),
     "profile": ("newsdiff_gui.commands.profile", "what each version is and its likely source"),
-    "read-changes": ("newsdiff_gui.commands.reading_changes", "typed changes (engine/reading)"),
-    "read-profile": ("newsdiff_gui.commands.reading_profile", "version profiles (engine/reading)"),
 }
 
 
