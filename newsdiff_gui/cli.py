@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pairs": ("newsdiff_gui.commands.pairs", "same-content decision for sentence pairs (TSV)"),
     "changes": ("newsdiff_gui.commands.changes", "typed changes between versions"),
     "profile": ("newsdiff_gui.commands.profile", "what each version is and its likely source"),
+    "export": ("newsdiff_gui.commands.export", "report as HTML, PDF, JSON, CSV or TEI"),
 }
 
 

@@ -1,0 +1,166 @@
+"""One self-contained HTML report: versions, legend, the pair table with word
+highlights, a synopsis of all versions, and the change list.
+
+Why inline CSS and no script: the file must open anywhere, be mailed or
+archived as it is, and print legibly in grey — so deleted words are struck
+through and inserted ones underlined, not only coloured. Every article string
+passes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..changes import Change
+from ..model import Alignment, Document, OpKind
+from ..pairing import PairRow, RowKind, pair_rows
+
+_CSS = """
+body{font-family:Georgia,"DejaVu Serif",serif;font-size:11pt;line-height:1.5;margin:2em;
+color:#1d1d1d;background:#fff}
+h1,h2{font-family:Helvetica,Arial,sans-serif}
+table{border-collapse:collapse;width:100%;margin:1em 0}
+td,th{border:1px solid #bbb;padding:.4em .6em;vertical-align:top}
+th{background:#eee;font-family:Helvetica,Arial,sans-serif;text-align:left}
+del{background:#fbd5d5;color:#7a1111;text-decoration:line-through}
+ins{background:#d3f2d7;color:#0e5a1e;text-decoration:underline}
+.mark{font-family:Helvetica,Arial,sans-serif;text-align:center;white-space:nowrap;width:6em}
+.gap{background:repeating-linear-gradient(45deg,#fff,#fff 6px,#eee 6px,#eee 12px)}
+.boiler{color:#777;font-style:italic}
+.sev-high{font-weight:bold}
+@media print{del{background:none}ins{background:none}}
+"""
+
+
+def _cell(document: Document, start: int, end: int, ops: tuple, left: bool) -> str:
+    """The passage with deleted (left) or inserted (right) words marked."""
+    pieces, cursor = [], start
+    for op in ops:
+        a, b = (op.a_start, op.a_end) if left else (op.b_start, op.b_end)
+        if b <= a:
+            continue
+        changed = op.kind != OpKind.EQUAL and (
+            (left and op.kind in (OpKind.DELETE, OpKind.REPLACE))
+            or (not left and op.kind in (OpKind.INSERT, OpKind.REPLACE))
+        )
+        if a > cursor:
+            pieces.append(escape(document.text[cursor:a]))
+        text = escape(document.text[a:b])
+        tag = "del" if left else "ins"
+        pieces.append(f"<{tag}>{text}</{tag}>" if changed else text)
+        cursor = b
+    if cursor < end:
+        pieces.append(escape(document.text[cursor:end]))
+    return "".join(pieces)
+
+
+def _pair_table(alignment: Alignment, left: Document, right: Document) -> str:
+    rows = [
+        f"<tr><th width='45%'>{escape(left.outlet)}<br><small>{escape(left.name)}</small></th>"
+        f"<th class='mark' width='10%'></th>"
+        f"<th width='45%'>{escape(right.outlet)}<br><small>{escape(right.name)}</small></th></tr>"
+    ]
+    for row in pair_rows(alignment, left, right):
+        rows.append(_pair_row(left, right, row))
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def _pair_row(left: Document, right: Document, row: PairRow) -> str:
+    if row.kind == RowKind.BOILERPLATE:
+        sentence = (row.left or row.right)[0]
+        reason = escape(sentence.boilerplate or "")
+        text = f"<span class='boiler'>({reason}) {escape(sentence.text)}</span>"
+        cells = (text, "") if row.left else ("", text)
+        return f"<tr><td>{cells[0]}</td><td class='mark'>· boilerplate</td><td>{cells[1]}</td></tr>"
+    if row.kind == RowKind.ONLY_LEFT:
+        return (
+            f"<tr><td>{escape(row.left[0].text)}</td><td class='mark'>− omitted</td>"
+            "<td class='gap'></td></tr>"
+        )
+    if row.kind == RowKind.ONLY_RIGHT:
+        return (
+            f"<tr><td class='gap'></td><td class='mark'>+ added</td>"
+            f"<td>{escape(row.right[0].text)}</td></tr>"
+        )
+    mark = "≈ reworded" if row.is_change else "= same"
+    a = _cell(left, row.left[0].start, row.left[-1].end, row.ops, True)
+    b = _cell(right, row.right[0].start, row.right[-1].end, row.ops, False)
+    return f"<tr><td>{a}</td><td class='mark'>{mark}</td><td>{b}</td></tr>"
+
+
+def _synopsis(alignment: Alignment) -> str:
+    documents = alignment.documents
+    head = "".join(
+        f"<th>{escape(d.outlet)}<br><small>{escape(d.name)}</small></th>" for d in documents
+    )
+    rows = [f"<tr><th>unit</th>{head}</tr>"]
+    for unit in alignment.units:
+        cells = []
+        by_document: dict[str, list[str]] = {}
+        for member in unit.members:
+            by_document.setdefault(member.split(":")[0], []).append(
+                alignment.article_set.sentence(member).text
+            )
+        for document in documents:
+            texts = by_document.get(document.id)
+            joined = escape(" ".join(texts)) if texts else ""
+            cells.append(f"<td>{joined}</td>" if texts else "<td class='gap'></td>")
+        if unit.relation is not None:
+            label = unit.relation.value
+        else:
+            label = f"only in {escape(alignment.article_set.document_of(unit.members[0]).outlet)}"
+        rows.append(
+            f"<tr><td class='mark'>{escape(unit.id)}<br><small>{label}</small></td>"
+            f"{''.join(cells)}</tr>"
+        )
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def _changes(alignment: Alignment, changes: list[Change]) -> str:
+    names = {d.id: d.outlet for d in alignment.documents}
+    items = []
+    for change in changes:
+        sides = []
+        for label, side in (("a", change.a), ("b", change.b)):
+            if side:
+                sides.append(
+                    f"<br><small>{label} · {escape(names[side.document])} "
+                    f"{side.start}–{side.end}:</small> {escape(side.text)}"
+                )
+        items.append(
+            f"<li class='sev-{change.severity.value}'>[{change.type.value}, "
+            f"{change.severity.value}] {escape(change.explanation)}{''.join(sides)}</li>"
+        )
+    return "<ol>" + "".join(items) + "</ol>" if items else "<p>No changes.</p>"
+
+
+def html_report(
+    alignment: Alignment,
+    changes: list[Change],
+    pair: tuple[Document, Document] | None = None,
+    title: str = "newsdiff report",
+) -> str:
+    documents = alignment.documents
+    left, right = pair or (documents[0], documents[1])
+    versions = "".join(
+        f"<li><b>{escape(d.outlet)}</b> — {escape(d.title)} <small>({escape(d.name)}, "
+        f"{d.word_count} words)</small></li>"
+        for d in documents
+    )
+    legend = (
+        "<p class='legend'>Legend: − omitted: only the left has it &nbsp;·&nbsp; "
+        "+ added: only the right has it &nbsp;·&nbsp; ≈ reworded &nbsp;·&nbsp; "
+        "<del>struck</del> words cut on the left &nbsp;·&nbsp; "
+        "<ins>underlined</ins> words new on the right &nbsp;·&nbsp; "
+        "<span class='boiler'>boilerplate</span>: credits, datelines</p>"
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{escape(title)}</h1><h2>Versions</h2><ul>{versions}</ul>"
+        f"<h2>{escape(left.outlet)} compared with {escape(right.outlet)}</h2>{legend}"
+        f"{_pair_table(alignment, left, right)}"
+        f"<h2>Changes</h2>{_changes(alignment, changes)}"
+        f"<h2>Synopsis of all versions</h2>{_synopsis(alignment)}"
+        "</body></html>\n"
+    )

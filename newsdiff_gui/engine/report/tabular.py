@@ -1,0 +1,54 @@
+"""JSON (the alignment contract plus changes) and CSV (one row per change)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..changes import Change
+from ..contract import alignment_to_dict
+from ..model import Alignment
+
+CSV_FIELDS = [
+    "id",
+    "type",
+    "severity",
+    "a_document",
+    "a_start",
+    "a_end",
+    "a_text",
+    "b_document",
+    "b_start",
+    "b_end",
+    "b_text",
+    "explanation",
+    "unit",
+]
+
+
+def json_report(alignment: Alignment, changes: list[Change]) -> str:
+    data = alignment_to_dict(alignment)
+    data["changes"] = [c.as_dict() for c in changes]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def changes_csv(changes: list[Change]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, CSV_FIELDS)
+    writer.writeheader()
+    for change in changes:
+        row: dict[str, object] = {
+            "id": change.id,
+            "type": change.type.value,
+            "severity": change.severity.value,
+            "explanation": change.explanation,
+            "unit": change.unit or "",
+        }
+        for prefix, side in (("a", change.a), ("b", change.b)):
+            row[f"{prefix}_document"] = side.document if side else ""
+            row[f"{prefix}_start"] = side.start if side else ""
+            row[f"{prefix}_end"] = side.end if side else ""
+            row[f"{prefix}_text"] = side.text if side else ""
+        writer.writerow(row)
+    return buffer.getvalue()
