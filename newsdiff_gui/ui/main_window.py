@@ -42,6 +42,7 @@ from ..engine.model import Alignment
 from ..engine.pairing import PairCounts
 from .about import show_about
 from .changes_controller import ChangesController
+from .export_action import ExportController
 from .legend import Legend
 from .loading import LoadResult, load_versions
 from .pair_view import PairView
@@ -135,6 +136,8 @@ class MainWindow(QMainWindow):
         self.changes = ChangesController(self)
         # Paste as new version, version details, cancel (set_editing.py).
         self.editing = SetEditingController(self)
+        # File → Export Report… (export_action.py).
+        self.exporting = ExportController(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:
