@@ -42,6 +42,7 @@ from ..engine.model import Alignment
 from ..engine.pairing import PairCounts
 from .about import show_about
 from .changes_controller import ChangesController
+from .coverage_controller import CoverageController
 from .export_action import ExportController
 from .legend import Legend
 from .loading import LoadResult, load_versions
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         self.editing = SetEditingController(self)
         # File → Export Report… (export_action.py).
         self.exporting = ExportController(self)
+        # Units × versions coverage map in its own tab (coverage_controller.py).
+        self.coverage = CoverageController(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:

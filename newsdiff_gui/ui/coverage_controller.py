@@ -1,0 +1,49 @@
+"""Puts the coverage map in a tab and takes a click on a cell to the pair view:
+that version on the left (keeping the other side), the row selected.
+
+Public API: ``CoverageController``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .coverage_view import CoverageView
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class CoverageController:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.view = CoverageView()
+        self._page = window.add_panel("Coverage", self.view)
+        window.alignment_ready.connect(self.view.set_alignment)
+        self.view.sentence_chosen.connect(self.jump)
+        self._pending: str | None = None
+        window.pair_view.filled.connect(self._select_pending)
+
+    def jump(self, sentence_id: str) -> None:
+        alignment = self.window.alignment
+        if alignment is None:
+            return
+        document = alignment.article_set.document_of(sentence_id)
+        index = alignment.documents.index(document)
+        left, right = self.window.pair_view.pair
+        self._pending = sentence_id
+        self.window.tabs.setCurrentIndex(0)
+        if index in (left, right):
+            self._select_pending()
+        else:
+            self.window.pair_view.set_pair(index, right if right != index else left)
+
+    def _select_pending(self) -> None:
+        if self._pending is None or self.window.alignment is None:
+            return
+        sentence = self.window.alignment.article_set.sentence(self._pending)
+        document = self.window.alignment.documents[sentence.doc_index]
+        row = self.window.pair_view.model.row_of_span(document.id, sentence.start)
+        if row >= 0:
+            self.window.pair_view.select_row(row)
+            self._pending = None

@@ -1,0 +1,51 @@
+"""The coverage map: states with symbols, counts per version, tooltips as text, jumps."""
+
+from __future__ import annotations
+
+from newsdiff_gui.engine.align import align
+from newsdiff_gui.engine.coverage_grid import CellState, coverage_grid
+from newsdiff_gui.engine.load import documents_from_texts
+
+
+def test_cell_states_on_a_small_set() -> None:
+    same = "The council approved the budget on Monday after a long debate."
+    a = f"{same} The mayor praised the plan for new schools and a harbour bus line."
+    b = f"{same} Only this version reports a protest outside the town hall by farmers."
+    grid = coverage_grid(align(documents_from_texts([("a.txt", a), ("b.txt", b)])))
+    rows = {grid.texts[r][0] or grid.texts[r][1]: grid.cells[r] for r in range(len(grid.units))}
+    assert rows[same] == (CellState.VERBATIM, CellState.VERBATIM)
+    assert any(cells == (CellState.ABSENT, CellState.ONLY) for cells in rows.values())
+    assert grid.counts(1)[0] == 1  # one piece only b has
+
+
+def test_map_fills_with_every_unit_and_version(seeded) -> None:
+    table = seeded.coverage.view.table
+    assert table.columnCount() == 5
+    assert table.rowCount() == len(seeded.alignment.units)
+    assert "only" in table.horizontalHeaderItem(4).text()
+
+
+def test_tooltip_escapes_article_markup(window, tmp_path) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("A reader typed <script>alert(1)</script> into the form on Monday.\n", "utf-8")
+    b.write_text("Officials said the form was fixed on Tuesday after complaints.\n", "utf-8")
+    window.open_paths([a, b])
+    table = window.coverage.view.table
+    tips = [table.item(r, c).toolTip() for r in range(table.rowCount()) for c in range(2)]
+    assert any("&lt;script&gt;" in t for t in tips)
+    assert not any("<script>" in t for t in tips)
+
+
+def test_clicking_a_cell_selects_that_sentence_in_the_pair_view(seeded) -> None:
+    view = seeded.coverage.view
+    table = view.table
+    for line in range(table.rowCount()):
+        item = table.item(line, 2)  # the third version: not on screen yet
+        if item.data(0x0100 + 30):
+            sentence_id = item.data(0x0100 + 30)
+            break
+    view._clicked(line, 2)
+    assert 2 in seeded.pair_view.pair
+    row = seeded.pair_view.model.row_at(seeded.pair_view.current_row())
+    assert sentence_id in {s.id for s in (*row.left, *row.right)}
