@@ -2,11 +2,14 @@
 
 Method: the pair rows (``pairing.pair_rows``) say which sentences carry the
 same content. Rows only one version has are ``added``/``omitted``. For linked
-rows, each detector of ``mentions.py`` lists numbers, names, dates, quotes,
-attribution and hedges on both sides with normalised keys; a key on one side
-and not the other is a typed change with the spans of both. A linked row whose
-words differ but whose keys all agree is ``wording`` only — the lowest
-severity, where spinner synonyms land.
+rows, the finders of ``mentions.py`` and ``sourcing.py`` list quotes, sources,
+numbers, dates, names and hedges in the row's own sentences on both sides,
+each with a normalised key; a key on one side and not the other is a typed
+change with the spans of both. Precedence, so that one edit is one change:
+a quote given to another speaker is a ``quote`` change (not attribution, not
+a name); numbers, names and "reportedly" inside changed sourcing belong to the
+``attribution`` change. A linked row whose words differ but whose keys all
+agree is ``wording`` only — the lowest severity, where spinner synonyms land.
 
 Public API: ``read_changes``, ``default_pairs``.
 """
@@ -14,20 +17,20 @@ Public API: ``read_changes``, ``default_pairs``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from ..model import Alignment, Document, OpKind
+from ..model import Alignment, Document, OpKind, Sentence
 from ..pairing import PairRow, RowKind, pair_rows
 from . import mentions as m
+from . import sourcing as src
 from .model import Change, ChangeType, Severity, Side
 
-# Generic verbs of saying: present in almost every attributed sentence, they
-# only matter together with who is speaking.
-_GENERIC_ATTRIBUTION = {"said"}
+Finder = Callable[[str, int, int], list[m.Mention]]
+Found = tuple[ChangeType, Severity, Side | None, Side | None, str, str]
 
 
 def default_pairs(alignment: Alignment) -> list[tuple[Document, Document]]:
-    """Every later version against the first one given."""
+    """Every later version against the first one given (give the original first)."""
     documents = alignment.documents
     return [(documents[0], other) for other in documents[1:]]
 
@@ -36,19 +39,22 @@ def _side(document: Document, start: int, end: int) -> Side:
     return Side(document.id, start, end, document.text[start:end])
 
 
-def _row_span(sentences: Sequence) -> tuple[int, int]:
-    return sentences[0].start, sentences[-1].end
+def _span(mentions: Sequence[m.Mention]) -> tuple[int, int]:
+    return min(x.start for x in mentions), max(x.end for x in mentions)
 
 
-def _unit_of(alignment: Alignment, row: PairRow) -> str | None:
-    for sentence in (*row.left, *row.right):
-        for unit in alignment.units_of(sentence.id):
-            return unit.id
-    return None
-
-
-def _inside(mention: m.Mention, phrases: Sequence[m.Mention]) -> bool:
+def _inside(mention: m.Mention, phrases: Iterable[m.Mention]) -> bool:
     return any(p.start <= mention.start and mention.end <= p.end for p in phrases)
+
+
+def _near(mention: m.Mention, speakers: Iterable[m.Mention], gap: int = 24) -> bool:
+    """A role word just before a speaker ("prosecutor Marco Bianchi")."""
+    return any(0 <= p.start - mention.end <= gap for p in speakers)
+
+
+def _with_verbs(found: list[m.Mention], generic: list[m.Mention]) -> list[m.Mention]:
+    """A dropped source with its verb ("police said"), so the span covers both."""
+    return found + [g for g in generic if any(abs(g.start - x.end) <= 2 for x in found)]
 
 
 def _unmatched(mine: list[m.Mention], theirs: list[m.Mention]) -> list[m.Mention]:
@@ -63,177 +69,227 @@ def _unmatched(mine: list[m.Mention], theirs: list[m.Mention]) -> list[m.Mention
     return left
 
 
-class _RowReader:
-    def __init__(self, alignment: Alignment, left: Document, right: Document, intact: bool) -> None:
-        self.alignment, self.left, self.right, self.intact = alignment, left, right, intact
-        self.found: list[
-            tuple[ChangeType, Severity, Side | None, Side | None, str, str | None]
-        ] = []
+class _Side:
+    """One side of a row: its document and content sentences."""
 
-    def add(
-        self,
-        kind: ChangeType,
-        severity: Severity,
-        a: Side | None,
-        b: Side | None,
-        explanation: str,
-        unit: str | None,
-    ) -> None:
-        self.found.append((kind, severity, a, b, explanation, unit))
+    def __init__(self, document: Document, sentences: Sequence[Sentence]) -> None:
+        self.document = document
+        self.sentences = [s for s in sentences if not s.is_boilerplate]
+        self.span = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
 
-    def read(self, row: PairRow) -> None:
-        unit = _unit_of(self.alignment, row)
-        if row.kind == RowKind.ONLY_LEFT:
-            a = _side(self.left, *_row_span(row.left))
-            self.add(
-                ChangeType.OMITTED,
-                Severity.MEDIUM,
-                a,
-                None,
-                f"Only in {self.left.outlet}: {self.right.outlet} leaves this out.",
-                unit,
-            )
-            return
-        if row.kind == RowKind.ONLY_RIGHT:
-            b = _side(self.right, *_row_span(row.right))
-            self.add(
-                ChangeType.ADDED,
-                Severity.MEDIUM,
-                None,
-                b,
-                f"{self.right.outlet} adds this; {self.left.outlet} does not have it.",
-                unit,
-            )
-            return
-        if row.kind != RowKind.SHARED:
-            return
-        a_span, b_span = _row_span(row.left), _row_span(row.right)
-        before = len(self.found)
-        changed = any(op.kind != OpKind.EQUAL for op in row.ops)
-        if changed:
-            # Sourcing first: the numbers, names and "reportedly" inside a changed
-            # attribution ("two officials told the Herald") are that change, not others.
-            sourcing = self._attribution(a_span, b_span, unit)
-            self._numbers(a_span, b_span, unit, sourcing)
-            self._dates(a_span, b_span, unit)
-            self._entities(a_span, b_span, unit, sourcing)
-            self._hedging(a_span, b_span, unit, sourcing)
-        self._quotes(a_span, b_span, unit, changed)
-        typed = any(f[0] != ChangeType.QUOTE or f[1] != Severity.INFO for f in self.found[before:])
-        if changed and not typed:
-            words = sum(
-                len(self.right.text[op.b_start : op.b_end].split())
-                for op in row.ops
-                if op.kind in (OpKind.REPLACE, OpKind.INSERT)
-            )
-            self.add(
-                ChangeType.WORDING,
-                Severity.LOW,
-                _side(self.left, *a_span),
-                _side(self.right, *b_span),
-                f"Same content in other words ({words} word(s) differ).",
-                unit,
-            )
+    def whole(self) -> Side:
+        return _side(self.document, *self.span)
 
-    def _compare(self, finder, a_span, b_span):
-        mine = self._find(finder, self.left, a_span)
-        theirs = self._find(finder, self.right, b_span)
-        return _unmatched(mine, theirs), _unmatched(theirs, mine), mine, theirs
+    def at(self, start: int, end: int) -> Side:
+        return _side(self.document, start, end)
 
-    def _find(self, finder, document: Document, span: tuple[int, int]) -> list[m.Mention]:
-        """Mentions in the row's content sentences only: a row spanning from a
-        headline to the lead must not read the dateline between them."""
+    def find(self, finder: Finder) -> list[m.Mention]:
+        """Mentions in the row's own sentences: a row whose sentences are not
+        adjacent must not read the sentence between them."""
         found: list[m.Mention] = []
-        for sentence in document.content_sentences:
-            if span[0] <= sentence.start and sentence.end <= span[1]:
-                found.extend(finder(document.text, sentence.start, sentence.end))
+        for sentence in self.sentences:
+            found.extend(finder(self.document.text, sentence.start, sentence.end))
         return found
 
-    def _paired(self, kind, severity, label, a_span, b_span, unit, finder, skip=()) -> None:
-        gone, new, _, _ = self._compare(finder, a_span, b_span)
-        gone = [x for x in gone if not _inside(x, skip)]
-        new = [x for x in new if not _inside(x, skip)]
+    def surface(self, mention: m.Mention) -> str:
+        return " ".join(self.document.text[mention.start : mention.end].split())
+
+    def lower_text(self) -> str:
+        return " ".join(self.document.text[s.start : s.end] for s in self.sentences).lower()
+
+
+class _RowReader:
+    """Reads one linked row; ``found`` collects the changes in reading order."""
+
+    def __init__(self, left: _Side, right: _Side, intact: bool) -> None:
+        self.left, self.right, self.intact = left, right, intact
+        self.found: list[Found] = []
+        self.claimed: list[m.Mention] = []  # spans already explained by a change
+
+    def add(
+        self, kind: ChangeType, severity: Severity, a: Side, b: Side, text: str, detail: str
+    ) -> None:
+        self.found.append((kind, severity, a, b, text, detail))
+
+    def read(self, changed: bool) -> None:
+        speakers = self._quotes(changed)
+        if not changed:
+            return
+        self._attribution(speakers)
+        self._paired(ChangeType.NUMBER, Severity.HIGH, "Number", m.numbers)
+        self._paired(ChangeType.DATE, Severity.MEDIUM, "Date/time", m.dates)
+        self._entities()
+        self._hedging()
+
+    # -- quotes -----------------------------------------------------------
+    def _speaker(self, side: _Side, quote: m.Mention) -> m.Mention | None:
+        """The named speaker of a quote: in its sentence, nearest to it."""
+        for sentence in side.sentences:
+            if sentence.start <= quote.start < sentence.end:
+                names = src.speakers(side.document.text, sentence.start, sentence.end)
+                return min(names, key=lambda n: abs(n.start - quote.end), default=None)
+        return None
+
+    def _quotes(self, changed: bool) -> set[str]:
+        """Report quotes kept, altered, truncated, paraphrased, dropped or given
+        to another speaker; return the speaker keys such a change explains."""
+        left, right = self.left, self.right
+        quotes_b = right.find(m.quotes)
+        b_words = set(m.normalise_quote(right.lower_text()).split())
+        explained: set[str] = set()
+        for quote in left.find(m.quotes):
+            a = left.at(quote.start, quote.end)
+            words = quote.key.split()
+            best, overlap = None, 0.0
+            for other in quotes_b:
+                shared = len(set(words) & set(other.key.split())) / max(len(set(words)), 1)
+                if shared > overlap:
+                    best, overlap = other, shared
+            if best is not None and overlap >= 0.5:
+                b = right.at(best.start, best.end)
+                was, now = self._speaker(left, quote), self._speaker(right, best)
+                if was and now and was.key != now.key:
+                    explained |= {was.key, now.key}
+                    self.claimed += [was, now]
+                    self.add(
+                        ChangeType.QUOTE,
+                        Severity.HIGH,
+                        left.at(was.start, was.end),
+                        right.at(now.start, now.end),
+                        f"Quote given to a different speaker: {left.surface(was)} → "
+                        f"{right.surface(now)}.",
+                        "speaker",
+                    )
+                if best.key == quote.key:
+                    if self.intact:
+                        self.add(ChangeType.QUOTE, Severity.INFO, a, b, "Quote intact.", "intact")
+                    continue
+                shorter = best.key in quote.key
+                detail = "truncated" if shorter else "extended" if quote.key in best.key else ""
+                detail = detail or "altered"
+                self.add(
+                    ChangeType.QUOTE,
+                    Severity.HIGH,
+                    a,
+                    b,
+                    f"Quote {detail} inside its quotation marks.",
+                    detail,
+                )
+            elif changed and sum(w in b_words for w in words) >= 0.6 * len(words):
+                self.add(
+                    ChangeType.QUOTE,
+                    Severity.MEDIUM,
+                    a,
+                    right.whole(),
+                    "Quote paraphrased or kept without quotation marks.",
+                    "paraphrased",
+                )
+            elif changed:
+                self.add(
+                    ChangeType.QUOTE,
+                    Severity.MEDIUM,
+                    a,
+                    right.whole(),
+                    "Quote dropped from this passage.",
+                    "dropped",
+                )
+        return explained
+
+    # -- sourcing ---------------------------------------------------------
+    def _attribution(self, explained: set[str]) -> None:
+        """Report changed sourcing; its spans are claimed for later finders."""
+        left, right = self.left, self.right
+        speakers = [x for x in self.claimed if x.key.startswith("named ")]
+
+        def free(x: m.Mention) -> bool:
+            return not _inside(x, self.claimed) and not _near(x, speakers)
+
+        mine = [x for x in left.find(src.attributions) if free(x)]
+        theirs = [x for x in right.find(src.attributions) if free(x)]
+        keys_a = {x.key for x in mine} - src.GENERIC - explained
+        keys_b = {x.key for x in theirs} - src.GENERIC - explained
+        if keys_a == keys_b:
+            return
+        gone = [x for x in mine if x.key in keys_a - keys_b]
+        new = [x for x in theirs if x.key in keys_b - keys_a]
+        # The source phrase as a whole ("two officials told the Herald") is the change.
+        self.claimed += [*mine, *theirs]
+        verbs_a = [x for x in mine if x.key in src.GENERIC]
+        verbs_b = [x for x in theirs if x.key in src.GENERIC]
+        a = left.at(*_span(_with_verbs(gone, verbs_a))) if gone else left.whole()
+        b = right.at(*_span(_with_verbs(new, verbs_b))) if new else right.whole()
+        named = any(k.startswith(("named ", "told ")) for k in keys_a - keys_b)
+        if named:
+            what, severity, detail = "Named source dropped", Severity.HIGH, "named source dropped"
+        elif not keys_b:
+            what, severity, detail = "Source dropped", Severity.HIGH, "source dropped"
+        else:
+            what, severity, detail = "Sourcing changed", Severity.MEDIUM, "changed"
+        before = "; ".join(dict.fromkeys(left.surface(x) for x in gone)) or "(no source)"
+        after = "; ".join(dict.fromkeys(right.surface(x) for x in new)) or "(no source)"
+        self.add(ChangeType.ATTRIBUTION, severity, a, b, f"{what}: {before} → {after}.", detail)
+
+    # -- numbers, dates, names --------------------------------------------
+    def _compare(self, finder: Finder) -> tuple[list[m.Mention], list[m.Mention]]:
+        """Unmatched mentions on each side, outside claimed spans. A value
+        repeated on one side ("two officials … the two countries") is not a
+        change when the other side has it too and nothing on that side is new."""
+        mine = [x for x in self.left.find(finder) if not _inside(x, self.claimed)]
+        theirs = [x for x in self.right.find(finder) if not _inside(x, self.claimed)]
+        gone, new = _unmatched(mine, theirs), _unmatched(theirs, mine)
+        keys_a, keys_b = {x.key for x in mine}, {x.key for x in theirs}
+        if not new:
+            gone = [x for x in gone if x.key not in keys_b]
+        if not gone:
+            new = [x for x in new if x.key not in keys_a]
+        return gone, new
+
+    def _paired(self, kind: ChangeType, severity: Severity, label: str, finder: Finder) -> None:
+        gone, new = self._compare(finder)
+        left, right = self.left, self.right
         for index in range(max(len(gone), len(new))):
             old = gone[index] if index < len(gone) else None
             fresh = new[index] if index < len(new) else None
-            a = _side(self.left, old.start, old.end) if old else _side(self.left, *a_span)
-            b = _side(self.right, fresh.start, fresh.end) if fresh else _side(self.right, *b_span)
+            a = left.at(old.start, old.end) if old else left.whole()
+            b = right.at(fresh.start, fresh.end) if fresh else right.whole()
             if old and fresh:
-                text = f"{label} changed: {a.text} → {b.text}."
+                text, detail = f"{label} changed: {a.text} → {b.text}.", "changed"
             elif old:
-                text = f"{label} dropped: {a.text}."
+                text, detail = f"{label} dropped: {a.text}.", "dropped"
             else:
-                text = f"{label} added: {b.text}."
-            self.add(kind, severity, a, b, text, unit)
+                text, detail = f"{label} added: {b.text}.", "added"
+            self.add(kind, severity, a, b, text, detail)
 
-    def _numbers(self, a_span, b_span, unit, sourcing) -> None:
-        self._paired(
-            ChangeType.NUMBER, Severity.HIGH, "Number", a_span, b_span, unit, m.numbers, sourcing
-        )
+    def _entities(self) -> None:
+        gone, new = self._compare(m.entities)
+        left, right = self.left, self.right
+        # Same name in another spelling: "UAW" / "United Auto Workers", "NY" / "New York".
+        names_a = {x.key for x in left.find(m.entities)} | {x.alias for x in gone if x.alias}
+        names_b = {x.key for x in right.find(m.entities)} | {x.alias for x in new if x.alias}
+        gone = [x for x in gone if not (x.alias and x.alias in names_b)]
+        new = [x for x in new if not (x.alias and x.alias in names_a)]
+        a_text, b_text = left.lower_text(), right.lower_text()
+        gone = [x for x in gone if left.surface(x).lower() not in b_text]
+        new = [x for x in new if right.surface(x).lower() not in a_text]
+        gone = list({x.key: x for x in gone}.values())
+        new = list({x.key: x for x in new}.values())
+        for index in range(max(len(gone), len(new))):
+            old = gone[index] if index < len(gone) else None
+            fresh = new[index] if index < len(new) else None
+            a = left.at(old.start, old.end) if old else left.whole()
+            b = right.at(fresh.start, fresh.end) if fresh else right.whole()
+            if old and fresh:
+                text, detail = f"Name changed: {a.text} → {b.text}.", "changed"
+            elif old:
+                text, detail = f"Name dropped: {a.text}.", "dropped"
+            else:
+                text, detail = f"Name added: {b.text}.", "added"
+            self.add(ChangeType.ENTITY, Severity.MEDIUM, a, b, text, detail)
 
-    def _dates(self, a_span, b_span, unit) -> None:
-        self._paired(ChangeType.DATE, Severity.MEDIUM, "Date/time", a_span, b_span, unit, m.dates)
-
-    def _entities(self, a_span, b_span, unit, sourcing) -> None:
-        gone, new, _, _ = self._compare(m.entities, a_span, b_span)
-        gone = [x for x in gone if not _inside(x, sourcing)]
-        new = [x for x in new if not _inside(x, sourcing)]
-        a_text = self.left.text[a_span[0] : a_span[1]].lower()
-        b_text = self.right.text[b_span[0] : b_span[1]].lower()
-
-        def surface(document: Document, mention: m.Mention) -> str:
-            return document.text[mention.start : mention.end].lower()
-
-        for mention in {x.key: x for x in gone}.values():
-            if surface(self.left, mention) in b_text:
-                continue  # named there, just not as a capitalised name
-            a = _side(self.left, mention.start, mention.end)
-            self.add(
-                ChangeType.ENTITY,
-                Severity.MEDIUM,
-                a,
-                _side(self.right, *b_span),
-                f"Name dropped: {a.text}.",
-                unit,
-            )
-        for mention in {x.key: x for x in new}.values():
-            if surface(self.right, mention) in a_text:
-                continue
-            b = _side(self.right, mention.start, mention.end)
-            self.add(
-                ChangeType.ENTITY,
-                Severity.MEDIUM,
-                _side(self.left, *a_span),
-                b,
-                f"Name added: {b.text}.",
-                unit,
-            )
-
-    def _attribution(self, a_span, b_span, unit) -> list[m.Mention]:
-        """Report changed sourcing; return the source phrases involved (both sides)."""
-        _, _, mine, theirs = self._compare(m.attributions, a_span, b_span)
-        keys_a = {x.key for x in mine} - _GENERIC_ATTRIBUTION
-        keys_b = {x.key for x in theirs} - _GENERIC_ATTRIBUTION
-        if keys_a == keys_b:
-            return []
-        gone = [x for x in mine if x.key in keys_a - keys_b]
-        new = [x for x in theirs if x.key in keys_b - keys_a]
-        a = _side(self.left, gone[0].start, gone[0].end) if gone else _side(self.left, *a_span)
-        b = _side(self.right, new[0].start, new[0].end) if new else _side(self.right, *b_span)
-        named = {"named source"} | {k for k in keys_a if k.startswith("told ")}
-        dropped_named = bool(keys_a & named) and not keys_b & named
-        before = ", ".join(sorted(keys_a)) or "no source named"
-        after = ", ".join(sorted(keys_b)) or "no source named"
-        severity = Severity.HIGH if dropped_named or not keys_b else Severity.MEDIUM
-        what = "Named source dropped" if dropped_named else "Sourcing changed"
-        self.add(ChangeType.ATTRIBUTION, severity, a, b, f"{what}: {before} → {after}.", unit)
-        return [*mine, *theirs]
-
-    def _hedging(self, a_span, b_span, unit, sourcing) -> None:
-        _, _, mine, theirs = self._compare(m.hedges, a_span, b_span)
-        if sourcing:  # "reportedly" replacing a source is a sourcing change
-            mine = [x for x in mine if x.key != "reportedly"]
-            theirs = [x for x in theirs if x.key != "reportedly"]
+    # -- hedging ----------------------------------------------------------
+    def _hedging(self) -> None:
+        mine = [x for x in self.left.find(src.hedges) if not _inside(x, self.claimed)]
+        theirs = [x for x in self.right.find(src.hedges) if not _inside(x, self.claimed)]
         level_a = min((x.level for x in mine), default=1.0)
         level_b = min((x.level for x in theirs), default=1.0)
         keys_a, keys_b = {x.key for x in mine}, {x.key for x in theirs}
@@ -241,8 +297,8 @@ class _RowReader:
             return
         gone = [x for x in mine if x.key not in keys_b]
         new = [x for x in theirs if x.key not in keys_a]
-        a = _side(self.left, gone[0].start, gone[0].end) if gone else _side(self.left, *a_span)
-        b = _side(self.right, new[0].start, new[0].end) if new else _side(self.right, *b_span)
+        a = self.left.at(*_span(gone)) if gone else self.left.whole()
+        b = self.right.at(*_span(new)) if new else self.right.whole()
         direction = "less certain" if level_b < level_a else "more certain"
         self.add(
             ChangeType.HEDGING,
@@ -251,51 +307,51 @@ class _RowReader:
             b,
             f"Certainty changed ({direction}): {', '.join(sorted(keys_a)) or 'plain statement'}"
             f" → {', '.join(sorted(keys_b)) or 'plain statement'}.",
-            unit,
+            direction,
         )
 
-    def _quotes(self, a_span, b_span, unit, changed: bool) -> None:
-        quotes_a = m.quotes(self.left.text, *a_span)
-        quotes_b = m.quotes(self.right.text, *b_span)
-        b_words = set(m.normalise_quote(self.right.text[b_span[0] : b_span[1]]).split())
-        for quote in quotes_a:
-            a = _side(self.left, quote.start, quote.end)
-            words = quote.key.split()
-            best, overlap = None, 0.0
-            for other in quotes_b:
-                shared = len(set(words) & set(other.key.split())) / max(len(set(words)), 1)
-                if shared > overlap:
-                    best, overlap = other, shared
-            if best is not None and best.key == quote.key:
-                if self.intact:
-                    self.add(
-                        ChangeType.QUOTE,
-                        Severity.INFO,
-                        a,
-                        _side(self.right, best.start, best.end),
-                        "Quote intact.",
-                        unit,
-                    )
-            elif best is not None and overlap >= 0.5:
-                b = _side(self.right, best.start, best.end)
-                kind = "truncated" if best.key in quote.key else "altered"
-                self.add(
-                    ChangeType.QUOTE,
-                    Severity.HIGH,
-                    a,
-                    b,
-                    f"Quote {kind} inside its quotation marks.",
-                    unit,
+
+def _unit_of(alignment: Alignment, row: PairRow) -> str | None:
+    for sentence in (*row.left, *row.right):
+        for unit in alignment.units_of(sentence.id):
+            return unit.id
+    return None
+
+
+def _read_pair(alignment: Alignment, left: Document, right: Document, intact: bool) -> list:
+    """(type, severity, a, b, explanation, detail, unit) for one pair, in row order."""
+    out = []
+    for row in pair_rows(alignment, left, right):
+        unit = _unit_of(alignment, row)
+        if row.kind == RowKind.ONLY_LEFT:
+            a = _Side(left, row.left).whole()
+            text = f"Only in {left.outlet}: {right.outlet} leaves this out."
+            out.append((ChangeType.OMITTED, Severity.MEDIUM, a, None, text, "", unit))
+        elif row.kind == RowKind.ONLY_RIGHT:
+            b = _Side(right, row.right).whole()
+            text = f"{right.outlet} adds this; {left.outlet} does not have it."
+            out.append((ChangeType.ADDED, Severity.MEDIUM, None, b, text, "", unit))
+        elif row.kind == RowKind.SHARED:
+            reader = _RowReader(_Side(left, row.left), _Side(right, row.right), intact)
+            changed = any(op.kind != OpKind.EQUAL for op in row.ops)
+            reader.read(changed)
+            typed = any(f[1] != Severity.INFO for f in reader.found)
+            if changed and not typed:
+                words = sum(
+                    len(right.text[op.b_start : op.b_end].split())
+                    for op in row.ops
+                    if op.kind in (OpKind.REPLACE, OpKind.INSERT)
                 )
-            elif changed and sum(w in b_words for w in words) >= 0.6 * len(words):
-                self.add(
-                    ChangeType.QUOTE,
-                    Severity.MEDIUM,
-                    a,
-                    _side(self.right, *b_span),
-                    "Quote paraphrased or kept without quotation marks.",
-                    unit,
+                reader.add(
+                    ChangeType.WORDING,
+                    Severity.LOW,
+                    reader.left.whole(),
+                    reader.right.whole(),
+                    f"Same content in other words ({words} word(s) differ).",
+                    "",
                 )
+            out.extend((*found, unit) for found in reader.found)
+    return out
 
 
 def read_changes(
@@ -303,12 +359,21 @@ def read_changes(
     pairs: Iterable[tuple[Document, Document]] | None = None,
     include_intact: bool = False,
 ) -> list[Change]:
-    """Typed changes for each (a, b) pair of versions (default: each against the first)."""
+    """Typed changes for each (a, b) pair of versions, in pair then row order.
+
+    Args:
+        alignment: the N-way alignment of the set.
+        pairs: the (a, b) pairs to compare; default: each later version against
+            the first one given (``default_pairs``).
+        include_intact: also list quotes kept word for word (type ``quote``,
+            severity ``info``, explanation "Quote intact.").
+    """
     changes: list[Change] = []
     for left, right in pairs if pairs is not None else default_pairs(alignment):
-        reader = _RowReader(alignment, left, right, include_intact)
-        for row in pair_rows(alignment, left, right):
-            reader.read(row)
-        for kind, severity, a, b, explanation, unit in reader.found:
-            changes.append(Change(f"c{len(changes)}", kind, severity, a, b, explanation, unit))
+        for kind, severity, a, b, text, detail, unit in _read_pair(
+            alignment, left, right, include_intact
+        ):
+            number = f"c{len(changes)}"
+            documents = (left.id, right.id)
+            changes.append(Change(number, kind, severity, a, b, text, unit, documents, detail))
     return changes

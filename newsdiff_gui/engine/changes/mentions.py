@@ -7,7 +7,7 @@ Why keys: two versions say the same thing in different spellings ("four" /
 equivalences from being reported as changes.
 
 Public API: ``Mention``, ``numbers``, ``entities``, ``dates``, ``quotes``,
-``attributions``, ``hedges``, ``normalise_quote``.
+``normalise_quote``. Attribution and hedging are in ``sourcing.py``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Mention:
     start: int  # into the document text
     end: int
     level: float = 0.0  # certainty, for hedges
+    alias: str = ""  # another key meaning the same: a name's initials ("uaw")
 
 
 _NUMBER_WORDS = {
@@ -98,10 +99,12 @@ _MONTH_BEFORE = re.compile(
 )
 _QUOTE = re.compile(r"[“\"]([^“”\"]{8,}?)[”\"]")
 _NAME_WORD = r"[A-Z][a-zA-Z'’\-]+"
+_INITIALS = r"[A-Z]\.(?:[A-Z]\.)+"
 _ENTITY = re.compile(
-    rf"(?<![\w.])(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)+)"
-    rf"(?:[ \t]+(?:(?:de|la|los|del|of|the)[ \t]+)?(?:{_NAME_WORD}|[A-Z]\.))*"
+    rf"(?<![\w.])(?:{_INITIALS}|{_NAME_WORD})"
+    rf"(?:[ \t]+(?:(?:de|la|los|del|of|the)[ \t]+)?(?:{_INITIALS}|{_NAME_WORD}|[A-Z]\.))*"
 )
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 _NOT_NAMES = frozenset(
     """the a an he she it they we i this that these those his her its their but and or
     however meanwhile mr mrs ms president secretary defence defense reports reporting
@@ -120,51 +123,6 @@ _FOLD = {
     "britain": "uk",
     "united kingdom": "uk",
 }
-
-# Attribution: who says it. Keys name the kind of source, so "four officials
-# told Reuters" and "officials said" agree on "officials", differ on "reuters".
-_ATTRIBUTION = [
-    (re.compile(r"\breportedly\b", re.I), "reportedly"),
-    (re.compile(r"\baccording to\b", re.I), "said"),
-    (re.compile(r"\b(?:told|informed|tells)\s+(?:the\s+)?((?:[A-Z][\w&'’.-]*\s?)+)"), "told {0}"),
-    (re.compile(r"\bciting\b", re.I), "said"),
-    (
-        re.compile(
-            r"\b(?:(?:\w+|U\.S\.)\s+){0,3}?(?:official|officer|spokesm[ae]n|spokesperson|"
-            r"spokeswoman)s?\b",
-            re.I,
-        ),
-        "officials",
-    ),
-    (re.compile(r"\bsources?\b", re.I), "sources"),
-    (re.compile(r"\b(?:anonymity|anonymously|not authori[sz]ed to speak)\b", re.I), "anonymous"),
-    (re.compile(r"\bfamiliar with\b", re.I), "familiar with"),
-    (re.compile(r"\b(?:said|says|stated|mentioned|added|acknowledged|confirmed)\b", re.I), "said"),
-]
-# Hedging: how sure the sentence is. Higher is more certain.
-_HEDGES = [
-    (re.compile(r"\b(?:will|is going to|are going to)\b(?!\s+not)", re.I), "will", 1.0),
-    (re.compile(r"\b(?:plans? to|is planning to|intends? to)\b", re.I), "plans to", 0.8),
-    (re.compile(r"\b(?:is|are) (?:poised|set|preparing|gearing up) to\b", re.I), "poised to", 0.8),
-    (re.compile(r"\b(?:expected to|is expected)\b", re.I), "expected to", 0.7),
-    (re.compile(r"\b(?:likely|probably)\b", re.I), "likely", 0.6),
-    (
-        re.compile(r"\b(?:could|may|might|would possibly|potentially|possibly)\b", re.I),
-        "could",
-        0.4,
-    ),
-    (
-        re.compile(
-            r"\b(?:did not|didn’t|didn't|would not|has not|have not) rule[ds]? "
-            r"(?:anything |something )?out\b|\bnot (?:rule|ruled) out\b",
-            re.I,
-        ),
-        "did not rule out",
-        0.4,
-    ),
-    (re.compile(r"\breportedly\b", re.I), "reportedly", 0.5),
-    (re.compile(r"\b(?:unclear|not clear|uncertain)\b", re.I), "unclear", 0.3),
-]
 
 
 def _number_value(match: re.Match[str]) -> str:
@@ -212,27 +170,46 @@ def _fold_name(name: str) -> str:
     return _FOLD.get(last, last[:6])
 
 
-def entities(text: str, start: int, end: int) -> list[Mention]:
+def _initials(name: str) -> str:
+    """Initials of a multi-word name, so "United Auto Workers" meets "UAW"."""
+    words = [w for w in name.split() if w[:1].isupper() and w.lower() not in {"the", "of"}]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+# An opening quotation mark after a sentence end also starts a sentence; a
+# closing one after a comma ('state," Keller said') does not.
+_SENTENCE_START = re.compile(r"(?:[.!?][”\"’)]*|(?:^|[.!?:]\s*)[“\"])\s*$")
+
+
+def entities(text: str, start: int, end: int, keep_initial: bool = False) -> list[Mention]:
+    """Capitalised names with folded keys. ``keep_initial`` keeps a one-word
+    name that opens the sentence (callers that know it is a speaker)."""
     found = []
     for match in _ENTITY.finditer(text, start, end):
-        name = match.group(0).rstrip(".")
+        name = match.group(0)
+        if not re.search(r"(?:^|\s)(?:[A-Z]\.)+$", name):
+            name = name.rstrip(".")  # a full stop, unless it closes initials
         # A leading function word ("The Trump administration") is not part of the name.
         while len(name.split()) > 1 and name.split()[0].lower() in _NOT_NAMES:
             name = name.split(None, 1)[1]
         offset = match.group(0).find(name)
         first = name.split()[0].lower().strip("'’")
-        sentence_start = match.start() == start or re.search(
-            r"[.!?“\"]\s*$", text[start : match.start()]
+        sentence_start = match.start() == start or _SENTENCE_START.search(
+            text[start : match.start()]
         )
         if first in _NOT_NAMES and len(name.split()) == 1:
             continue
-        if sentence_start and len(name.split()) == 1 and name.lower() not in _FOLD:
+        single = len(name.split()) == 1 and not _ACRONYM.match(name)
+        if sentence_start and single and name.lower() not in _FOLD and not keep_initial:
             continue  # a capitalised first word is not evidence of a name
         key = _fold_name(name)
         if key in _NOT_NAMES or len(key) < 2:
             continue
+        alias = _initials(name)
+        if _ACRONYM.match(name):
+            key = alias = _FOLD.get(name.lower(), name.replace(".", "").lower())
         begin = match.start() + offset
-        found.append(Mention("entity", key, begin, begin + len(name)))
+        found.append(Mention("entity", key, begin, begin + len(name), alias=alias))
     return found
 
 
@@ -254,8 +231,11 @@ def dates(text: str, start: int, end: int) -> list[Mention]:
 
 
 def normalise_quote(text: str) -> str:
+    """Words of a quotation, compared without case, punctuation, quote style
+    or number spelling ("twenty years" = "20 years")."""
     text = re.sub(r"(\d),(\d{3})", r"\1\2", text.lower().replace("’", "'"))
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    return " ".join(str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w for w in words)
 
 
 def quotes(text: str, start: int, end: int) -> list[Mention]:
@@ -264,49 +244,3 @@ def quotes(text: str, start: int, end: int) -> list[Mention]:
         for m in _QUOTE.finditer(text, start, end)
         if len(m.group(1).split()) >= 2
     ]
-
-
-def _outside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of the passage outside direct quotes: hedges and sources inside a
-    quotation are the speaker's words, not the reporter's framing."""
-    pieces, cursor = [], start
-    for match in _QUOTE.finditer(text, start, end):
-        pieces.append((cursor, match.start()))
-        cursor = match.end()
-    pieces.append((cursor, end))
-    return [(a, b) for a, b in pieces if b > a]
-
-
-def attributions(text: str, start: int, end: int) -> list[Mention]:
-    return [x for a, b in _outside_quotes(text, start, end) for x in _attributions(text, a, b)]
-
-
-def hedges(text: str, start: int, end: int) -> list[Mention]:
-    return [x for a, b in _outside_quotes(text, start, end) for x in _hedges(text, a, b)]
-
-
-# Used with match(pos): no "^", which would only match at the start of the text.
-_SPEECH = re.compile(r"[ \t,]*(?:\w+[ \t]+)?(?:said|says|told|added|stated|mentioned)\b")
-
-
-def _attributions(text: str, start: int, end: int) -> list[Mention]:
-    found = []
-    # A name that speaks ("Mayor Anna Keller said") is a named source.
-    for name in entities(text, start, end):
-        if _SPEECH.match(text, name.end, end):
-            found.append(Mention("attribution", "named source", name.start, name.end))
-    for pattern, key in _ATTRIBUTION:
-        for match in pattern.finditer(text, start, end):
-            label = (
-                key.format(*(g.lower().strip() for g in match.groups())) if "{0}" in key else key
-            )
-            found.append(Mention("attribution", label, match.start(), match.end()))
-    return found
-
-
-def _hedges(text: str, start: int, end: int) -> list[Mention]:
-    found = []
-    for pattern, key, level in _HEDGES:
-        for match in pattern.finditer(text, start, end):
-            found.append(Mention("hedging", key, match.start(), match.end(), level))
-    return found

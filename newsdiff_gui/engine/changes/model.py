@@ -14,6 +14,8 @@ from typing import Any
 
 
 class ChangeType(str, Enum):
+    """The nine change types; the values are the JSON ``type`` strings."""
+
     ADDED = "added"
     OMITTED = "omitted"
     NUMBER = "number"
@@ -26,6 +28,9 @@ class ChangeType(str, Enum):
 
 
 class Severity(str, Enum):
+    """How much a reader should care: a changed number or quote is ``high``,
+    spinner synonyms are ``low``, a quote kept intact is ``info``."""
+
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
@@ -34,6 +39,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Side:
+    """A span of one version: ``text == Document.text[start:end]``."""
+
     document: str
     start: int
     end: int
@@ -45,6 +52,10 @@ class Side:
 
 @dataclass(frozen=True)
 class Change:
+    """One thing a journalist would flag. ``a`` is the earlier/left version's
+    span, ``b`` the later/right one's; either is ``None`` when that version has
+    nothing (``added``: a is None; ``omitted``: b is None)."""
+
     id: str
     type: ChangeType
     severity: Severity
@@ -52,6 +63,13 @@ class Change:
     b: Side | None
     explanation: str
     unit: str | None = None
+    # Added fields (the JSON only ever gains fields):
+    documents: tuple[str, str] = ("", "")  # the versions compared, (a, b); "set" for the set
+    detail: str = ""  # machine-readable subtype: "changed", "dropped", "truncated", "speaker" …
+
+    def __post_init__(self) -> None:
+        if self.a is None and self.b is None:
+            raise ValueError(f"change {self.id} has no side")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -62,4 +80,6 @@ class Change:
             "b": self.b.as_dict() if self.b else None,
             "explanation": self.explanation,
             "unit": self.unit,
+            "documents": list(self.documents),
+            "detail": self.detail,
         }
