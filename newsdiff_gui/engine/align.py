@@ -615,15 +615,22 @@ def align(
     article_set: ArticleSet,
     config: AlignConfig | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Alignment:
-    """Align every version of ``article_set`` with every other, as units and links."""
+    """Align every version of ``article_set`` with every other, as units and links.
+
+    ``progress(done, total)`` is called after each version is placed (the GUI
+    shows it as a determinate bar).
+    """
     config = config or AlignConfig()
     rows = _rows(article_set)
     aligner = _Aligner(rows, config)
-    for doc in _processing_order(article_set, rows):
+    for done, doc in enumerate(_processing_order(article_set, rows), start=1):
         if should_cancel and should_cancel():
             raise CancelledError
         aligner.add_document(doc)
+        if progress is not None:
+            progress(done, len(rows))
     aligner.merge_units()
     aligner.place_headlines()
 
