@@ -16,15 +16,19 @@ Public API: ``read_changes``, ``default_pairs``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from ..features import STOP_WORDS
 from ..model import Alignment, Document, OpKind, Sentence
 from ..pairing import PairRow, RowKind, pair_rows
 from . import mentions as m
 from . import sourcing as src
 from .model import Change, ChangeType, Severity, Side
 
+# Sourcing that names nobody: "reportedly", "according to reports", "sources".
+_VAGUE = frozenset({"reportedly", "reports", "sources", "anonymous", "familiar with"})
 Finder = Callable[[str, int, int], list[m.Mention]]
 Found = tuple[ChangeType, Severity, Side | None, Side | None, str, str]
 
@@ -69,6 +73,17 @@ def _unmatched(mine: list[m.Mention], theirs: list[m.Mention]) -> list[m.Mention
     return left
 
 
+_DESCRIBED = re.compile(
+    r"[ \t]+(?:country|nation|state|leader|president|government|capital|city|region|side)\b"
+)
+
+
+def _descriptor(text: str, mention: m.Mention) -> bool:
+    """A name used as an adjective of a common noun after "the"."""
+    before = text[max(0, mention.start - 4) : mention.start].lower()
+    return before.endswith("the ") and bool(_DESCRIBED.match(text, mention.end))
+
+
 class _Side:
     """One side of a row: its document and content sentences."""
 
@@ -98,13 +113,21 @@ class _Side:
         return " ".join(self.document.text[s.start : s.end] for s in self.sentences).lower()
 
 
+def _sources(side: _Side, found: list[m.Mention]) -> str:
+    """The source phrases of one side, for the explanation."""
+    phrases = [side.surface(x) for x in found if x.key not in src.GENERIC]
+    return "; ".join(dict.fromkeys(phrases)) or "no source given"
+
+
 class _RowReader:
     """Reads one linked row; ``found`` collects the changes in reading order."""
 
     def __init__(self, left: _Side, right: _Side, intact: bool) -> None:
         self.left, self.right, self.intact = left, right, intact
         self.found: list[Found] = []
-        self.claimed: list[m.Mention] = []  # spans already explained by a change
+        # Spans already explained by a change, per side (offsets are per document).
+        self.claimed_a: list[m.Mention] = []
+        self.claimed_b: list[m.Mention] = []
 
     def add(
         self, kind: ChangeType, severity: Severity, a: Side, b: Side, text: str, detail: str
@@ -137,20 +160,32 @@ class _RowReader:
         quotes_b = right.find(m.quotes)
         b_words = set(m.normalise_quote(right.lower_text()).split())
         explained: set[str] = set()
-        for quote in left.find(m.quotes):
+        quotes_a = left.find(m.quotes)
+        for quote in quotes_a:
             a = left.at(quote.start, quote.end)
             words = quote.key.split()
+            content = set(words) - STOP_WORDS or set(words)
             best, overlap = None, 0.0
             for other in quotes_b:
-                shared = len(set(words) & set(other.key.split())) / max(len(set(words)), 1)
+                shared = len(content & set(other.key.split())) / len(content)
                 if shared > overlap:
                     best, overlap = other, shared
+            if (
+                best is not None
+                and 0 < overlap < 0.5
+                and (overlap >= 0.2 or len(quotes_a) == len(quotes_b))
+            ):
+                # The row quotes the passage too, in words swapped by a spinner or
+                # a translator ("doubtlessly hazardous state of affairs"): altered,
+                # not dropped.
+                overlap = 0.5
             if best is not None and overlap >= 0.5:
                 b = right.at(best.start, best.end)
                 was, now = self._speaker(left, quote), self._speaker(right, best)
                 if was and now and was.key != now.key:
                     explained |= {was.key, now.key}
-                    self.claimed += [was, now]
+                    self.claimed_a.append(was)
+                    self.claimed_b.append(now)
                     self.add(
                         ChangeType.QUOTE,
                         Severity.HIGH,
@@ -199,34 +234,46 @@ class _RowReader:
     def _attribution(self, explained: set[str]) -> None:
         """Report changed sourcing; its spans are claimed for later finders."""
         left, right = self.left, self.right
-        speakers = [x for x in self.claimed if x.key.startswith("named ")]
 
-        def free(x: m.Mention) -> bool:
-            return not _inside(x, self.claimed) and not _near(x, speakers)
+        def free(x: m.Mention, claimed: list[m.Mention]) -> bool:
+            return not _inside(x, claimed) and not _near(x, claimed)
 
-        mine = [x for x in left.find(src.attributions) if free(x)]
-        theirs = [x for x in right.find(src.attributions) if free(x)]
+        mine = [x for x in left.find(src.attributions) if free(x, self.claimed_a)]
+        theirs = [x for x in right.find(src.attributions) if free(x, self.claimed_b)]
         keys_a = {x.key for x in mine} - src.GENERIC - explained
         keys_b = {x.key for x in theirs} - src.GENERIC - explained
+        # Names inside unchanged sourcing ("U.S. officials" → "officials") are
+        # the source's description, not the story's names.
+        self.claimed_a += [x for x in mine if x.key not in src.GENERIC]
+        self.claimed_b += [x for x in theirs if x.key not in src.GENERIC]
+        # "The Venezuelan president said" for "Maduro said": the same speaker described.
+        if src.DESCRIBED in keys_a ^ keys_b:
+            named_a = {k for k in keys_a if k.startswith("named ")}
+            named_b = {k for k in keys_b if k.startswith("named ")}
+            keys_a, keys_b = keys_a - named_a - named_b, keys_b - named_a - named_b
+            keys_a, keys_b = keys_a - {src.DESCRIBED}, keys_b - {src.DESCRIBED}
         if keys_a == keys_b:
             return
         gone = [x for x in mine if x.key in keys_a - keys_b]
         new = [x for x in theirs if x.key in keys_b - keys_a]
         # The source phrase as a whole ("two officials told the Herald") is the change.
-        self.claimed += [*mine, *theirs]
+        self.claimed_a += mine
+        self.claimed_b += theirs
         verbs_a = [x for x in mine if x.key in src.GENERIC]
         verbs_b = [x for x in theirs if x.key in src.GENERIC]
         a = left.at(*_span(_with_verbs(gone, verbs_a))) if gone else left.whole()
         b = right.at(*_span(_with_verbs(new, verbs_b))) if new else right.whole()
-        named = any(k.startswith(("named ", "told ")) for k in keys_a - keys_b)
+        named = any(k.startswith("named ") for k in keys_a - keys_b)
         if named:
             what, severity, detail = "Named source dropped", Severity.HIGH, "named source dropped"
         elif not keys_b:
             what, severity, detail = "Source dropped", Severity.HIGH, "source dropped"
+        elif keys_b <= _VAGUE and not keys_a <= _VAGUE:
+            what, severity, detail = "Sourcing made vaguer", Severity.HIGH, "vaguer"
         else:
             what, severity, detail = "Sourcing changed", Severity.MEDIUM, "changed"
-        before = "; ".join(dict.fromkeys(left.surface(x) for x in gone)) or "(no source)"
-        after = "; ".join(dict.fromkeys(right.surface(x) for x in new)) or "(no source)"
+        before = _sources(left, mine)
+        after = _sources(right, theirs)
         self.add(ChangeType.ATTRIBUTION, severity, a, b, f"{what}: {before} → {after}.", detail)
 
     # -- numbers, dates, names --------------------------------------------
@@ -234,8 +281,8 @@ class _RowReader:
         """Unmatched mentions on each side, outside claimed spans. A value
         repeated on one side ("two officials … the two countries") is not a
         change when the other side has it too and nothing on that side is new."""
-        mine = [x for x in self.left.find(finder) if not _inside(x, self.claimed)]
-        theirs = [x for x in self.right.find(finder) if not _inside(x, self.claimed)]
+        mine = [x for x in self.left.find(finder) if not _inside(x, self.claimed_a)]
+        theirs = [x for x in self.right.find(finder) if not _inside(x, self.claimed_b)]
         gone, new = _unmatched(mine, theirs), _unmatched(theirs, mine)
         keys_a, keys_b = {x.key for x in mine}, {x.key for x in theirs}
         if not new:
@@ -273,23 +320,43 @@ class _RowReader:
         new = [x for x in new if right.surface(x).lower() not in a_text]
         gone = list({x.key: x for x in gone}.values())
         new = list({x.key: x for x in new}.values())
-        for index in range(max(len(gone), len(new))):
-            old = gone[index] if index < len(gone) else None
-            fresh = new[index] if index < len(new) else None
-            a = left.at(old.start, old.end) if old else left.whole()
-            b = right.at(fresh.start, fresh.end) if fresh else right.whole()
-            if old and fresh:
-                text, detail = f"Name changed: {a.text} → {b.text}.", "changed"
-            elif old:
-                text, detail = f"Name dropped: {a.text}.", "dropped"
-            else:
-                text, detail = f"Name added: {b.text}.", "added"
-            self.add(ChangeType.ENTITY, Severity.MEDIUM, a, b, text, detail)
+        # "the Latin American country" for "Venezuela": a description, not a new name.
+        described_a = [x for x in gone if _descriptor(left.document.text, x)]
+        described_b = [x for x in new if _descriptor(right.document.text, x)]
+        gone = [x for x in gone if x not in described_a][len(described_b) :]
+        new = [x for x in new if x not in described_b][len(described_a) :]
+        for old, fresh in zip(gone, new, strict=False):
+            a, b = left.at(old.start, old.end), right.at(fresh.start, fresh.end)
+            text = f"Name changed: {a.text} → {b.text}."
+            self.add(ChangeType.ENTITY, Severity.MEDIUM, a, b, text, "changed")
+        # Several names gone with one clause are one change, not one per name.
+        paired = min(len(gone), len(new))
+        if gone[paired:]:
+            rest = sorted(gone[paired:], key=lambda x: x.start)
+            names = ", ".join(left.surface(x) for x in rest)
+            label = "Names dropped" if len(rest) > 1 else "Name dropped"
+            a = left.at(*_span(rest))
+            self.add(
+                ChangeType.ENTITY,
+                Severity.MEDIUM,
+                a,
+                right.whole(),
+                f"{label}: {names}.",
+                "dropped",
+            )
+        if new[paired:]:
+            rest = sorted(new[paired:], key=lambda x: x.start)
+            names = ", ".join(right.surface(x) for x in rest)
+            label = "Names added" if len(rest) > 1 else "Name added"
+            b = right.at(*_span(rest))
+            self.add(
+                ChangeType.ENTITY, Severity.MEDIUM, left.whole(), b, f"{label}: {names}.", "added"
+            )
 
     # -- hedging ----------------------------------------------------------
     def _hedging(self) -> None:
-        mine = [x for x in self.left.find(src.hedges) if not _inside(x, self.claimed)]
-        theirs = [x for x in self.right.find(src.hedges) if not _inside(x, self.claimed)]
+        mine = [x for x in self.left.find(src.hedges) if not _inside(x, self.claimed_a)]
+        theirs = [x for x in self.right.find(src.hedges) if not _inside(x, self.claimed_b)]
         level_a = min((x.level for x in mine), default=1.0)
         level_b = min((x.level for x in theirs), default=1.0)
         keys_a, keys_b = {x.key for x in mine}, {x.key for x in theirs}

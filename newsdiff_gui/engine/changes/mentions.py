@@ -156,6 +156,11 @@ def numbers(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+_GEOGRAPHY = frozenset(
+    "ocean sea river gulf bay island islands mountains lake coast strait peninsula".split()
+)
+
+
 def _fold_name(name: str) -> str:
     """Compare names by their last word's first six letters: "Nicolas Maduro",
     "Mr Maduro" and "Maduro's" agree, and so do "Venezuela", "Venezuelan" and
@@ -165,6 +170,8 @@ def _fold_name(name: str) -> str:
     if lowered in _FOLD:
         return _FOLD[lowered]
     words = [w for w in re.split(r"\s+", lowered) if w not in {"mr", "mrs", "ms", "the", "of"}]
+    while len(words) > 1 and words[-1] in _GEOGRAPHY:
+        words.pop()  # "Pacific Ocean" is the Pacific
     last = words[-1] if words else lowered
     last = re.sub(r"('s|')$", "", last).split("-")[0]
     return _FOLD.get(last, last[:6])
@@ -172,7 +179,11 @@ def _fold_name(name: str) -> str:
 
 def _initials(name: str) -> str:
     """Initials of a multi-word name, so "United Auto Workers" meets "UAW"."""
-    words = [w for w in name.split() if w[:1].isupper() and w.lower() not in {"the", "of"}]
+    words = [
+        w
+        for w in name.split()
+        if w[:1].isupper() and "." not in w and w.lower() not in {"the", "of"}
+    ]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
@@ -199,6 +210,8 @@ def entities(text: str, start: int, end: int, keep_initial: bool = False) -> lis
         )
         if first in _NOT_NAMES and len(name.split()) == 1:
             continue
+        if len(name.split()) > 1 and name.isupper():
+            continue  # a subhead in capitals ("NEW OPTIONS AFTER …"), not a name
         single = len(name.split()) == 1 and not _ACRONYM.match(name)
         if sentence_start and single and name.lower() not in _FOLD and not keep_initial:
             continue  # a capitalised first word is not evidence of a name

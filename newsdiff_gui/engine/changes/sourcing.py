@@ -23,8 +23,12 @@ from .mentions import _QUOTE, Mention, entities
 
 _VERB = (
     r"(?:said|says|say|told|tells|added|adds|stated|states|mentioned|acknowledged|confirmed|"
-    r"wrote|writes|announced|explained|warned|insisted|claimed|argued|noted)"
+    r"wrote|writes|announced|explained|warned|insisted|claimed|argued|noted|contended|contends|"
+    r"maintained|maintains|asserted|suggested|indicated|hinted|denied|denies|stressed)"
 )
+# A speaker comes before these verbs, never after them: "told Reuters" names the
+# outlet that heard it, not a speaker.
+_TO_WHOM = r"(?:told|tells|informed)"
 # After a name: "Keller said", "Keller also said", "Pete Hegseth, the defence
 # secretary, said". Used with match(pos): no "^".
 _VERB_AFTER_NAME = re.compile(
@@ -33,7 +37,12 @@ _VERB_AFTER_NAME = re.compile(
     + r"\b"
 )
 # Before a name: "said Jens Olsen", "told reporters Keller" is rare; "said" suffices.
-_VERB_BEFORE_NAME = re.compile(_VERB + r",?[ \t]+$")
+_VERB_BEFORE_NAME = re.compile(
+    r"(?:(?<!\w)(?!" + _TO_WHOM + r"\b)" + _VERB + r",?|according to)[ \t]+$", re.I
+)
+# An inverted speaker ends its clause: "said Jens Olsen." / "said Olsen, the …",
+# unlike "said Trump is prepared to …", where Trump is the subject of what was said.
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)]|$)")
 # The appositive after an inverted speaker: "said Jens Olsen, the harbour master in X".
 _APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an|his|her|their|its)\b[^,.;:“”\"]{1,80}")
 
@@ -43,8 +52,8 @@ _SOURCES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:told|informed|tells)\s+(?:the\s+)?((?:[A-Z][\w&'’-]*\.?\s?)+)"), "told {0}"),
     (
         re.compile(
-            r"\b(?:(?:\w+|U\.S\.)\s+){0,3}?(?:official|officer|spokesm[ae]n|spokesperson|"
-            r"spokeswoman|spokespeople|aide|authorities|diplomat|ministry)s?\b",
+            r"(?<![\w’'])(?:(?:\w+|U\.S\.)\s+){0,3}?(?:official|officer|spokesm[ae]n|spokesperson|"
+            r"spokeswoman|spokespeople|aide|authorities|diplomat|ministry|representative)s?\b",
             re.I,
         ),
         "officials",
@@ -61,8 +70,14 @@ _SOURCES: list[tuple[re.Pattern[str], str]] = [
         ),
         "reports",
     ),
-    (re.compile(r"\bsources?\b", re.I), "sources"),
-    (re.compile(r"\b(?:people|persons?|someone) (?:familiar|briefed|close)\b", re.I), "sources"),
+    # With the count before them: "two sources", "three people familiar with …".
+    (re.compile(r"\b(?:[\w,]+\s+)?sources?\b", re.I), "sources"),
+    (
+        re.compile(
+            r"\b(?:[\w,]+\s+)?(?:people|persons?|someone) (?:familiar|briefed|close)\b", re.I
+        ),
+        "sources",
+    ),
     (re.compile(r"\bfamiliar with\b", re.I), "familiar with"),
     (re.compile(r"\b(?:anonymity|anonymously|not authori[sz]ed to speak)\b", re.I), "anonymous"),
     # The whole phrase, so a name inside it ("seen by the Gazzetta") is the source's.
@@ -79,7 +94,11 @@ _HEDGES: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(r"\b(?:will|is going to|are going to)\b(?!\s+not)", re.I), "will", 1.0),
     (re.compile(r"\b(?:certainly|definitely|doubtless|undoubtedly)\b", re.I), "certainly", 1.0),
     (re.compile(r"\b(?:plans? to|is planning to|intends? to)\b", re.I), "plans to", 0.8),
-    (re.compile(r"\b(?:is|are) (?:poised|set|preparing|gearing up) to\b", re.I), "poised to", 0.8),
+    (
+        re.compile(r"\b(?:is|are)(?: \w+ly)? (?:poised|set|preparing|gearing up) to\b", re.I),
+        "poised to",
+        0.8,
+    ),
     (re.compile(r"\b(?:(?:is|are|was|were) )?expected to\b", re.I), "expected to", 0.7),
     (re.compile(r"\b(?:likely|probably)\b", re.I), "likely", 0.6),
     (
@@ -97,7 +116,15 @@ _HEDGES: list[tuple[re.Pattern[str], str, float]] = [
         0.4,
     ),
     (re.compile(r"\breportedly\b", re.I), "reportedly", 0.5),
-    (re.compile(r"\b(?:unclear|not clear|uncertain)\b", re.I), "unclear", 0.3),
+    (
+        re.compile(
+            r"\b(?:unclear|not clear|uncertain|unable to (?:confirm|verify|establish|determine)|"
+            r"not (?:in a position|able) to|could not (?:immediately )?(?:confirm|verify))\b",
+            re.I,
+        ),
+        "unclear",
+        0.3,
+    ),
 ]
 
 
@@ -129,6 +156,7 @@ def speakers(text: str, start: int, end: int) -> list[Mention]:
             continue
         after = _VERB_AFTER_NAME.match(text, name.end, end)
         before = _VERB_BEFORE_NAME.search(text[max(start, name.start - 16) : name.start])
+        before = before if _CLAUSE_END.match(text, name.end, end) else None
         if not after and not before:
             continue
         stop = name.end
@@ -136,7 +164,19 @@ def speakers(text: str, start: int, end: int) -> list[Mention]:
             appositive = _APPOSITIVE.match(text, name.end, end)
             stop = appositive.end() if appositive else stop
         found.append(Mention("attribution", f"named {name.key}", name.start, stop))
+    for piece_start, piece_end in pieces:
+        for match in _DESCRIBED_SPEAKER.finditer(text, piece_start, piece_end):
+            if _VERB_AFTER_NAME.match(text, match.end(), end):
+                found.append(Mention("attribution", DESCRIBED, match.start(), match.end()))
     return found
+
+
+# "The Venezuelan president has contended": a named person by description.
+_DESCRIBED_SPEAKER = re.compile(
+    r"\b[Tt]he (?:[A-Z][\w’'-]+ )?(?:president|leader|minister|premier|chancellor|mayor|"
+    r"governor|secretary|prime minister)\b"
+)
+DESCRIBED = "named (described)"
 
 
 def _label(key: str, match: re.Match[str]) -> str:
