@@ -11,7 +11,7 @@ Public API: ``LoadResult``, ``load_versions``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..engine.load import InputError, load_article_set_lenient
@@ -26,12 +26,16 @@ class LoadResult:
     skipped: tuple[InputError, ...]
 
 
-def load_versions(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
+def load_versions(
+    paths: Sequence[str | os.PathLike[str]],
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadResult:
     """Expand folders and manifests, load every file that reads as an article,
     keep the rest (missing, binary, duplicate, …) as errors with reasons.
 
     Documents are numbered by the order they loaded in, so ids stay ``d0…dN``
-    without holes even when files in between were skipped.
+    without holes even when files in between were skipped. ``progress(done,
+    total)`` follows the files (a worker passes it on to the progress bar).
     """
-    report = load_article_set_lenient(paths)
+    report = load_article_set_lenient(paths, progress=progress)
     return LoadResult(report.article_set, report.skipped)

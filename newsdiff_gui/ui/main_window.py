@@ -13,6 +13,11 @@ Signals: ``alignment_ready(Alignment)``, ``view_filled()`` (the pair view
 shows rows for the current alignment), ``load_failed(str)`` (fewer than two
 versions could be read, or the engine failed).
 
+Loading and aligning report progress (files read, versions placed) to the
+status bar's ``ProgressIndicator``, whose Cancel button stops the work; the
+view shown before stays, and the status bar says "Cancelled". A failure in
+the engine is a bug: it is logged and shown with its traceback (``crash``).
+
 Public API: ``MainWindow``, ``SkippedReporter``.
 """
 
@@ -27,8 +32,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -43,14 +46,16 @@ from ..engine.pairing import PairCounts
 from .about import show_about
 from .changes_controller import ChangesController
 from .coverage_controller import CoverageController
+from .crash import report_error
 from .export_action import ExportController
 from .legend import Legend
 from .loading import LoadResult, load_versions
 from .pair_view import PairView
+from .progress import ProgressIndicator
 from .set_editing import SetEditingController
-from .skipped_dialog import show_skipped_files
+from .skipped_dialog import show_nothing_to_compare, show_skipped_files
 from .versions_sidebar import VersionsSidebar
-from .worker import TaskRunner
+from .worker import Report, TaskRunner
 
 ALIGN_TOPIC = "align"
 
@@ -58,14 +63,20 @@ ALIGN_TOPIC = "align"
 SkippedReporter = Callable[[Sequence[InputError], int], None]
 
 
-def _align_work(paths: list[str]) -> Callable[[Callable[[], bool]], object]:
+def _align_work(paths: list[str]) -> Callable[..., object]:
     """Work for the runner: load what loads, align when there are two or more."""
 
-    def work(should_cancel: Callable[[], bool]) -> tuple[LoadResult, Alignment | None]:
-        loaded = load_versions(paths)
+    def work(
+        should_cancel: Callable[[], bool], report: Report
+    ) -> tuple[LoadResult, Alignment | None]:
+        loaded = load_versions(paths, progress=lambda done, total: report("Reading", done, total))
         if len(loaded.article_set) < 2:
             return loaded, None
-        return loaded, align(loaded.article_set, should_cancel=should_cancel)
+        return loaded, align(
+            loaded.article_set,
+            should_cancel=should_cancel,
+            progress=lambda done, total: report("Aligning", done, total),
+        )
 
     return work
 
@@ -125,6 +136,8 @@ class MainWindow(QMainWindow):
 
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.progress.connect(self._on_progress)
         self.runner.busy_changed.connect(self._set_busy)
         self.pair_view.filled.connect(self.view_filled)
         self.pair_view.counts_changed.connect(self._show_counts)
@@ -209,14 +222,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
         self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)  # indeterminate: alignment reports no steps yet
-        self.busy_bar.setMaximumWidth(140)
-        self.busy_bar.setMaximumHeight(14)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setAccessibleName("Working")
-        self.busy_bar.hide()
-        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.progress = ProgressIndicator()
+        self.progress.cancel_requested.connect(self.cancel_work)
+        self.busy_bar = self.progress  # visible exactly while work runs
+        self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.counts_label)
 
     # -- public -------------------------------------------------------------------
@@ -237,7 +246,16 @@ class MainWindow(QMainWindow):
         names = [str(path) for path in paths]
         self._status_hint = hint
         self.statusBar().showMessage(f"Reading and aligning {len(names)} item(s)…")
-        self.runner.submit(ALIGN_TOPIC, _align_work(names))
+        self.runner.submit(ALIGN_TOPIC, _align_work(names), with_progress=True)
+
+    def set_status_hint(self, hint: str | None) -> None:
+        """Show ``hint`` instead of "N versions aligned." once the next
+        alignment is shown (e.g. "pasted text is kept in memory")."""
+        self._status_hint = hint
+
+    def cancel_work(self) -> None:
+        """Ask the running work to stop; ``_on_cancelled`` reports when it has."""
+        self.runner.cancel_all()
 
     def open_files_dialog(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
@@ -271,6 +289,7 @@ class MainWindow(QMainWindow):
             self.pair_view.list_view.set_placeholder(message)
             self.counts_label.clear()
             self.statusBar().showMessage(message)
+            show_nothing_to_compare(self, message)
             self.load_failed.emit(message)
             return
         self._alignment = alignment
@@ -283,17 +302,22 @@ class MainWindow(QMainWindow):
         self.alignment_ready.emit(alignment)
 
     def _on_failed(self, topic: str, message: str) -> None:
-        what = "align the versions" if topic == ALIGN_TOPIC else "compare the pair"
+        what = "align the versions" if topic == ALIGN_TOPIC else f"finish ({topic})"
         text = f"newsdiff could not {what}: {message}"
         self.statusBar().showMessage(text)
-        box = QMessageBox(QMessageBox.Icon.Critical, "newsdiff", text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        report_error(text, self.runner.traceback_of(topic), self, block=False)
         self.load_failed.emit(text)
 
+    def _on_cancelled(self, topic: str) -> None:
+        if topic == ALIGN_TOPIC:
+            self.statusBar().showMessage("Cancelled — the previous view is kept.")
+
+    def _on_progress(self, topic: str, label: str, done: int, total: int) -> None:
+        if topic == ALIGN_TOPIC:
+            self.progress.set_progress(label, done, total)
+
     def _set_busy(self, busy: bool) -> None:
-        self.busy_bar.setVisible(busy)
+        self.progress.set_busy(busy)
 
     def _show_counts(self, counts: PairCounts) -> None:
         self.counts_label.setText(

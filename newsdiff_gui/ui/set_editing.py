@@ -1,34 +1,44 @@
-"""Change the open set without touching any file: paste a new version, edit a
-version's outlet/title/date, and cancel a running alignment.
+"""Change the open set without touching any file: paste a new version, and
+edit a version's outlet/title/date.
 
 Why in memory only: newsdiff never writes to the files it reads. A pasted
 version exists only in this session (the status bar says so); edited details
-relabel the version everywhere it is shown.
+relabel the version everywhere it is shown, until the set is opened again
+(keeping edits across sessions belongs with notes, later).
+
+Editing details does not re-align: units and links refer to sentences by id,
+and the sentences do not change, so the same units and links are wrapped
+around the relabelled documents. Pasting a version re-aligns the whole set
+on the worker, with progress and Cancel like opening files.
 
 Public API: ``SetEditingController``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from ..engine.align import align
 from ..engine.load import InputError, document_from_text
-from ..engine.model import ArticleSet, Document
+from ..engine.model import Alignment, ArticleSet, Document
 from .loading import LoadResult
 from .paste_dialog import VersionTextDialog
+from .worker import Report
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-ALIGN_TOPIC = "align"
+ALIGN_TOPIC = "align"  # the main window's topic: a new open replaces a paste
 
 
 class SetEditingController:
+    """Edit menu actions over the main window's current set."""
+
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         edit_menu = QMenu("&Edit", window)
@@ -43,31 +53,36 @@ class SetEditingController:
             "Edit Version &Details…",
             self.edit_details,
             "Ctrl+E",
-            tip="Change the outlet, title or date shown for the left version",
+            tip="Change the outlet, title or date shown for the selected (or left) version",
         )
         edit_menu.addActions([self.paste_action, self.details_action])
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the running alignment; the current view stays")
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel)
-        window.statusBar().addPermanentWidget(self.cancel_button)
-        window.runner.busy_changed.connect(self.cancel_button.setVisible)
-        self.dialog_factory = VersionTextDialog  # tests replace it
+        window.sidebar.edit_requested.connect(self.edit_details)
+        self.dialog_factory: Callable[..., VersionTextDialog] = VersionTextDialog  # tests
 
     def _documents(self) -> list[Document]:
-        alignment = self.window.alignment
-        return list(alignment.documents) if alignment else []
+        """The versions shown in the sidebar (also when fewer than two loaded)."""
+        versions = self.window.sidebar.versions
+        return [versions.document(number) for number in range(versions.rowCount())]
 
     def _realign(self, documents: list[Document], message: str) -> None:
         article_set = ArticleSet(tuple(documents))
 
-        def work(should_cancel):  # type: ignore[no-untyped-def]
-            return LoadResult(article_set, ()), align(article_set, should_cancel=should_cancel)
+        def work(should_cancel: Callable[[], bool], report: Report) -> tuple[LoadResult, object]:
+            if len(article_set) < 2:
+                return LoadResult(article_set, ()), None
+            alignment = align(
+                article_set,
+                should_cancel=should_cancel,
+                progress=lambda done, total: report("Aligning", done, total),
+            )
+            return LoadResult(article_set, ()), alignment
 
-        self.window.statusBar().showMessage(message)
-        self.window.runner.submit(ALIGN_TOPIC, work)
+        self.window.set_status_hint(message)
+        self.window.statusBar().showMessage(f"Aligning {len(documents)} versions…")
+        self.window.runner.submit(ALIGN_TOPIC, work, with_progress=True)
 
     def paste_version(self) -> None:
+        """Ask for the text (prefilled from the clipboard) and add it as a version."""
         clipboard = QGuiApplication.clipboard().text()
         dialog = self.dialog_factory("Paste as New Version", text=clipboard, parent=self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -91,12 +106,19 @@ class SetEditingController:
             f"Added {document.outlet} from the clipboard (kept in memory, no file written).",
         )
 
-    def edit_details(self) -> None:
+    def _chosen_version(self) -> int:
+        """The version selected in the sidebar, else the left one."""
+        index = self.window.sidebar.currentIndex()
+        return index.row() if index.isValid() else self.window.pair_view.pair[0]
+
+    def edit_details(self, number: int | None = None) -> None:
+        """Relabel version ``number`` (default: the chosen one) in the app only."""
         documents = self._documents()
-        if not documents:
+        if number is None or isinstance(number, bool):  # triggered(bool) from the menu
+            number = self._chosen_version()
+        if not 0 <= number < len(documents):
             return
-        left = self.window.pair_view.pair[0]
-        current = documents[left]
+        current = documents[number]
         dialog = self.dialog_factory(
             f"Details of {current.name}",
             outlet=current.outlet,
@@ -107,14 +129,23 @@ class SetEditingController:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        documents[left] = replace(
+        documents[number] = replace(
             current,
             outlet=values["outlet"] or current.outlet,
             title=values["title"] or current.title,
             date=values["date"] or None,
         )
-        self._realign(documents, f"Details of {current.name} changed (the file is untouched).")
-
-    def cancel(self) -> None:
-        self.window.runner.cancel_all()
-        self.window.statusBar().showMessage("Cancelled — the previous view is kept.")
+        old = self.window.alignment
+        if old is None:  # one version, nothing compared: only the sidebar shows it
+            self.window.sidebar.versions.set_documents(tuple(documents))
+            return
+        article_set = ArticleSet(tuple(documents))
+        alignment = Alignment(article_set, old.units, old.links)
+        self.window.set_status_hint(
+            f"Details of {current.name} changed in newsdiff only (the file is untouched)."
+        )
+        # Through the runner so every view takes the relabelled set as after an
+        # open; the work is only the wrapping done above, so it returns at once.
+        self.window.runner.submit(
+            ALIGN_TOPIC, lambda _cancel: (LoadResult(article_set, ()), alignment)
+        )

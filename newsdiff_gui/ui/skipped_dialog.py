@@ -6,7 +6,10 @@ A message box with one line per file: the reason comes from
 data. Kept in one function so tests can replace it and the screenshot mode
 can print to stderr instead.
 
-Public API: ``skipped_summary``, ``show_skipped_files``.
+``show_nothing_to_compare`` says why nothing is shown when fewer than two
+versions could be read (one good file, or none).
+
+Public API: ``skipped_summary``, ``show_skipped_files``, ``show_nothing_to_compare``.
 """
 
 from __future__ import annotations
@@ -42,6 +45,18 @@ def show_skipped_files(parent: QWidget | None, skipped: Sequence[InputError], lo
         f"{'s' if loaded != 1 else ''} loaded.\n\n{skipped_summary(skipped)}"
     )
     box.setDetailedText("\n".join(f"{error.path}: {error.reason}" for error in skipped))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # window-modal, does not block the event loop
+
+
+def show_nothing_to_compare(parent: QWidget | None, message: str) -> None:
+    """A non-blocking notice that fewer than two versions loaded: nothing to compare."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Nothing to compare")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal, does not block the event loop

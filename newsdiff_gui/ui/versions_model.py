@@ -1,7 +1,7 @@
 """Qt list model of the loaded versions, for the sidebar.
 
-One item per ``Document``: outlet as the display text, title, word count and
-file name in custom roles, and which side of the pair view shows it (so the
+One item per ``Document``: outlet as the display text, title, date, word
+count and file name in custom roles, and which side of the pair view shows it (so the
 sidebar can mark "L"/"R"). Titles are article data: the sidebar paints them
 as plain text; the tooltip is escaped.
 
@@ -24,6 +24,7 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 3
 SIDE_ROLE = Qt.ItemDataRole.UserRole + 4  # "L", "R" or ""
 NAME_ROLE = Qt.ItemDataRole.UserRole + 5
+DATE_ROLE = Qt.ItemDataRole.UserRole + 6  # "" when the version has no date
 
 
 class VersionsModel(QAbstractListModel):
@@ -68,7 +69,8 @@ class VersionsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html(document.title, f"{document.outlet} · {document.path}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{document.outlet}: {document.title}, {document.word_count} words"
+            dated = f", {document.date}" if document.date else ""
+            return f"{document.outlet}: {document.title}{dated}, {document.word_count} words"
         if role == DOCUMENT_ROLE:
             return document
         if role == TITLE_ROLE:
@@ -77,6 +79,8 @@ class VersionsModel(QAbstractListModel):
             return document.word_count
         if role == NAME_ROLE:
             return document.name
+        if role == DATE_ROLE:
+            return document.date or ""
         if role == SIDE_ROLE:
             return "L" if number == self._left else "R" if number == self._right else ""
         return None

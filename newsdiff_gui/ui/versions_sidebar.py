@@ -1,12 +1,13 @@
-"""The versions sidebar: every loaded version with outlet, title and length.
+"""The versions sidebar: every loaded version with outlet, title, date and length.
 
 Why cards and not a table: outlets and titles are long and a narrow sidebar
 would cut a table's columns; a two-to-three-line card per version shows the
-outlet, the start of the title and the word count at a glance. Text is drawn
+outlet, the start of the title, the date and the word count at a glance. Text is drawn
 with ``QPainter.drawText`` (never rich text), so article titles stay data.
 
 Double-click (or Enter) shows a version on the right; the context menu picks
-the side. Badges "L"/"R" mark what the pair view shows.
+the side or asks to edit the version's details (``edit_requested``). Badges
+"L"/"R" mark what the pair view shows.
 
 Public API: ``VersionsSidebar``.
 """
@@ -25,7 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from .theme import theme_for
-from .versions_model import NAME_ROLE, SIDE_ROLE, TITLE_ROLE, WORDS_ROLE, VersionsModel
+from .versions_model import (
+    DATE_ROLE,
+    NAME_ROLE,
+    SIDE_ROLE,
+    TITLE_ROLE,
+    WORDS_ROLE,
+    VersionsModel,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _CARD_HEIGHT = 84
@@ -89,8 +97,9 @@ class _CardDelegate(QStyledItemDelegate):
         title = self._two_lines(str(index.data(TITLE_ROLE) or ""), small_metrics, inner.width())
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
         words = index.data(WORDS_ROLE) or 0
+        date = index.data(DATE_ROLE) or ""
         details = small_metrics.elidedText(
-            f"{words:,} words · {index.data(NAME_ROLE) or ''}",
+            " · ".join(filter(None, [date, f"{words:,} words", index.data(NAME_ROLE) or ""])),
             Qt.TextElideMode.ElideMiddle,
             inner.width(),
         )
@@ -116,6 +125,7 @@ class VersionsSidebar(QListView):
 
     show_left = Signal(int)
     show_right = Signal(int)
+    edit_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,4 +145,6 @@ class VersionsSidebar(QListView):
         menu = QMenu(self)
         menu.addAction("Show on the left", lambda: self.show_left.emit(index.row()))
         menu.addAction("Show on the right", lambda: self.show_right.emit(index.row()))
+        menu.addSeparator()
+        menu.addAction("Edit Version Details…", lambda: self.edit_requested.emit(index.row()))
         menu.exec(self.viewport().mapToGlobal(position))
