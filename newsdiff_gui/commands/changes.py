@@ -1,9 +1,13 @@
-"""``newsdiff changes FILES... [--json|--csv] [-o OUT] [--pair A B] [--all]``.
+"""``newsdiff changes FILES... [--json|--csv] [-o OUT] [--pair A B | --base A |
+--by-source | --all-pairs | --set] [--all]``.
 
 Typed changes between versions (docs/changes.md). By default every later
-version is compared with the first one given; ``--pair A B`` picks two
-versions (by file name, its start, or document id), ``--all-pairs`` compares
-every pair. ``--all`` also lists quotes kept intact.
+version is compared with the first one given (give the original first);
+``--pair A B`` picks two versions (by file name, its start, or document id);
+``--base A`` compares every other version with A; ``--by-source`` compares
+each version with its likely source (``newsdiff profile``); ``--all-pairs``
+compares every pair; ``--set`` lists what each version alone has and what it
+leaves out of the set. ``--all`` also lists quotes kept intact.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import json
 from collections import Counter
 
 from ..engine.align import align
-from ..engine.changes import Change, read_changes
+from ..engine.changes import Change, read_changes, read_set_changes
+from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment, Document
 from .common import CommandError, fail, load_inputs, write_output
 
@@ -35,6 +40,8 @@ CSV_FIELDS = [
     "b_text",
     "explanation",
     "unit",
+    "documents",
+    "detail",
 ]
 
 
@@ -46,7 +53,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--pair", nargs=2, metavar=("A", "B"), help="compare version A with B")
+    which.add_argument("--base", metavar="A", help="compare every other version with A")
+    which.add_argument(
+        "--by-source", action="store_true", help="compare each version with its likely source"
+    )
     which.add_argument("--all-pairs", action="store_true", help="compare every pair of versions")
+    which.add_argument(
+        "--set", action="store_true", help="per version: what only it has, what it leaves out"
+    )
     parser.add_argument("--all", action="store_true", help="also list quotes kept intact")
 
 
@@ -60,9 +74,24 @@ def find_document(alignment: Alignment, key: str) -> Document:
 def selected_pairs(alignment: Alignment, args: argparse.Namespace) -> list | None:
     if args.pair:
         return [(find_document(alignment, args.pair[0]), find_document(alignment, args.pair[1]))]
+    if args.base:
+        base = find_document(alignment, args.base)
+        return [(base, other) for other in alignment.documents if other.id != base.id]
+    if args.by_source:
+        return source_pairs(alignment)
     if args.all_pairs:
         return list(itertools.combinations(alignment.documents, 2))
     return None
+
+
+def source_pairs(alignment: Alignment) -> list[tuple[Document, Document]]:
+    """(likely source, version) for each version that has one in the set."""
+    by_id = {d.id: d for d in alignment.documents}
+    return [
+        (by_id[p.likely_source.document], by_id[p.document])
+        for p in profile_versions(alignment)
+        if p.likely_source.document is not None
+    ]
 
 
 def _as_csv(changes: list[Change]) -> str:
@@ -76,6 +105,8 @@ def _as_csv(changes: list[Change]) -> str:
             "severity": change.severity.value,
             "explanation": change.explanation,
             "unit": change.unit or "",
+            "documents": " ".join(change.documents),
+            "detail": change.detail,
         }
         for prefix, side in (("a", change.a), ("b", change.b)):
             row[f"{prefix}_document"] = side.document if side else ""
@@ -88,9 +119,15 @@ def _as_csv(changes: list[Change]) -> str:
 
 def _as_text(alignment: Alignment, changes: list[Change]) -> str:
     names = {d.id: f"{d.name} ({d.outlet})" for d in alignment.documents}
+    names["set"] = "the other versions"
     counts = Counter(c.type.value for c in changes)
-    lines = ["changes: " + ", ".join(f"{n} {t}" for t, n in counts.most_common()) or "no changes"]
+    summary = ", ".join(f"{n} {t}" for t, n in counts.most_common())
+    lines = [f"changes: {summary}" if summary else "no changes"]
+    pair: tuple[str, str] | None = None
     for change in changes:
+        if change.documents != pair and all(change.documents):
+            pair = change.documents
+            lines.append(f"\n== {names[pair[0]]} → {names[pair[1]]}")
         lines.append(f"\n[{change.type.value}, {change.severity.value}] {change.explanation}")
         for label, side in (("a", change.a), ("b", change.b)):
             if side:
@@ -110,7 +147,10 @@ def run(args: argparse.Namespace) -> int:
         pairs = selected_pairs(alignment, args)
     except CommandError as error:
         return fail(error)
-    changes = read_changes(alignment, pairs, include_intact=args.all)
+    if args.set:
+        changes = read_set_changes(alignment)
+    else:
+        changes = read_changes(alignment, pairs, include_intact=args.all)
     if args.json:
         document = {
             "schema": SCHEMA,
