@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.changes import read_changes
+from newsdiff_gui.engine.changes import read_changes, read_set_changes
 from newsdiff_gui.engine.changes.profile import profile_versions
 from newsdiff_gui.engine.load import load_article_set
 from newsdiff_gui.paths import seed_files
@@ -35,9 +35,11 @@ def main() -> None:
     every = [(a, b) for i, a in enumerate(documents) for b in documents[i + 1 :]]
     all_pairs = best_of(5, lambda: read_changes(alignment, every, include_intact=True))
     profiles = best_of(5, lambda: profile_versions(alignment))
+    set_wide = best_of(5, lambda: read_set_changes(alignment))
     print(f"changes, each version against the first (4 pairs): {first_pairs * 1000:6.1f} ms")
     print(f"changes, all 10 pairs with intact quotes:         {all_pairs * 1000:6.1f} ms")
     print(f"profiles of the 5 versions:                       {profiles * 1000:6.1f} ms")
+    print(f"set-wide added/omitted:                           {set_wide * 1000:6.1f} ms")
 
 
 if __name__ == "__main__":
