@@ -6,10 +6,12 @@ Public API: ``VersionTextDialog``.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -32,6 +34,7 @@ class VersionTextDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(440)  # room for long titles in the details form
         self.outlet = QLineEdit(outlet)
         self.headline = QLineEdit(headline)
         self.date = QLineEdit(date)
@@ -49,6 +52,15 @@ class VersionTextDialog(QDialog):
             self.text.setPlaceholderText("Paste the article text here")
             self.text.setMinimumSize(520, 260)
             layout.addWidget(self.text, 1)
+        # Say where the change lives: readers expect an edit to be saved somewhere.
+        note = QLabel(
+            "The pasted text is kept in memory for this session; no file is written."
+            if text is not None
+            else "Changes the labels in newsdiff only; the file itself is not changed."
+        )
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        layout.addWidget(note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

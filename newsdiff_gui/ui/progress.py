@@ -5,6 +5,10 @@ while there is something to cancel, next to how far it got. The bar is
 indeterminate until the running task reports steps (loading reports files,
 alignment reports versions), then determinate with "Aligning 30/100".
 
+It appears only when work has run for ``SHOW_DELAY_MS``: the change reading
+that follows every alignment of a small set is over before that, and a bar
+flashing for 50 ms would only take room from the status message.
+
 Cancelling only asks: the runner sets the flag the engine polls, and the
 window says "Cancelled" when the task has actually stopped (the view it shows
 stays as it was).
@@ -14,8 +18,17 @@ Public API: ``ProgressIndicator``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+SHOW_DELAY_MS = 300
 
 
 class ProgressIndicator(QWidget):
@@ -36,6 +49,11 @@ class ProgressIndicator(QWidget):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop the running work; the current view stays")
         self.cancel_button.clicked.connect(self._cancel)
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(SHOW_DELAY_MS)
+        self._show_timer.timeout.connect(self.show)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(8)
@@ -45,12 +63,16 @@ class ProgressIndicator(QWidget):
         self.hide()
 
     def set_busy(self, busy: bool) -> None:
-        """Show while work runs; each new run starts indeterminate."""
-        if busy and not self.isVisible():
+        """Show (after the delay) while work runs; each run starts indeterminate."""
+        if not busy:
+            self._show_timer.stop()
+            self.hide()
+            return
+        if not self.isVisible() and not self._show_timer.isActive():
             self.bar.setRange(0, 0)
             self.label.clear()
             self.cancel_button.setEnabled(True)
-        self.setVisible(busy)
+            self._show_timer.start()
 
     def set_progress(self, label: str, done: int, total: int) -> None:
         """``label`` ``done``/``total``, e.g. "Aligning 30/100"."""

@@ -98,11 +98,14 @@ class _CardDelegate(QStyledItemDelegate):
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
         words = index.data(WORDS_ROLE) or 0
         date = index.data(DATE_ROLE) or ""
-        details = small_metrics.elidedText(
-            " · ".join(filter(None, [date, f"{words:,} words", index.data(NAME_ROLE) or ""])),
+        # Date and length always show; the file name gives way when space is short.
+        known = " · ".join(filter(None, [date, f"{words:,} words"])) + " · "
+        name = small_metrics.elidedText(
+            str(index.data(NAME_ROLE) or ""),
             Qt.TextElideMode.ElideMiddle,
-            inner.width(),
+            max(0, inner.width() - small_metrics.horizontalAdvance(known)),
         )
+        details = small_metrics.elidedText(known + name, Qt.TextElideMode.ElideRight, inner.width())
         painter.drawText(QPoint(inner.left(), inner.bottom() - small_metrics.descent()), details)
         painter.setPen(theme.separator)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())

@@ -136,6 +136,7 @@ def test_cancel_during_alignment_keeps_the_previous_view(qtbot, seeds, monkeypat
     monkeypatch.setattr(main_window, "align", slow_align)
     win.open_paths(seeds)
     qtbot.waitUntil(lambda: "Aligning" in win.progress.label.text(), timeout=5000)
+    qtbot.waitUntil(win.progress.isVisible, timeout=5000)  # shown after a short delay
     assert win.progress.bar.maximum() == 500  # determinate
     qtbot.mouseClick(win.progress.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Cancelled" in win.statusBar().currentMessage(), timeout=5000)
