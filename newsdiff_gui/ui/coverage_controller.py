@@ -1,6 +1,9 @@
 """Puts the coverage map in a tab and takes a click on a cell to the pair view:
 that version on the left (keeping the other side), the row selected.
 
+The grid is computed on the window's ``TaskRunner`` (topic ``"coverage"``):
+for 100 versions it takes ~150 ms, too long for the GUI thread.
+
 Public API: ``CoverageController``.
 """
 
@@ -8,10 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..engine.coverage_grid import coverage_grid
+from ..engine.model import Alignment
 from .coverage_view import CoverageView
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+COVERAGE_TOPIC = "coverage"
 
 
 class CoverageController:
@@ -19,10 +27,23 @@ class CoverageController:
         self.window = window
         self.view = CoverageView()
         self._page = window.add_panel("Coverage", self.view)
-        window.alignment_ready.connect(self.view.set_alignment)
+        window.alignment_ready.connect(self._compute)
+        window.runner.finished.connect(self._on_finished)
         self.view.sentence_chosen.connect(self.jump)
         self._pending: str | None = None
         window.pair_view.filled.connect(self._select_pending)
+
+    def _compute(self, alignment: Alignment) -> None:
+        self.window.runner.submit(
+            COVERAGE_TOPIC, lambda _cancel: (alignment, coverage_grid(alignment))
+        )
+
+    def _on_finished(self, topic: str, result: object) -> None:
+        if topic != COVERAGE_TOPIC:
+            return
+        alignment, grid = result  # type: ignore[misc]
+        if alignment is self.window.alignment:  # not for a set already replaced
+            self.view.set_grid(alignment, grid)
 
     def jump(self, sentence_id: str) -> None:
         alignment = self.window.alignment

@@ -8,32 +8,22 @@ Public API: ``CoverageView``, ``STATE_STYLE``.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..engine.coverage_grid import CellState, CoverageGrid, coverage_grid
+from ..engine.coverage_grid import CoverageGrid, coverage_grid
 from ..engine.model import Alignment
+from .coverage_model import SENTENCE_ROLE, STATE_STYLE, CoverageModel
 
-# (symbol, colour, word): Okabe–Ito blue, bluish green, orange, vermillion; absent stays light.
-STATE_STYLE = {
-    CellState.VERBATIM: ("■", "#0072B2", "verbatim"),
-    CellState.REWORDED: ("◆", "#009E73", "reworded"),
-    CellState.PARTIAL: ("◐", "#E69F00", "partial"),
-    CellState.ONLY: ("★", "#D55E00", "only here"),
-    CellState.ABSENT: ("·", "#9a9a9a", "absent"),
-}
-SENTENCE_ROLE = Qt.ItemDataRole.UserRole + 30
+__all__ = ["SENTENCE_ROLE", "STATE_STYLE", "CoverageView"]
 
 
 class CoverageView(QWidget):
@@ -62,21 +52,28 @@ class CoverageView(QWidget):
         top.addWidget(self.legend, 1)
         top.addWidget(QLabel("Sort:"))
         top.addWidget(self.sort)
-        self.table = QTableWidget()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.model = CoverageModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionsMovable(True)
         self.table.horizontalHeader().setDefaultSectionSize(160)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.cellClicked.connect(self._clicked)
+        self.table.clicked.connect(lambda index: self._clicked(index.row(), index.column()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
     def set_alignment(self, alignment: Alignment | None) -> None:
+        """Compute the grid here and show it (the controller computes it on a worker)."""
+        self.set_grid(alignment, coverage_grid(alignment) if alignment else None)
+
+    def set_grid(self, alignment: Alignment | None, grid: CoverageGrid | None) -> None:
+        """Show ``grid``, computed from ``alignment``."""
         self._alignment = alignment
-        self._grid = coverage_grid(alignment) if alignment else None
+        self._grid = grid if alignment else None
         self.sort.blockSignals(True)
         self.sort.clear()
         self.sort.addItem("Most widely carried first")
@@ -105,44 +102,12 @@ class CoverageView(QWidget):
 
     def _fill(self) -> None:
         grid, alignment = self._grid, self._alignment
-        self.table.clear()
         if grid is None or alignment is None:
-            self.table.setRowCount(0)
-            self.table.setColumnCount(0)
+            self.model.set_grid(None, (), [])
             return
-        documents = alignment.documents
-        self.table.setColumnCount(len(documents))
-        headers = []
-        for column, document in enumerate(documents):
-            only, shared, missing = grid.counts(column)
-            headers.append(f"{document.outlet}\n{only} only · {shared} shared\n{missing} missing")
-        self.table.setHorizontalHeaderLabels(headers)
-        for column, document in enumerate(documents):
-            only, shared, missing = grid.counts(column)
-            self.table.horizontalHeaderItem(column).setToolTip(
-                f"{document.name}: {only} piece(s) of content only it has, {shared} shared, "
-                f"{missing} carried by others but missing here"
-            )
-        order = self._order()
-        self.table.setRowCount(len(order))
-        self.table.setVerticalHeaderLabels([grid.units[r] for r in order])
-        for line, row in enumerate(order):
-            for column in range(len(documents)):
-                state = grid.cells[row][column]
-                symbol, colour, word = STATE_STYLE[state]
-                item = QTableWidgetItem(f"{symbol} {word}")
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                fill = QColor(colour)
-                fill.setAlpha(60 if state != CellState.ABSENT else 18)
-                item.setBackground(QBrush(fill))
-                text = grid.texts[row][column]
-                tip = escape(text) if text else "not in this version"
-                item.setToolTip(f"<p><b>{escape(word)}</b><br>{tip}</p>")
-                item.setData(SENTENCE_ROLE, grid.first_sentence[row][column])
-                self.table.setItem(line, column, item)
+        self.model.set_grid(grid, alignment.documents, self._order())
 
     def _clicked(self, line: int, column: int) -> None:
-        item = self.table.item(line, column)
-        sentence = item.data(SENTENCE_ROLE) if item else None
+        sentence = self.model.index(line, column).data(SENTENCE_ROLE)
         if sentence:
             self.sentence_chosen.emit(sentence)

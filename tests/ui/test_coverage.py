@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from newsdiff_gui.engine.align import align
 from newsdiff_gui.engine.coverage_grid import CellState, coverage_grid
 from newsdiff_gui.engine.load import documents_from_texts
+from newsdiff_gui.ui.coverage_model import SENTENCE_ROLE
 
 
 def test_cell_states_on_a_small_set() -> None:
@@ -18,11 +21,12 @@ def test_cell_states_on_a_small_set() -> None:
     assert grid.counts(1)[0] == 1  # one piece only b has
 
 
-def test_map_fills_with_every_unit_and_version(seeded) -> None:
-    table = seeded.coverage.view.table
-    assert table.columnCount() == 5
-    assert table.rowCount() == len(seeded.alignment.units)
-    assert "only" in table.horizontalHeaderItem(4).text()
+def test_map_fills_with_every_unit_and_version(seeded, qtmodeltester) -> None:
+    model = seeded.coverage.view.model
+    qtmodeltester.check(model)
+    assert model.columnCount() == 5
+    assert model.rowCount() == len(seeded.alignment.units)
+    assert "only" in model.headerData(4, Qt.Orientation.Horizontal)
 
 
 def test_tooltip_escapes_article_markup(window, tmp_path) -> None:
@@ -31,19 +35,22 @@ def test_tooltip_escapes_article_markup(window, tmp_path) -> None:
     a.write_text("A reader typed <script>alert(1)</script> into the form on Monday.\n", "utf-8")
     b.write_text("Officials said the form was fixed on Tuesday after complaints.\n", "utf-8")
     window.open_paths([a, b])
-    table = window.coverage.view.table
-    tips = [table.item(r, c).toolTip() for r in range(table.rowCount()) for c in range(2)]
+    model = window.coverage.view.model
+    tips = [
+        model.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(model.rowCount())
+        for c in range(2)
+    ]
     assert any("&lt;script&gt;" in t for t in tips)
     assert not any("<script>" in t for t in tips)
 
 
 def test_clicking_a_cell_selects_that_sentence_in_the_pair_view(seeded) -> None:
     view = seeded.coverage.view
-    table = view.table
-    for line in range(table.rowCount()):
-        item = table.item(line, 2)  # the third version: not on screen yet
-        if item.data(0x0100 + 30):
-            sentence_id = item.data(0x0100 + 30)
+    model = view.model
+    for line in range(model.rowCount()):
+        sentence_id = model.index(line, 2).data(SENTENCE_ROLE)  # the third version
+        if sentence_id:
             break
     view._clicked(line, 2)
     assert 2 in seeded.pair_view.pair
