@@ -39,7 +39,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..engine.align import CancelledError
 
-GIL_SWITCH_INTERVAL = 0.0005  # seconds; see TaskRunner.__init__
+GIL_SWITCH_INTERVAL = 0.0001  # seconds; see TaskRunner.__init__
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals of one task
 
 # A unit of work: receives a cancel probe (and, if asked, a progress reporter).
@@ -110,8 +110,8 @@ class TaskRunner(QObject):
         # with CPython's default 5 ms switch interval a CPU-bound worker makes it
         # wait up to 5 ms to get the GIL back every time, and painting a view
         # stalled for 200-300 ms while 100 versions were profiled. At 0.5 ms the
-        # longest stall measured 61 ms (tests/benchmarks/bench_ui_latency.py),
-        # with no loss of worker throughput.
+        # longest stall measured 61-106 ms (tests/benchmarks/bench_ui_latency.py);
+        # at 0.1 ms 42-69 ms, with the same alignment time (1.5-1.6 s for 100).
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL))
         self.inline = inline
         self._pool = QThreadPool(self)
