@@ -4,7 +4,8 @@ Qt is imported inside the function, so ``newsdiff --help`` and the headless
 commands never pay for it. With no files the bundled seeds open.
 
 Screenshot mode (``--screenshot PNG``) renders the window offscreen at
-1400×900, waits until alignment is done and the pair view is filled, saves
+1400×900, waits until alignment is done, the pair view is filled and the
+background work after it (changes, profiles, coverage) is over, saves
 the PNG and exits 0. There, skipped files are one line on stderr instead of a
 dialog, and fewer than two readable versions exits 3 (the CLI's input-error
 code). ``NEWSDIFF_THEME=dark|light`` forces a palette (``ui.theme``).
@@ -90,7 +91,15 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
         print("newsdiff: timed out waiting for the alignment", file=sys.stderr)
         app.quit()
 
-    window.view_filled.connect(lambda: QTimer.singleShot(0, save))
+    def save_when_idle() -> None:
+        # The changes panel and gutter marks are read after the pair view
+        # fills; wait for that (and every other task) so the picture is whole.
+        if window.runner.busy:
+            window.runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, save))
+        else:
+            QTimer.singleShot(0, save)
+
+    window.view_filled.connect(lambda: QTimer.singleShot(0, save_when_idle))
     window.load_failed.connect(fail)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
     window.show()
