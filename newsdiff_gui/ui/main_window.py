@@ -280,8 +280,10 @@ class MainWindow(QMainWindow):
             self._skipped_reporter(loaded.skipped, count)
         if alignment is None:
             message = (
-                f"Only {count} version could be read — nothing to compare. "
-                "Open two or more versions of the story."
+                f"{'Only 1 version' if count else 'No version'} could be read — "
+                "nothing to compare. "
+                "Open two or more versions of the story, or add one with "
+                "Edit → Paste as New Version (Ctrl+Shift+V)."
             )
             self._alignment = None
             self.sidebar.versions.set_documents(loaded.article_set.documents)
