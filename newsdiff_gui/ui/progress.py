@@ -70,7 +70,7 @@ class ProgressIndicator(QWidget):
             return
         if not self.isVisible() and not self._show_timer.isActive():
             self.bar.setRange(0, 0)
-            self.label.clear()
+            self.label.setText("Working…")  # until the task names its steps
             self.cancel_button.setEnabled(True)
             self._show_timer.start()
 
