@@ -2,8 +2,9 @@
 
 A cell is ``verbatim`` when the version's sentences read the same as another
 member's (whitespace and quote marks aside), ``reworded`` when the unit links
-same-content sentences in other words, ``partial`` when a member carries only
-part of the content, ``only here`` when no other version has it, ``absent``
+same-content sentences in other words, ``partial`` when the unit links only
+overlapping content or the version's words are under ``PARTIAL_RATIO`` of the
+fullest other member's, ``only here`` when no other version has it, ``absent``
 when the version lacks it. Per version:
 content only it has, content it shares, and shared content it misses.
 
@@ -55,6 +56,16 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"\s+", " ", text).lower().split())
 
 
+# A reworded cell with fewer than this share of the words of the fullest other
+# member carries only part of the content (a summary's clipped sentence).
+PARTIAL_RATIO = 0.6
+
+
+def _fullness(mine: str, others: list[str]) -> float:
+    longest = max((len(o.split()) for o in others), default=0)
+    return len(mine.split()) / longest if longest else 1.0
+
+
 def coverage_grid(alignment: Alignment) -> CoverageGrid:
     documents = alignment.documents
     cells, texts, firsts, spread = [], [], [], []
@@ -76,7 +87,13 @@ def coverage_grid(alignment: Alignment) -> CoverageGrid:
                 row.append(CellState.ONLY)
             elif any(normal[document.id] == v for d, v in normal.items() if d != document.id):
                 row.append(CellState.VERBATIM)
-            elif unit.relation == Relation.REWORDED:
+            elif (
+                unit.relation == Relation.REWORDED
+                and _fullness(
+                    normal[document.id], [v for d, v in normal.items() if d != document.id]
+                )
+                >= PARTIAL_RATIO
+            ):
                 row.append(CellState.REWORDED)
             else:
                 row.append(CellState.PARTIAL)

@@ -1,0 +1,99 @@
+"""User settings: recently opened sets and "reopen the last set at start".
+
+One JSON file, ``config_dir()/settings.json``, written atomically. A file
+that cannot be read is moved aside to ``.bak`` and ``SettingsStore.warnings``
+says so; defaults apply until the next save. Unknown keys are kept, so an
+older version of the program does not erase a newer one's settings.
+
+Public API: ``Settings``, ``SettingsStore``, ``MAX_RECENT``, ``SETTINGS_SCHEMA``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .storage import StoreWarning, config_dir, read_json, write_json
+
+SETTINGS_SCHEMA = "newsdiff-settings/1"
+MAX_RECENT = 10  # sets kept in File → Open Recent
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Each recent set is the list of paths it was opened from, newest first.
+    recent_sets: tuple[tuple[str, ...], ...] = ()
+    # Open the most recent set at start instead of the bundled example.
+    reopen_last: bool = False
+    # Keys this version does not know, written back untouched.
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def last_set(self) -> tuple[str, ...] | None:
+        return self.recent_sets[0] if self.recent_sets else None
+
+
+class SettingsStore:
+    """Load on creation; ``update``/``add_recent`` save at once."""
+
+    def __init__(self, base: str | os.PathLike[str] | None = None) -> None:
+        self.path: Path = config_dir(base) / "settings.json"
+        self.warnings: list[StoreWarning] = []
+        self.settings = Settings()
+        self._writable = True
+        data, warning = read_json(self.path, SETTINGS_SCHEMA)
+        if warning is not None:
+            self.warnings.append(warning)
+            self._writable = not self.path.exists()
+        if data is not None:
+            self.settings = self._parse(data)
+
+    @staticmethod
+    def _parse(data: dict[str, Any]) -> Settings:
+        recent = []
+        for item in data.get("recent_sets", ()):
+            if isinstance(item, list) and all(isinstance(p, str) for p in item) and item:
+                recent.append(tuple(item))
+        known = {"schema", "recent_sets", "reopen_last"}
+        return Settings(
+            tuple(recent[:MAX_RECENT]),
+            bool(data.get("reopen_last", False)),
+            {k: v for k, v in data.items() if k not in known},
+        )
+
+    def save(self) -> None:
+        """Write atomically; an unreadable file that could not be moved is never overwritten."""
+        if not self._writable:
+            raise OSError(f"{self.path} could not be set aside; not saving over it")
+        write_json(
+            self.path,
+            {
+                **self.settings.extra,
+                "schema": SETTINGS_SCHEMA,
+                "recent_sets": [list(s) for s in self.settings.recent_sets],
+                "reopen_last": self.settings.reopen_last,
+            },
+        )
+
+    def add_recent(self, paths: list[str | os.PathLike[str]]) -> None:
+        """Put a set first in the recent list (absolute paths, no duplicates)."""
+        entry = tuple(str(Path(p).absolute()) for p in paths)
+        if not entry:
+            return
+        others = [s for s in self.settings.recent_sets if s != entry]
+        self.settings = replace(self.settings, recent_sets=tuple([entry, *others][:MAX_RECENT]))
+        self.save()
+
+    def remove_recent(self, paths: tuple[str, ...]) -> None:
+        """Drop a set from the list (its files are gone, or the user asked)."""
+        self.settings = replace(
+            self.settings,
+            recent_sets=tuple(s for s in self.settings.recent_sets if s != tuple(paths)),
+        )
+        self.save()
+
+    def set_reopen_last(self, value: bool) -> None:
+        self.settings = replace(self.settings, reopen_last=value)
+        self.save()
