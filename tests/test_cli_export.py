@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -13,9 +15,20 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def export(fmt: str, out: Path) -> subprocess.CompletedProcess[str]:
+def export(fmt: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "newsdiff_gui", "export", "seeds", "--format", fmt, "-o", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "newsdiff_gui",
+            "export",
+            "seeds",
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+            *extra,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -41,3 +54,37 @@ def test_pdf(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 2
+
+
+def test_pdf_holds_the_article_text(tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    assert export("pdf", out).returncode == 0
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    text = subprocess.run(
+        [pdftotext, str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Maduro" in text and "Synopsis of all versions" in text
+
+
+def test_notes_base_and_corrections_reach_the_report(tmp_path: Path) -> None:
+    """A note stored for the seeds (in the test's private data folder) appears
+    rendered; --base marks the synopsis base; --no-notes leaves notes out."""
+    from newsdiff_gui.engine.anchors import version_anchor
+    from newsdiff_gui.engine.load import load_article_set_lenient
+    from newsdiff_gui.engine.notes import NotesStore
+
+    article_set = load_article_set_lenient([ROOT / "seeds"], keep_duplicates=True).article_set
+    NotesStore(article_set).add_note(version_anchor(article_set.documents[1]), "Checked **<b>**")
+    out = tmp_path / "report.html"
+    done = export("html", out, "--base", "d1")
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<strong>&lt;b&gt;</strong>" in html and html.count("(base)") == 1
+    data_out = tmp_path / "report.json"
+    assert export("json", data_out).returncode == 0
+    assert json.loads(data_out.read_text(encoding="utf-8"))["notes"][0]["text"] == "Checked **<b>**"
+    assert export("html", out, "--no-notes").returncode == 0
+    assert "Checked" not in out.read_text(encoding="utf-8")
+    assert export("html", out, "--base", "nosuch").returncode == 2

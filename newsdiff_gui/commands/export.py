@@ -1,19 +1,27 @@
-"""``newsdiff export FILES... --format html|pdf|json|csv|tei -o OUT [--pair A B]``.
+"""``newsdiff export FILES... --format html|pdf|json|csv|tei -o OUT
+[--base VERSION] [--pair A B] [--no-notes]``.
 
 Reports of the alignment and its changes (docs: README, "Reports"). HTML is
 one self-contained file; PDF is the same report through Qt's PDF writer;
-JSON is the alignment contract plus ``changes``; CSV has one row per change;
-TEI is P5 parallel segmentation. Written atomically.
+JSON is the alignment contract plus ``changes``, ``notes`` and
+``corrections``; CSV has one row per change; TEI is P5 parallel
+segmentation. The report shows what the GUI shows for the same files: the
+cached alignment if there is one, with the user's manual corrections
+applied and their notes included (``--no-notes`` leaves notes out of a
+report meant for others). Written atomically.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 
-from ..engine.align import align
 from ..engine.atomic import write_text_atomic
+from ..engine.cache import cached_align
 from ..engine.changes import read_changes
+from ..engine.corrections import apply_corrections
+from ..engine.notes import NotesStore
 from ..engine.report import changes_csv, html_report, json_report, tei_report
 from .changes import find_document
 from .common import CommandError, fail, load_inputs
@@ -31,29 +39,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar=("A", "B"),
         help="the two versions of the pair table (default: the first two)",
     )
+    parser.add_argument(
+        "--base",
+        metavar="VERSION",
+        help="the version the synopsis compares the others with (default: the first)",
+    )
+    parser.add_argument(
+        "--no-notes", action="store_true", help="leave your notes out of the report"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        alignment = align(load_inputs(args.files, keep_duplicates=True))
+        article_set = load_inputs(args.files, keep_duplicates=True)
+        alignment, _ = cached_align(article_set)
+        store = NotesStore(article_set)
+        for warning in store.warnings:
+            print(f"newsdiff: warning: notes: {warning}", file=sys.stderr)
+        alignment = apply_corrections(alignment, store.corrections)
+        notes = [] if args.no_notes else store.described_notes(alignment)
         pair = None
         if args.pair:
             pair = (find_document(alignment, args.pair[0]), find_document(alignment, args.pair[1]))
+        base = 0
+        if args.base and args.base.isdigit() and int(args.base) < len(alignment.documents):
+            base = int(args.base)  # a column number, as the GUI counts from 0
+        elif args.base:
+            base = alignment.documents.index(find_document(alignment, args.base))
     except CommandError as error:
         return fail(error)
     pairs = [pair] if pair else None
     changes = read_changes(alignment, pairs)
     try:
-        if args.format == "html":
-            write_text_atomic(args.output, html_report(alignment, changes, pair))
-        elif args.format == "pdf":
-            if not os.environ.get("QT_QPA_PLATFORM"):
-                os.environ["QT_QPA_PLATFORM"] = "offscreen"
-            from ..ui.export_pdf import write_pdf
+        if args.format in ("html", "pdf"):
+            html = html_report(alignment, changes, pair, base=base, notes=notes)
+            if args.format == "html":
+                write_text_atomic(args.output, html)
+            else:
+                if not os.environ.get("QT_QPA_PLATFORM"):
+                    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+                from ..ui.export_pdf import write_pdf
 
-            write_pdf(html_report(alignment, changes, pair), args.output)
+                write_pdf(html, args.output)
         elif args.format == "json":
-            write_text_atomic(args.output, json_report(alignment, changes))
+            write_text_atomic(
+                args.output, json_report(alignment, changes, notes, store.corrections)
+            )
         elif args.format == "csv":
             write_text_atomic(args.output, changes_csv(changes))
         else:

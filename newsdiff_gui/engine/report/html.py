@@ -1,5 +1,6 @@
 """One self-contained HTML report: versions, legend, the pair table with word
-highlights, a synopsis of all versions, and the change list.
+highlights, the change list, a synopsis of all versions against a base
+version, and the user's notes (Markdown rendered with raw HTML off).
 
 Why inline CSS and no script: the file must open anywhere, be mailed or
 archived as it is, and print legibly in grey — so deleted words are struck
@@ -13,7 +14,9 @@ from html import escape
 
 from ..changes import Change
 from ..model import Alignment, Document, OpKind
+from ..notes import Note, render_note_html
 from ..pairing import PairRow, RowKind, pair_rows
+from ..synopsis import Synopsis, synopsis
 
 _CSS = """
 body{font-family:Georgia,"DejaVu Serif",serif;font-size:11pt;line-height:1.5;margin:2em;
@@ -28,6 +31,7 @@ ins{background:#d3f2d7;color:#0e5a1e;text-decoration:underline}
 .gap{background:repeating-linear-gradient(45deg,#fff,#fff 6px,#eee 6px,#eee 12px)}
 .boiler{color:#777;font-style:italic}
 .sev-high{font-weight:bold}
+.note{border-left:3px solid #888;padding-left:.8em}
 @media print{del{background:none}ins{background:none}}
 """
 
@@ -88,32 +92,61 @@ def _pair_row(left: Document, right: Document, row: PairRow) -> str:
     return f"<tr><td>{a}</td><td class='mark'>{mark}</td><td>{b}</td></tr>"
 
 
-def _synopsis(alignment: Alignment) -> str:
+def _synopsis_cell(view: Synopsis, row: int, column: int) -> str:
+    """A cell's text with its differences from the base cell inline: base words
+    it lacks struck through, its own new words underlined."""
+    cell = view.rows[row].cells[column]
+    if cell is None:
+        return "<td class='gap'></td>"
+    document = view.documents[column]
+    start, end = cell[0].start, cell[-1].end
+    if column == view.base or view.rows[row].cells[view.base] is None:
+        return f"<td>{escape(document.text[start:end])}</td>"
+    base_text = view.documents[view.base].text
+    pieces = []
+    for op in view.ops(row, column):
+        own = escape(document.text[op.b_start : op.b_end])
+        if op.kind == OpKind.EQUAL:
+            pieces.append(own)
+            continue
+        if op.a_end > op.a_start:
+            pieces.append(f"<del>{escape(base_text[op.a_start : op.a_end])}</del>")
+        if op.b_end > op.b_start:
+            pieces.append(f"<ins>{own}</ins>")
+    return f"<td>{''.join(pieces)}</td>"
+
+
+def _synopsis(alignment: Alignment, base: int) -> str:
+    view = synopsis(alignment, base)
     documents = alignment.documents
     head = "".join(
-        f"<th>{escape(d.outlet)}<br><small>{escape(d.name)}</small></th>" for d in documents
+        f"<th>{escape(d.outlet)}{' (base)' if n == base else ''}<br>"
+        f"<small>{escape(d.name)}</small></th>"
+        for n, d in enumerate(documents)
     )
     rows = [f"<tr><th>unit</th>{head}</tr>"]
-    for unit in alignment.units:
-        cells = []
-        by_document: dict[str, list[str]] = {}
-        for member in unit.members:
-            by_document.setdefault(member.split(":")[0], []).append(
-                alignment.article_set.sentence(member).text
-            )
-        for document in documents:
-            texts = by_document.get(document.id)
-            joined = escape(" ".join(texts)) if texts else ""
-            cells.append(f"<td>{joined}</td>" if texts else "<td class='gap'></td>")
-        if unit.relation is not None:
-            label = unit.relation.value
+    for number, row in enumerate(view.rows):
+        cells = "".join(_synopsis_cell(view, number, c) for c in range(len(documents)))
+        only = row.only_in
+        if only is not None:
+            label = f"only in {escape(documents[only].outlet)}"
         else:
-            label = f"only in {escape(alignment.article_set.document_of(unit.members[0]).outlet)}"
+            label = row.unit.relation.value if row.unit.relation else ""
         rows.append(
-            f"<tr><td class='mark'>{escape(unit.id)}<br><small>{label}</small></td>"
-            f"{''.join(cells)}</tr>"
+            f"<tr><td class='mark'>{escape(row.unit.id)}<br><small>{label}</small></td>{cells}</tr>"
         )
     return "<table>" + "".join(rows) + "</table>"
+
+
+def _notes(notes: list[tuple[str, Note]]) -> str:
+    if not notes:
+        return ""
+    items = "".join(
+        f"<li><p><small>On {escape(label)}</small></p>"
+        f"<div class='note'>{render_note_html(note.text)}</div></li>"
+        for label, note in notes
+    )
+    return f"<h2>Notes</h2><ul>{items}</ul>"
 
 
 def _changes(alignment: Alignment, changes: list[Change]) -> str:
@@ -139,7 +172,18 @@ def html_report(
     changes: list[Change],
     pair: tuple[Document, Document] | None = None,
     title: str = "newsdiff report",
+    *,
+    base: int = 0,
+    notes: list[tuple[str, Note]] | None = None,
 ) -> str:
+    """The whole report as one HTML string.
+
+    Args:
+        pair: the two versions of the pair table (default: the first two).
+        base: the synopsis column the other versions are compared against.
+        notes: ``(label, note)`` pairs, e.g. ``NotesStore.described_notes``;
+            note Markdown is rendered with raw HTML off, labels escaped.
+    """
     documents = alignment.documents
     left, right = pair or (documents[0], documents[1])
     versions = "".join(
@@ -154,6 +198,12 @@ def html_report(
         "<ins>underlined</ins> words new on the right &nbsp;·&nbsp; "
         "<span class='boiler'>boilerplate</span>: credits, datelines</p>"
     )
+    synopsis_legend = (
+        f"<p class='legend'>Each version against the base, "
+        f"{escape(documents[base].outlet)}: <del>struck</del> words of the base it lacks, "
+        "<ins>underlined</ins> words it has instead or in addition; a hatched cell: "
+        "the version lacks that content.</p>"
+    )
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
@@ -161,6 +211,7 @@ def html_report(
         f"<h2>{escape(left.outlet)} compared with {escape(right.outlet)}</h2>{legend}"
         f"{_pair_table(alignment, left, right)}"
         f"<h2>Changes</h2>{_changes(alignment, changes)}"
-        f"<h2>Synopsis of all versions</h2>{_synopsis(alignment)}"
+        f"<h2>Synopsis of all versions</h2>{synopsis_legend}{_synopsis(alignment, base)}"
+        f"{_notes(notes or [])}"
         "</body></html>\n"
     )

@@ -1,4 +1,5 @@
-"""JSON (the alignment contract plus changes) and CSV (one row per change)."""
+"""JSON (the alignment contract plus changes, notes and corrections) and CSV
+(one row per change)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import json
 
 from ..changes import Change
 from ..contract import alignment_to_dict
+from ..corrections import Correction
 from ..model import Alignment
+from ..notes import Note
 
 CSV_FIELDS = [
     "id",
@@ -27,9 +30,18 @@ CSV_FIELDS = [
 ]
 
 
-def json_report(alignment: Alignment, changes: list[Change]) -> str:
+def json_report(
+    alignment: Alignment,
+    changes: list[Change],
+    notes: list[tuple[str, Note]] | None = None,
+    corrections: list[Correction] | None = None,
+) -> str:
+    """The contract plus ``changes``, ``notes`` (each with ``on``, a label of
+    what it is on) and the manual ``corrections`` applied to the alignment."""
     data = alignment_to_dict(alignment)
     data["changes"] = [c.as_dict() for c in changes]
+    data["notes"] = [{"on": label, **note.to_dict()} for label, note in notes or []]
+    data["corrections"] = [c.to_dict() for c in corrections or []]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
