@@ -72,15 +72,17 @@ def run(args: argparse.Namespace) -> int:
     changes = read_changes(alignment, pairs)
     try:
         if args.format in ("html", "pdf"):
-            html = html_report(alignment, changes, pair, base=base, notes=notes)
-            if args.format == "html":
+            printed = args.format == "pdf"
+            html = html_report(alignment, changes, pair, base=base, notes=notes, for_print=printed)
+            if not printed:
                 write_text_atomic(args.output, html)
             else:
                 if not os.environ.get("QT_QPA_PLATFORM"):
                     os.environ["QT_QPA_PLATFORM"] = "offscreen"
                 from ..ui.export_pdf import write_pdf
 
-                write_pdf(html, args.output)
+                # Landscape once the synopsis has more columns than portrait can read.
+                write_pdf(html, args.output, landscape=len(alignment.documents) > 3)
         elif args.format == "json":
             write_text_atomic(
                 args.output, json_report(alignment, changes, notes, store.corrections)

@@ -28,12 +28,16 @@ th{background:#eee;font-family:Helvetica,Arial,sans-serif;text-align:left}
 del{background:#fbd5d5;color:#7a1111;text-decoration:line-through}
 ins{background:#d3f2d7;color:#0e5a1e;text-decoration:underline}
 .mark{font-family:Helvetica,Arial,sans-serif;text-align:center;white-space:nowrap;width:6em}
+.unit{font-family:Helvetica,Arial,sans-serif;font-size:9pt}
 .gap{background:repeating-linear-gradient(45deg,#fff,#fff 6px,#eee 6px,#eee 12px)}
 .boiler{color:#777;font-style:italic}
 .sev-high{font-weight:bold}
 .note{border-left:3px solid #888;padding-left:.8em}
 @media print{del{background:none}ins{background:none}}
 """
+
+
+_PRINT_CSS = "body{margin:0;font-size:9pt;line-height:1.3}td,th{padding:.2em .3em}"
 
 
 def _cell(document: Document, start: int, end: int, ops: tuple, left: bool) -> str:
@@ -110,7 +114,8 @@ def _synopsis_cell(view: Synopsis, row: int, column: int) -> str:
             pieces.append(own)
             continue
         if op.a_end > op.a_start:
-            pieces.append(f"<del>{escape(base_text[op.a_start : op.a_end])}</del>")
+            # A space between struck and new words, or "authoritiesgovernment" reads as one.
+            pieces.append(f"<del>{escape(base_text[op.a_start : op.a_end].rstrip())}</del> ")
         if op.b_end > op.b_start:
             pieces.append(f"<ins>{own}</ins>")
     return f"<td>{''.join(pieces)}</td>"
@@ -119,12 +124,15 @@ def _synopsis_cell(view: Synopsis, row: int, column: int) -> str:
 def _synopsis(alignment: Alignment, base: int) -> str:
     view = synopsis(alignment, base)
     documents = alignment.documents
+    # Width attributes, not CSS: Qt's rich text (the PDF) honours only these,
+    # and without them the label column takes the room the text needs.
+    share = 94 // max(1, len(documents))
     head = "".join(
-        f"<th>{escape(d.outlet)}{' (base)' if n == base else ''}<br>"
+        f"<th width='{share}%'>{escape(d.outlet)}{' (base)' if n == base else ''}<br>"
         f"<small>{escape(d.name)}</small></th>"
         for n, d in enumerate(documents)
     )
-    rows = [f"<tr><th>unit</th>{head}</tr>"]
+    rows = [f"<tr><th width='6%'>unit</th>{head}</tr>"]
     for number, row in enumerate(view.rows):
         cells = "".join(_synopsis_cell(view, number, c) for c in range(len(documents)))
         only = row.only_in
@@ -133,7 +141,7 @@ def _synopsis(alignment: Alignment, base: int) -> str:
         else:
             label = row.unit.relation.value if row.unit.relation else ""
         rows.append(
-            f"<tr><td class='mark'>{escape(row.unit.id)}<br><small>{label}</small></td>{cells}</tr>"
+            f"<tr><td class='unit'>{escape(row.unit.id)}<br><small>{label}</small></td>{cells}</tr>"
         )
     return "<table>" + "".join(rows) + "</table>"
 
@@ -175,6 +183,7 @@ def html_report(
     *,
     base: int = 0,
     notes: list[tuple[str, Note]] | None = None,
+    for_print: bool = False,
 ) -> str:
     """The whole report as one HTML string.
 
@@ -183,6 +192,8 @@ def html_report(
         base: the synopsis column the other versions are compared against.
         notes: ``(label, note)`` pairs, e.g. ``NotesStore.described_notes``;
             note Markdown is rendered with raw HTML off, labels escaped.
+        for_print: smaller type and no page margin of its own, for the PDF
+            (Qt's text engine ignores ``@media print``; the page has margins).
     """
     documents = alignment.documents
     left, right = pair or (documents[0], documents[1])
@@ -206,7 +217,8 @@ def html_report(
     )
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{escape(title)}</title><style>{_CSS}{_PRINT_CSS if for_print else ''}</style>"
+        "</head><body>"
         f"<h1>{escape(title)}</h1><h2>Versions</h2><ul>{versions}</ul>"
         f"<h2>{escape(left.outlet)} compared with {escape(right.outlet)}</h2>{legend}"
         f"{_pair_table(alignment, left, right)}"
