@@ -30,8 +30,6 @@ class CoverageController:
         window.alignment_ready.connect(self._compute)
         window.runner.finished.connect(self._on_finished)
         self.view.sentence_chosen.connect(self.jump)
-        self._pending: str | None = None
-        window.pair_view.filled.connect(self._select_pending)
 
     def _compute(self, alignment: Alignment) -> None:
         self.window.runner.submit(
@@ -46,25 +44,6 @@ class CoverageController:
             self.view.set_grid(alignment, grid)
 
     def jump(self, sentence_id: str) -> None:
-        alignment = self.window.alignment
-        if alignment is None:
-            return
-        document = alignment.article_set.document_of(sentence_id)
-        index = alignment.documents.index(document)
-        left, right = self.window.pair_view.pair
-        self._pending = sentence_id
+        """Open the sentence in the pair view (its version on the left)."""
         self.window.tabs.setCurrentIndex(0)
-        if index in (left, right):
-            self._select_pending()
-        else:
-            self.window.pair_view.set_pair(index, right if right != index else left)
-
-    def _select_pending(self) -> None:
-        if self._pending is None or self.window.alignment is None:
-            return
-        sentence = self.window.alignment.article_set.sentence(self._pending)
-        document = self.window.alignment.documents[sentence.doc_index]
-        row = self.window.pair_view.model.row_of_span(document.id, sentence.start)
-        if row >= 0:
-            self.window.pair_view.select_row(row)
-            self._pending = None
+        self.window.pair_view.reveal_sentence(sentence_id)

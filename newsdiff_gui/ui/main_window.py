@@ -39,11 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine.align import align
+from ..engine.cache import cached_align
 from ..engine.load import SUPPORTED_SUFFIXES, InputError
 from ..engine.model import Alignment
 from ..engine.pairing import PairCounts
 from .about import show_about
+from .annotations import AnnotationsController
 from .changes_controller import ChangesController
 from .coverage_controller import CoverageController
 from .crash import report_error
@@ -72,11 +73,14 @@ def _align_work(paths: list[str]) -> Callable[..., object]:
         loaded = load_versions(paths, progress=lambda done, total: report("Reading", done, total))
         if len(loaded.article_set) < 2:
             return loaded, None
-        return loaded, align(
+        # Through the on-disk cache: reopening a set, or switching back to a
+        # story of a collection, is instant; a changed file is a new key.
+        alignment, _ = cached_align(
             loaded.article_set,
             should_cancel=should_cancel,
             progress=lambda done, total: report("Aligning", done, total),
         )
+        return loaded, alignment
 
     return work
 
@@ -154,6 +158,8 @@ class MainWindow(QMainWindow):
         self.exporting = ExportController(self)
         # Units × versions coverage map in its own tab (coverage_controller.py).
         self.coverage = CoverageController(self)
+        # Notes and manual corrections, kept per set (annotations.py).
+        self.annotations = AnnotationsController(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:
@@ -294,12 +300,16 @@ class MainWindow(QMainWindow):
             show_nothing_to_compare(self, message)
             self.load_failed.emit(message)
             return
-        self._alignment = alignment
-        self.sidebar.versions.set_documents(alignment.documents)
         if self._status_hint:
             self.statusBar().showMessage(self._status_hint)
         else:
             self.statusBar().showMessage(f"{count} versions aligned.", 5000)
+        self.show_alignment(self.annotations.attach(alignment))
+
+    def show_alignment(self, alignment: Alignment) -> None:
+        """Hand ``alignment`` (corrections applied) to every view."""
+        self._alignment = alignment
+        self.sidebar.versions.set_documents(alignment.documents)
         self.pair_view.set_alignment(alignment)
         self.alignment_ready.emit(alignment)
 

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from ..engine.pairing import PairRow, RowKind
 from .formats import fill_document
-from .pair_model import CHANGE_TAGS_ROLE, LEFT_PIECES_ROLE, MARKER_ROLE, RIGHT_PIECES_ROLE, ROW_ROLE
+from .pair_model import (
+    CHANGE_TAGS_ROLE,
+    LEFT_PIECES_ROLE,
+    MARKER_ROLE,
+    MARKS_ROLE,
+    RIGHT_PIECES_ROLE,
+    ROW_ROLE,
+)
 from .theme import Theme, reading_font, theme_for
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -102,7 +109,9 @@ class PairRowDelegate(QStyledItemDelegate):
         total = self._view.viewport().width()
         width = self._text_width(total)
         heights = [self.document(index, side, width).size().height() for side in (True, False)]
-        return QSize(total, max(_MIN_HEIGHT, int(max(heights)) + 2 * _PAD_Y + 1))
+        # Room in the gutter for the typed-change glyphs and the reader's marks.
+        extra = 18 * (bool(index.data(CHANGE_TAGS_ROLE)) + bool(index.data(MARKS_ROLE)))
+        return QSize(total, max(_MIN_HEIGHT + extra, int(max(heights)) + 2 * _PAD_Y + 1))
 
     # -- painting -----------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -223,4 +232,13 @@ class PairRowDelegate(QStyledItemDelegate):
                 QRect(gutter.left(), top + symbol_height + 12, gutter.width(), 20),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 tags,
+            )
+        marks = index.data(MARKS_ROLE)
+        if marks:  # the reader's own: ✎ a note, ✋ a manual link
+            painter.setFont(self._marker_font)
+            painter.setPen(theme.text)
+            painter.drawText(
+                QRect(gutter.left(), top + symbol_height + (30 if tags else 12), gutter.width(), 20),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                marks,
             )

@@ -36,6 +36,7 @@ LEFT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 6
 RIGHT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 7
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 8
 CHANGE_TAGS_ROLE = Qt.ItemDataRole.UserRole + 9  # glyphs of the typed changes in the row
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 10  # the reader's own marks: "✎" note, "✋" manual link
 
 
 def row_marker(row: PairRow) -> tuple[str, str]:
@@ -81,6 +82,7 @@ class PairRowsModel(QAbstractListModel):
         self._right: Document | None = None
         self._pieces: dict[tuple[int, bool], list[Piece]] = {}
         self._tags: dict[int, tuple[str, list[str]]] = {}  # row -> (glyphs, explanations)
+        self._marks: dict[int, tuple[str, list[str]]] = {}  # row -> (glyphs, explanations)
 
     # -- data in -----------------------------------------------------------
     def set_rows(self, rows: list[PairRow], left: Document | None, right: Document | None) -> None:
@@ -90,12 +92,20 @@ class PairRowsModel(QAbstractListModel):
         self._left, self._right = left, right
         self._pieces.clear()
         self._tags.clear()
+        self._marks.clear()
         self.endResetModel()
 
     def set_change_tags(self, tags: dict[int, tuple[str, list[str]]]) -> None:
         """Typed changes per row (glyphs for the gutter, explanations for the
         tooltip), from the changes panel's reading of the same pair."""
         self._tags = dict(tags)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def set_marks(self, marks: dict[int, tuple[str, list[str]]]) -> None:
+        """The reader's notes and manual corrections per row (glyphs for the
+        gutter, lines for the tooltip), from ``annotations.py``."""
+        self._marks = dict(marks)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
@@ -157,8 +167,8 @@ class PairRowsModel(QAbstractListModel):
             right = plain_text(self.pieces(number, False)) or "—"
             return f"{symbol} {word}: {left} | {right}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            notes = self._tags.get(number)
-            return _describe(row) + ("\n" + "\n".join(notes[1]) if notes else "")
+            lines = [*self._tags.get(number, ("", []))[1], *self._marks.get(number, ("", []))[1]]
+            return "\n".join([_describe(row), *lines])
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return _describe(row)
         if role == ROW_ROLE:
@@ -180,6 +190,9 @@ class PairRowsModel(QAbstractListModel):
         if role == CHANGE_TAGS_ROLE:
             notes = self._tags.get(number)
             return notes[0] if notes else ""
+        if role == MARKS_ROLE:
+            marks = self._marks.get(number)
+            return marks[0] if marks else ""
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -42,6 +42,8 @@ class PairView(QWidget):
         self._alignment: Alignment | None = None
         self._left = 0
         self._right = 1
+        self._pending_sentence: str | None = None  # to select once its pair is shown
+        self._rows_current = False  # the model shows the current pair of the current alignment
         self.model = PairRowsModel(self)
         self.list_view = PairListView(self)
         self.list_view.setModel(self.model)
@@ -98,6 +100,7 @@ class PairView(QWidget):
             self.header.set_pair(left, right)
             return
         self._left, self._right = left, right
+        self._rows_current = False
         self.header.set_pair(left, right)
         self.pair_changed.emit(left, right)
         alignment = self._alignment
@@ -122,12 +125,38 @@ class PairView(QWidget):
         assert self._alignment is not None
         documents = self._alignment.documents
         self.model.set_rows(rows, documents[self._left], documents[self._right])
+        self._rows_current = True
         self.list_view.scrollToTop()
         self.counts_changed.emit(self.model.counts())
+        self._select_pending()
         self.filled.emit()
 
     def counts(self) -> PairCounts:
         return self.model.counts()
+
+    def reveal_sentence(self, sentence_id: str) -> None:
+        """Show the row holding ``sentence_id``: its version goes on the left
+        (the other side stays) when it is not on screen yet; the row is
+        selected as soon as the pair's rows are there."""
+        if self._alignment is None:
+            return
+        document = self._alignment.article_set.document_of(sentence_id)
+        index = self._alignment.documents.index(document)
+        self._pending_sentence = sentence_id
+        if index in (self._left, self._right) and self._rows_current:
+            self._select_pending()
+        else:
+            self.set_pair(index, self._right if self._right != index else self._left)
+
+    def _select_pending(self) -> None:
+        if self._pending_sentence is None or self._alignment is None:
+            return
+        sentence = self._alignment.article_set.sentence(self._pending_sentence)
+        document = self._alignment.documents[sentence.doc_index]
+        row = self.model.row_of_span(document.id, sentence.start)
+        if row >= 0:
+            self.select_row(row)
+            self._pending_sentence = None
 
     # -- navigation -------------------------------------------------------------
     def current_row(self) -> int:

@@ -135,7 +135,8 @@ class SetEditingController:
             title=values["title"] or current.title,
             date=values["date"] or None,
         )
-        old = self.window.alignment
+        # The engine's own alignment: the reader's corrections are applied on top again.
+        old = self.window.annotations.raw if self.window.alignment else None
         if old is None:  # one version, nothing compared: only the sidebar shows it
             self.window.sidebar.versions.set_documents(tuple(documents))
             return

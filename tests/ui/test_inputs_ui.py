@@ -125,7 +125,7 @@ def test_cancel_during_alignment_keeps_the_previous_view(qtbot, seeds, monkeypat
         win.open_paths(seeds)
     shown, rows = win.alignment, win.pair_view.model.rowCount()
 
-    def slow_align(article_set, config=None, should_cancel=None, progress=None):
+    def slow_align(article_set, config=None, should_cancel=None, progress=None, cache=None):
         for step in range(500):
             if should_cancel():
                 raise CancelledError
@@ -133,7 +133,8 @@ def test_cancel_during_alignment_keeps_the_previous_view(qtbot, seeds, monkeypat
             time.sleep(0.01)
         raise AssertionError("never cancelled")
 
-    monkeypatch.setattr(main_window, "align", slow_align)
+    # The second open would be a cache hit: make the aligner slow instead.
+    monkeypatch.setattr(main_window, "cached_align", slow_align)
     win.open_paths(seeds)
     qtbot.waitUntil(lambda: "Aligning" in win.progress.label.text(), timeout=5000)
     qtbot.waitUntil(win.progress.isVisible, timeout=5000)  # shown after a short delay
@@ -154,7 +155,7 @@ def test_engine_failure_shows_traceback_and_writes_a_log(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("engine bug")
 
-    monkeypatch.setattr(main_window, "align", broken)
+    monkeypatch.setattr(main_window, "cached_align", broken)
     window.open_paths(seeds)
     (dialog,) = window.findChildren(CrashDialog)
     assert "engine bug" in dialog.text() and str(tmp_path) in dialog.text()
