@@ -34,6 +34,7 @@ from ..engine.corrections import (
 )
 from ..engine.model import Alignment
 from ..engine.notes import Note, NotesStore
+from .pair_actions import LINK_GLYPH
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -98,14 +99,19 @@ class AnnotationsController(QObject):
             self.window.statusBar().showMessage("Linked by hand (kept with your notes).", 6000)
             self._refresh(reveal=a)
 
-    def unlink(self, a: str, b: str) -> None:
-        """The reader says ``a`` and ``b`` do not carry the same content."""
-        if self.store is None or self.raw is None:
+    def unlink(self, pairs: list[tuple[str, str]]) -> None:
+        """The reader says the sentences of each ``(a, b)`` do not say the same."""
+        if self.store is None or self.raw is None or not pairs:
             return
-        correction = unlink_correction(self.raw.article_set, a, b)
-        if self._save("save the unlink", lambda: self.store.add_correction(correction)):
+        corrections = [unlink_correction(self.raw.article_set, a, b) for a, b in pairs]
+
+        def save() -> None:
+            for correction in corrections:
+                self.store.add_correction(correction)  # type: ignore[union-attr]
+
+        if self._save("save the unlink", save):
             self.window.statusBar().showMessage("Unlinked by hand (kept with your notes).", 6000)
-            self._refresh(reveal=a)
+            self._refresh(reveal=pairs[0][0])
 
     def remove_correction(self, correction: Correction) -> None:
         """Forget a correction: the engine's own decision for that pair returns."""
@@ -199,6 +205,10 @@ class AnnotationsController(QObject):
             if any(frozenset((a.id, b.id)) in manual for a in row.left for b in row.right):
                 glyphs.append(MANUAL_GLYPH)
                 lines.append(f"{MANUAL_GLYPH} linked by hand (a manual correction)")
+            pending = self.window.pair_actions.pending_link
+            if pending is not None and pending in ids:
+                glyphs.append(LINK_GLYPH)
+                lines.append("Marked for linking: Link (Ctrl+L) on a passage of the other version")
             if glyphs:
                 marks[number] = (" ".join(glyphs), lines)
         model.set_marks(marks)

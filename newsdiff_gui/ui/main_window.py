@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -51,6 +52,8 @@ from .crash import report_error
 from .export_action import ExportController
 from .legend import Legend
 from .loading import LoadResult, load_versions
+from .notes_panel import NotesDock
+from .pair_actions import PairActions
 from .pair_view import PairView
 from .progress import ProgressIndicator
 from .set_editing import SetEditingController
@@ -158,8 +161,11 @@ class MainWindow(QMainWindow):
         self.exporting = ExportController(self)
         # Units × versions coverage map in its own tab (coverage_controller.py).
         self.coverage = CoverageController(self)
-        # Notes and manual corrections, kept per set (annotations.py).
+        # Notes and manual corrections, kept per set (annotations.py), and the
+        # pair view's context menu and keys that make them (pair_actions.py).
         self.annotations = AnnotationsController(self)
+        self.pair_actions = PairActions(self)
+        self.notes = NotesDock(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:
@@ -238,6 +244,13 @@ class MainWindow(QMainWindow):
     @property
     def alignment(self) -> Alignment | None:
         return self._alignment
+
+    def menu(self, title: str) -> QMenu | None:
+        """The menu-bar menu called ``title`` ("File", "Edit", …), for controllers."""
+        for action in self.menuBar().actions():
+            if action.text().replace("&", "") == title and action.menu() is not None:
+                return action.menu()  # type: ignore[return-value]
+        return None
 
     def add_panel(self, title: str, widget: QWidget) -> int:
         """Add a view as a tab next to the pair view; returns its tab index."""

@@ -237,8 +237,9 @@ class PairRowDelegate(QStyledItemDelegate):
         if marks:  # the reader's own: ✎ a note, ✋ a manual link
             painter.setFont(self._marker_font)
             painter.setPen(theme.text)
+            marks_top = top + symbol_height + (30 if tags else 12)
             painter.drawText(
-                QRect(gutter.left(), top + symbol_height + (30 if tags else 12), gutter.width(), 20),
+                QRect(gutter.left(), marks_top, gutter.width(), 20),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 marks,
             )
