@@ -437,7 +437,10 @@ class _Aligner:
             if number == own or number in used or not self.clusters[number].core:
                 continue
             cluster = self.clusters[number]
-            carried = sum(w for t, w in residual.items() if t in cluster.profile)
+            carried_terms = [t for t in residual if t in cluster.profile]
+            if len(carried_terms) < 2:
+                continue  # one shared word is a coincidence or a synonym, not a second fact
+            carried = sum(residual[t] for t in carried_terms)
             rest_score = blend(
                 carried, residual_total, cluster.mean_total, len(residual), cluster.mean_terms
             )
