@@ -76,6 +76,9 @@ class AlignConfig:
     posting_floor: int = 64
     # Units whose members match each other's profile this well merge after all versions are in.
     merge_threshold: float = 0.45
+    # Two sentences left alone in different versions, each the other's closest, pair
+    # from this similarity (with the weak match's share of shared words).
+    leftover_threshold: float = 0.31
     # Check the cancel callback every this many sentences.
     cancel_every: int = 256
 
@@ -231,6 +234,54 @@ class _Aligner:
                 self.term_index[term].add(keep.number)
             merged_into[gone.number] = keep.number
             gone.core, gone.extra = [], []
+
+    def pair_leftovers(self) -> None:
+        """Pair sentences that nothing else claimed, when each is the other's best.
+
+        Once every version is in and units have merged, a sentence still alone
+        either is content only its version has or said a shared fact in words
+        too far from the first version's to pass the strong threshold. Two such
+        sentences of different versions that are each other's closest leftover
+        (mutual best) and pass the weak threshold with real shared words say the
+        same thing: nothing else competes for either of them.
+        """
+        alone = {
+            c.number: c.core[0]
+            for c in self.clusters
+            if len(c.core) == 1 and not c.extra and not _is_headline(c.core[0].sentence)
+        }
+        if len(alone) < 2:
+            return
+        centroids = self._centroids() if next(iter(alone.values())).vector is not None else None
+        best: dict[int, tuple[float, int]] = {}
+        # Terms in more than 5% of units are the story's topic or template words.
+        common = max(3, len(self.clusters) // 20)
+        for number, row in alone.items():
+            for other, (score, amount) in self._similarities(row, centroids).items():
+                if other == number or other not in alone or alone[other].doc == row.doc:
+                    continue
+                partner = alone[other].weighted
+                if amount < self.config.weak_min_shared * min(row.weighted.total, partner.total):
+                    continue
+                shared_terms = row.weighted.weights.keys() & partner.weights.keys()
+                if sum(len(self.term_index[t]) <= common for t in shared_terms) < 2:
+                    # One telling shared word is a coincidence; template words say nothing.
+                    continue
+                if score > best.get(number, (0.0, -1))[0]:
+                    best[number] = (score, other)
+        for number, (score, other) in sorted(best.items(), key=lambda item: -item[1][0]):
+            if score < self.config.leftover_threshold or best.get(other, (0.0, -1))[1] != number:
+                continue
+            keep, gone = self.clusters[min(number, other)], self.clusters[max(number, other)]
+            if not keep.core or not gone.core:
+                continue
+            row = gone.core[0]
+            for term in gone.profile:
+                self.term_index[term].discard(gone.number)
+                self.term_index[term].add(keep.number)
+            gone.core = []
+            keep.add_core(row, score)
+            keep.scores[keep.core[0].sentence.id] = score
 
     def place_headlines(self) -> None:
         """Headlines and subheads summarise a unit rather than carry one: they join
@@ -635,6 +686,7 @@ def align(
         if progress is not None:
             progress(done, len(rows))
     aligner.merge_units()
+    aligner.pair_leftovers()
     aligner.place_headlines()
 
     ordered = sorted(
