@@ -16,7 +16,7 @@ Deleted words are struck through and inserted words underlined as well as
 tinted, so the cue survives colour blindness and grey-scale printing.
 
 Public API: ``PieceKind``, ``Piece``, ``side_pieces``, ``char_format``,
-``fill_document``, ``pieces_to_html``, ``plain_text``.
+``fill_document``, ``highlight_matches``, ``pieces_to_html``, ``plain_text``.
 """
 
 from __future__ import annotations
@@ -179,6 +179,33 @@ def fill_document(
     for piece in pieces:
         cursor.insertText(piece.text, char_format(piece.kind, theme, font))
     document.setTextWidth(max(20.0, width))
+
+
+def highlight_matches(
+    document: QTextDocument,
+    pattern: re.Pattern[str],
+    theme: Theme,
+    current: int | None = None,
+) -> int:
+    """Mark every match of ``pattern`` in ``document`` (bold on a tint, so not by
+    colour alone); match number ``current`` gets the stronger tint. Returns how
+    many matches the cell has. Empty matches highlight nothing and are skipped,
+    as the engine's search skips them."""
+    text = document.toPlainText()
+    count = 0
+    for match in pattern.finditer(text):
+        if match.end() == match.start():
+            continue
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setBackground(theme.search_current_bg if count == current else theme.search_hit_bg)
+        fmt.setForeground(theme.text)
+        cursor = QTextCursor(document)
+        cursor.setPosition(match.start())
+        cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+        count += 1
+    return count
 
 
 _HTML_STYLE = {

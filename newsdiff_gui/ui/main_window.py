@@ -56,6 +56,7 @@ from .notes_panel import NotesDock
 from .pair_actions import PairActions
 from .pair_view import PairView
 from .progress import ProgressIndicator
+from .search_controller import SearchController
 from .set_editing import SetEditingController
 from .skipped_dialog import show_nothing_to_compare, show_skipped_files
 from .versions_sidebar import VersionsSidebar
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsController(self)
         self.pair_actions = PairActions(self)
         self.notes = NotesDock(self)
+        # Ctrl+F: find in all versions, hits marked in the pair view (search_controller.py).
+        self.search = SearchController(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:

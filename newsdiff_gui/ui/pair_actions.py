@@ -56,10 +56,12 @@ class PairActions:
             "Add &Note…", self.note_current, "Ctrl+Shift+N",
             tip="Write a note on the current passage",
         )  # fmt: skip
-        cancel = QAction(self.window)
+        # Esc forgets the mark while the rows have focus (the find bar keeps its own Esc).
+        cancel = QAction(view)
         cancel.setShortcut(QKeySequence("Escape"))
+        cancel.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         cancel.triggered.connect(self.cancel_link)
-        self.window.addAction(cancel)
+        view.addAction(cancel)
         edit_menu = window.menu("Edit")
         if edit_menu is not None:
             edit_menu.addSeparator()

@@ -16,6 +16,7 @@ Public API: ``PairRowDelegate``, ``GUTTER_WIDTH``, ``cell_rects``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
@@ -23,7 +24,7 @@ from PySide6.QtGui import QBrush, QFont, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..engine.pairing import PairRow, RowKind
-from .formats import fill_document
+from .formats import fill_document, highlight_matches
 from .pair_model import (
     CHANGE_TAGS_ROLE,
     LEFT_PIECES_ROLE,
@@ -64,6 +65,10 @@ class PairRowDelegate(QStyledItemDelegate):
         self._marker_font.setPointSizeF(max(6.5, view.font().pointSizeF() * 0.78))
         self._theme = theme_for(view.palette())
         self._cache: dict[tuple[int, bool, int], QTextDocument] = {}
+        # Search: the pattern to mark in every cell, and the current hit as
+        # (row, left side?, match number within that cell).
+        self._highlight: re.Pattern[str] | None = None
+        self._current_hit: tuple[int, bool, int] | None = None
         model = view.model()
         if model is not None:
             model.modelReset.connect(self.clear_cache)
@@ -86,6 +91,14 @@ class PairRowDelegate(QStyledItemDelegate):
     def clear_cache(self) -> None:
         self._cache.clear()
 
+    def set_highlight(
+        self, pattern: re.Pattern[str] | None, current: tuple[int, bool, int] | None = None
+    ) -> None:
+        """Mark search hits (``None``: none); cached layouts must be redone."""
+        self._highlight = pattern
+        self._current_hit = current
+        self.clear_cache()
+
     # -- layout -------------------------------------------------------------
     def _text_width(self, total_width: int) -> int:
         left, _, _ = cell_rects(QRect(0, 0, total_width, 1))
@@ -101,6 +114,10 @@ class PairRowDelegate(QStyledItemDelegate):
             document = QTextDocument()
             pieces = index.data(LEFT_PIECES_ROLE if left else RIGHT_PIECES_ROLE) or []
             fill_document(document, pieces, self._theme, self._font, width)
+            if self._highlight is not None:
+                hit = self._current_hit
+                current = hit[2] if hit is not None and hit[:2] == (index.row(), left) else None
+                highlight_matches(document, self._highlight, self._theme, current)
             self._cache[key] = document
         return document
 

@@ -50,6 +50,9 @@ class Theme:
     gap_hatch: QColor  # hatching of the empty cell opposite a lone sentence
     current_row: QColor  # outline of the row next/previous change landed on
     header_bg: QColor
+    # Search hits (also bold, so colour is not the only cue); the current hit stronger.
+    search_hit_bg: QColor
+    search_current_bg: QColor
 
 
 def _mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
@@ -91,6 +94,8 @@ def theme_for(palette: QPalette) -> Theme:
             gap_hatch=_mix(base, text, 0.14),
             current_row=highlight,
             header_bg=_mix(base, text, 0.06),
+            search_hit_bg=QColor("#5c4d00"),
+            search_current_bg=QColor("#9c4a00"),
         )
     return Theme(
         dark=False,
@@ -110,6 +115,8 @@ def theme_for(palette: QPalette) -> Theme:
         gap_hatch=_mix(base, text, 0.13),
         current_row=highlight,
         header_bg=_mix(base, text, 0.04),
+        search_hit_bg=QColor("#fff0a0"),
+        search_current_bg=QColor("#ffa64d"),
     )
 
 

@@ -25,6 +25,7 @@ WORDS_ROLE = Qt.ItemDataRole.UserRole + 3
 SIDE_ROLE = Qt.ItemDataRole.UserRole + 4  # "L", "R" or ""
 NAME_ROLE = Qt.ItemDataRole.UserRole + 5
 DATE_ROLE = Qt.ItemDataRole.UserRole + 6  # "" when the version has no date
+HITS_ROLE = Qt.ItemDataRole.UserRole + 7  # search hits in this version; None when not searching
 
 
 class VersionsModel(QAbstractListModel):
@@ -35,11 +36,20 @@ class VersionsModel(QAbstractListModel):
         self._documents: tuple[Document, ...] = ()
         self._left = -1
         self._right = -1
+        self._hits: dict[str, int] | None = None
+
+    def set_hits(self, hits: dict[str, int] | None) -> None:
+        """Search hits per document id (``None``: no search open)."""
+        self._hits = dict(hits) if hits is not None else None
+        if self._documents:
+            last = self.index(len(self._documents) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last, [HITS_ROLE])
 
     def set_documents(self, documents: tuple[Document, ...]) -> None:
         self.beginResetModel()
         self._documents = tuple(documents)
         self._left = self._right = -1
+        self._hits = None
         self.endResetModel()
 
     def set_pair(self, left: int, right: int) -> None:
@@ -83,6 +93,8 @@ class VersionsModel(QAbstractListModel):
             return document.date or ""
         if role == SIDE_ROLE:
             return "L" if number == self._left else "R" if number == self._right else ""
+        if role == HITS_ROLE:
+            return None if self._hits is None else self._hits.get(document.id, 0)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from .theme import theme_for
 from .versions_model import (
     DATE_ROLE,
+    HITS_ROLE,
     NAME_ROLE,
     SIDE_ROLE,
     TITLE_ROLE,
@@ -78,11 +79,19 @@ class _CardDelegate(QStyledItemDelegate):
         outlet_font = QFont(option.font)  # type: ignore[attr-defined]
         outlet_font.setBold(True)
         painter.setFont(outlet_font)
-        painter.setPen(text_colour)
         metrics = painter.fontMetrics()
         line = metrics.height()
+        outlet_right = inner.right()
+        hits = index.data(HITS_ROLE)
+        if hits is not None:  # a search is open: how often this version has it
+            label = f"{hits} hit{'' if hits == 1 else 's'}"
+            painter.setPen(dim_colour if hits == 0 else text_colour)
+            width = metrics.horizontalAdvance(label)
+            painter.drawText(QPoint(inner.right() - width, inner.top() + metrics.ascent()), label)
+            outlet_right -= width + 8
+        painter.setPen(text_colour)
         outlet = metrics.elidedText(
-            str(index.data() or ""), Qt.TextElideMode.ElideRight, inner.right() - text_left
+            str(index.data() or ""), Qt.TextElideMode.ElideRight, outlet_right - text_left
         )
         painter.drawText(QPoint(text_left, inner.top() + metrics.ascent()), outlet)
 
