@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "changes": ("newsdiff_gui.commands.changes", "typed changes between versions"),
     "profile": ("newsdiff_gui.commands.profile", "what each version is and its likely source"),
     "export": ("newsdiff_gui.commands.export", "report as HTML, PDF, JSON, CSV or TEI"),
+    "exercise": ("newsdiff_gui.commands.exercise", "classroom exercises: check, make, key"),
 }
 
 

@@ -1,0 +1,115 @@
+"""A readable HTML copy of a submission, and the exercise's instructions as HTML.
+
+Everything from a file — article quotes, the student's name and answers,
+option labels — is escaped; the teacher's Markdown goes through
+``render_note_html`` (markdown-it-py, raw HTML off), so ``<script>`` in an
+exercise shows as text. Self-contained: inline CSS, no scripts, no links out.
+
+Public API: ``submission_html``, ``task_html``, ``intro_html``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..notes import render_note_html
+from .check import CheckResult
+from .model import MARK_LABELS, Answers, Exercise, Task, TaskKind
+
+_CSS = """
+body { font: 11pt/1.45 system-ui, sans-serif; max-width: 52em; margin: 2em auto; color: #1a1a1a; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
+.meta { color: #555; } .score { font-size: 1.3em; font-weight: bold; }
+table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: .25em .6em; }
+blockquote { margin: .3em 0 .3em 1em; padding-left: .6em; border-left: 3px solid #999; }
+.missed { color: #8a1c00; } .found { color: #00553a; }
+"""
+
+
+def intro_html(exercise: Exercise) -> str:
+    return render_note_html(exercise.intro) if exercise.intro else ""
+
+
+def _task_where(exercise: Exercise, task: Task) -> str:
+    if task.kind != TaskKind.MARK:
+        return ""
+    version = exercise.article(task.version).name
+    what = MARK_LABELS.get(task.mark, task.mark)
+    if task.against:
+        return f"Mark {what} in {version}, compared with {exercise.article(task.against).name}."
+    return f"Mark {what} in {version}, compared with all the other articles."
+
+
+def task_html(exercise: Exercise, task: Task) -> str:
+    """One task's heading, what to mark where, and its Markdown body."""
+    parts = [f"<h2>Task {task.number}: {escape(task.title)}</h2>"]
+    where = _task_where(exercise, task)
+    if where:
+        parts.append(f"<p><i>{escape(where)}</i></p>")
+    if task.body:
+        parts.append(render_note_html(task.body))
+    if task.kind == TaskKind.CHOICE:
+        parts.append(
+            "<ul>" + "".join(f"<li>{escape(o.label)}</li>" for o in task.options) + "</ul>"
+        )
+    return "\n".join(parts)
+
+
+def _answer_html(exercise: Exercise, task: Task, answers: Answers) -> str:
+    if task.kind == TaskKind.MARK:
+        marks = [m for m in answers.marks if m.article == task.version and m.kind == task.mark]
+        if not marks:
+            return "<p>Nothing marked.</p>"
+        quotes = "".join(f"<blockquote>{escape(m.text)}</blockquote>" for m in marks)
+        return f"<p>Marked ({len(marks)}):</p>{quotes}"
+    if task.kind == TaskKind.CHOICE:
+        chosen = answers.choices.get(task.number)
+        labels = {o.value: o.label for o in task.options}
+        label = labels.get(chosen, "not answered") if chosen else "not answered"
+        return f"<p>Answer: {escape(label)}</p>"
+    written = answers.texts.get(task.number, "").strip()
+    if not written:
+        return "<p>Not answered.</p>"
+    return "".join(f"<p>{escape(p)}</p>" for p in written.split("\n\n"))
+
+
+def submission_html(
+    exercise: Exercise,
+    student: str,
+    answers: Answers,
+    result: CheckResult | None,
+    submitted: str,
+) -> str:
+    """The hand-in as one HTML page for a person to read (the JSON is for ``check``)."""
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{escape(exercise.title)} — {escape(student)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{escape(exercise.title)}</h1>",
+        f'<p class="meta">Handed in by <b>{escape(student)}</b> · {escape(submitted)} · '
+        f"exercise {escape(exercise.exercise_id)}</p>",
+    ]
+    if result is not None:
+        out.append(
+            f'<p class="score">Score: {result.score:.0%} '
+            f"({result.earned:g} of {result.points:g} points)</p>"
+        )
+        rows = "".join(
+            f"<tr><td>{t.task.number}</td><td>{escape(t.task.title)}</td><td>"
+            f"{'not graded' if t.score is None else f'{t.score:.0%}'}</td></tr>"
+            for t in result.tasks
+        )
+        out.append(f"<table><tr><th>Task</th><th>Title</th><th>Score</th></tr>{rows}</table>")
+    else:
+        out.append('<p class="meta">Not scored: this copy of the exercise has no answer key.</p>')
+    by_task = {t.task.number: t for t in result.tasks} if result else {}
+    for task in exercise.tasks:
+        out.append(task_html(exercise, task))
+        out.append(_answer_html(exercise, task, answers))
+        checked = by_task.get(task.number)
+        if checked is not None and checked.lines():
+            feedback = "".join(f"<li>{escape(line)}</li>" for line in checked.lines())
+            out.append(f"<p><b>Feedback</b></p><ul>{feedback}</ul>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
