@@ -21,6 +21,9 @@ Method (explained for readers in the README, "How alignment works"):
    long sentence that also covers most of a second unit (two facts fused in
    one) becomes a member of both. Everything else starts a unit of its own:
    content only that version has.
+5. Once every version is in, units that carry the same content merge, and two
+   sentences still alone in different versions pair up when each is the
+   other's best match and they share telling words (``pair_leftovers``).
 
 Public API: ``AlignConfig``, ``align``, ``CancelledError``.
 """
