@@ -56,9 +56,12 @@ from .notes_panel import NotesDock
 from .pair_actions import PairActions
 from .pair_view import PairView
 from .progress import ProgressIndicator
+from .recent_sets import RecentSetsController
 from .search_controller import SearchController
 from .set_editing import SetEditingController
 from .skipped_dialog import show_nothing_to_compare, show_skipped_files
+from .stories_controller import StoriesController
+from .synopsis_controller import SynopsisController
 from .versions_sidebar import VersionsSidebar
 from .worker import Report, TaskRunner
 
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
     alignment_ready = Signal(object)
     view_filled = Signal()
     load_failed = Signal(str)
+    set_opened = Signal(list)  # the paths of a set opened from disk, once it is aligned
 
     def __init__(
         self,
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         )
         self._alignment: Alignment | None = None
         self._status_hint: str | None = None  # shown instead of "N versions aligned."
+        self._opening: list[str] | None = None  # paths being opened (for Open Recent)
 
         self.sidebar = VersionsSidebar()
         self.pair_view = PairView(self.runner)
@@ -162,6 +167,8 @@ class MainWindow(QMainWindow):
         self.exporting = ExportController(self)
         # Units × versions coverage map in its own tab (coverage_controller.py).
         self.coverage = CoverageController(self)
+        # All versions as columns against a chosen base (synopsis_controller.py).
+        self.synopsis = SynopsisController(self)
         # Notes and manual corrections, kept per set (annotations.py), and the
         # pair view's context menu and keys that make them (pair_actions.py).
         self.annotations = AnnotationsController(self)
@@ -169,6 +176,9 @@ class MainWindow(QMainWindow):
         self.notes = NotesDock(self)
         # Ctrl+F: find in all versions, hits marked in the pair view (search_controller.py).
         self.search = SearchController(self)
+        # File → Open Recent, reopen at start (recent_sets.py); folders of stories (stories_*.py).
+        self.recent = RecentSetsController(self)
+        self.stories = StoriesController(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:
@@ -266,7 +276,10 @@ class MainWindow(QMainWindow):
         says how to open your own articles); any later open clears it.
         """
         names = [str(path) for path in paths]
+        if self.stories.claims(names):  # a folder of story folders: the Stories list
+            return
         self._status_hint = hint
+        self._opening = names
         self.statusBar().showMessage(f"Reading and aligning {len(names)} item(s)…")
         self.runner.submit(ALIGN_TOPIC, _align_work(names), with_progress=True)
 
@@ -297,6 +310,7 @@ class MainWindow(QMainWindow):
         if topic != ALIGN_TOPIC:
             return
         loaded, alignment = result  # type: ignore[misc]
+        opened, self._opening = self._opening, None
         count = len(loaded.article_set)
         if loaded.skipped:
             self._skipped_reporter(loaded.skipped, count)
@@ -321,6 +335,8 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"{count} versions aligned.", 5000)
         self.show_alignment(self.annotations.attach(alignment))
+        if opened:
+            self.set_opened.emit(opened)
 
     def show_alignment(self, alignment: Alignment) -> None:
         """Hand ``alignment`` (corrections applied) to every view."""
