@@ -6,7 +6,7 @@ holds it — the share of content every version carries. ``with_shared``
 aligns one story (through the cache) to fill that share in; a view calls it
 lazily, on a worker, for the rows it shows.
 
-Public API: ``Story``, ``list_stories``, ``with_shared``.
+Public API: ``Story``, ``is_collection``, ``list_stories``, ``with_shared``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .cache import AlignmentCache, cached_align
 from .coverage import coverage
-from .load import load_article_set_lenient
+from .load import SUPPORTED_SUFFIXES, load_article_set_lenient
 from .model import ArticleSet
 
 
@@ -42,6 +42,30 @@ def _subfolders(root: Path) -> list[Path]:
         (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
         key=lambda p: p.name.lower(),
     )
+
+
+def _has_articles(folder: Path) -> bool:
+    try:
+        return any(
+            p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES for p in folder.iterdir()
+        )
+    except OSError:
+        return False
+
+
+def is_collection(path: str | os.PathLike[str]) -> bool:
+    """A folder with no articles of its own whose subfolders hold article sets.
+
+    Why "no articles of its own": a story folder that happens to hold a
+    subfolder (images, an older draft) is still one story.
+    """
+    root = Path(path)
+    if not root.is_dir() or _has_articles(root):
+        return False
+    try:
+        return any(_has_articles(folder) for folder in _subfolders(root))
+    except OSError:
+        return False
 
 
 def list_stories(

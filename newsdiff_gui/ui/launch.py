@@ -55,8 +55,13 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     apply_env_theme(app)  # type: ignore[arg-type]
 
-    paths: list[str] = list(files) or [str(path) for path in seed_files()]
-    hint = None if files else EXAMPLE_HINT
+    from .recent_sets import startup_paths
+
+    # No files named: the last set if the reader asked for it (and it is still
+    # there), else the bundled example. Screenshots always show the example.
+    last = None if files or screenshot else startup_paths()
+    paths: list[str] = list(files) or last or [str(path) for path in seed_files()]
+    hint = None if files or last else EXAMPLE_HINT
     if not screenshot:
         from .crash import install_crash_handler
 
