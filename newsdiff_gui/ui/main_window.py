@@ -49,6 +49,7 @@ from .annotations import AnnotationsController
 from .changes_controller import ChangesController
 from .coverage_controller import CoverageController
 from .crash import report_error
+from .exercise_controller import ExerciseController
 from .export_action import ExportController
 from .legend import Legend
 from .loading import LoadResult, load_versions
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         # File → Open Recent, reopen at start (recent_sets.py); folders of stories (stories_*.py).
         self.recent = RecentSetsController(self)
         self.stories = StoriesController(self)
+        # Classroom exercises: File → Open Exercise…, Help → Example Exercise (exercise_*.py).
+        self.exercises = ExerciseController(self)
 
     # -- construction -----------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:
