@@ -19,9 +19,10 @@ import sys
 
 from ..engine.atomic import write_text_atomic
 from ..engine.cache import cached_align
-from ..engine.changes import read_changes
-from ..engine.corrections import apply_corrections
-from ..engine.notes import NotesStore
+from ..engine.changes import Change, read_changes
+from ..engine.corrections import Correction, apply_corrections
+from ..engine.model import Alignment, Document
+from ..engine.notes import Note, NotesStore
 from ..engine.report import changes_csv, html_report, json_report, tei_report
 from .changes import find_document
 from .common import CommandError, fail, load_inputs
@@ -71,26 +72,43 @@ def run(args: argparse.Namespace) -> int:
     pairs = [pair] if pair else None
     changes = read_changes(alignment, pairs)
     try:
-        if args.format in ("html", "pdf"):
-            printed = args.format == "pdf"
-            html = html_report(alignment, changes, pair, base=base, notes=notes, for_print=printed)
-            if not printed:
-                write_text_atomic(args.output, html)
-            else:
-                if not os.environ.get("QT_QPA_PLATFORM"):
-                    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-                from ..ui.export_pdf import write_pdf
-
-                # Landscape once the synopsis has more columns than portrait can read.
-                write_pdf(html, args.output, landscape=len(alignment.documents) > 3)
-        elif args.format == "json":
-            write_text_atomic(
-                args.output, json_report(alignment, changes, notes, store.corrections)
-            )
-        elif args.format == "csv":
-            write_text_atomic(args.output, changes_csv(changes))
-        else:
-            write_text_atomic(args.output, tei_report(alignment))
+        write_report(
+            alignment, changes, args.format, args.output,
+            pair=pair, base=base, notes=notes, corrections=store.corrections,
+        )  # fmt: skip
     except OSError as exc:
         return fail(CommandError(f"newsdiff: {args.output}: {exc.strerror or exc}", 3))
     return 0
+
+
+def write_report(
+    alignment: Alignment,
+    changes: list[Change],
+    fmt: str,
+    output: str | os.PathLike[str],
+    *,
+    pair: tuple[Document, Document] | None = None,
+    base: int = 0,
+    notes: list[tuple[str, Note]] | None = None,
+    corrections: list[Correction] | None = None,
+) -> None:
+    """Write one report atomically (the CLI and File → Export Report… both
+    call this, so the two give the same file). Raises ``OSError``."""
+    if fmt in ("html", "pdf"):
+        printed = fmt == "pdf"
+        html = html_report(alignment, changes, pair, base=base, notes=notes, for_print=printed)
+        if not printed:
+            write_text_atomic(output, html)
+        else:
+            if not os.environ.get("QT_QPA_PLATFORM"):  # no effect once the app runs
+                os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            from ..ui.export_pdf import write_pdf
+
+            # Landscape once the synopsis has more columns than portrait can read.
+            write_pdf(html, output, landscape=len(alignment.documents) > 3)
+    elif fmt == "json":
+        write_text_atomic(output, json_report(alignment, changes, notes, corrections))
+    elif fmt == "csv":
+        write_text_atomic(output, changes_csv(changes))
+    else:
+        write_text_atomic(output, tei_report(alignment))

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..engine.atomic import write_text_atomic
+from ..commands.export import write_report
 from ..engine.changes import read_changes
+from ..engine.corrections import Correction
 from ..engine.model import Alignment, Document
-from ..engine.report import changes_csv, html_report, json_report, tei_report
-from .export_pdf import write_pdf
+from ..engine.notes import Note
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -29,19 +29,21 @@ FILTERS = {
 
 
 def export_report(
-    alignment: Alignment, pair: tuple[Document, Document], fmt: str, path: str | Path
+    alignment: Alignment,
+    pair: tuple[Document, Document],
+    fmt: str,
+    path: str | Path,
+    *,
+    base: int = 0,
+    notes: list[tuple[str, Note]] | None = None,
+    corrections: list[Correction] | None = None,
 ) -> None:
-    changes = read_changes(alignment, [pair])
-    if fmt == "html":
-        write_text_atomic(path, html_report(alignment, changes, pair))
-    elif fmt == "pdf":
-        write_pdf(html_report(alignment, changes, pair), path)
-    elif fmt == "json":
-        write_text_atomic(path, json_report(alignment, changes))
-    elif fmt == "csv":
-        write_text_atomic(path, changes_csv(changes))
-    else:
-        write_text_atomic(path, tei_report(alignment))
+    """Write one report of what the window shows: the corrected alignment, the
+    pair on screen, the synopsis against its base and the reader's notes."""
+    write_report(
+        alignment, read_changes(alignment, [pair]), fmt, path,
+        pair=pair, base=base, notes=notes, corrections=corrections,
+    )  # fmt: skip
 
 
 class ExportController:
@@ -68,8 +70,19 @@ class ExportController:
         )
         if not path:
             return
+        synopsis = getattr(self.window, "synopsis", None)
+        base_id = getattr(synopsis, "_base_id", None)
+        ids = [d.id for d in alignment.documents]
         try:
-            export_report(alignment, pair, FILTERS.get(chosen, "html"), path)
+            export_report(
+                alignment,
+                pair,
+                FILTERS.get(chosen, "html"),
+                path,
+                base=ids.index(base_id) if base_id in ids else 0,
+                notes=self.window.annotations.described_notes(),
+                corrections=self.window.annotations.corrections,
+            )
         except OSError as error:
             QMessageBox.warning(self.window, "newsdiff", f"Could not write {path}: {error}")
             return
