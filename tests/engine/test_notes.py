@@ -178,3 +178,52 @@ def test_settings_recent_sets_and_reopen_last(tmp_path: Path) -> None:
     broken = SettingsStore(tmp_path)
     assert broken.warnings and broken.settings.recent_sets == ()
     assert os.path.exists(str(broken.path) + ".bak")
+
+
+_SAVER = """
+import sys
+from pathlib import Path
+from newsdiff_gui.engine.anchors import version_anchor
+from newsdiff_gui.engine.load import load_article_set
+from newsdiff_gui.engine.notes import NotesStore
+
+article_set = load_article_set([Path(p) for p in sys.argv[2:]])
+store = NotesStore(article_set, sys.argv[1])
+print("ready", flush=True)
+number = len(store.notes)
+while True:  # save for ever, with ever longer notes, until killed
+    number += 1
+    store.add_note(version_anchor(article_set.documents[0]), "note %d " % number + "x" * 20000)
+"""
+
+
+def test_killing_the_app_mid_save_leaves_a_whole_notes_file(tmp_path: Path) -> None:
+    """SIGKILL a process that does nothing but save notes, at several moments:
+    each time the notes file reads back whole, with every note saved before."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from newsdiff_gui.engine.load import load_article_set
+
+    seeds = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))[:2]
+    data = tmp_path / "data"
+    counts = []
+    for delay in (0.05, 0.13, 0.21, 0.34):
+        process = subprocess.Popen(
+            [sys.executable, "-c", _SAVER, str(data), *map(str, seeds)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+        process.stdout.close()
+        store = NotesStore(load_article_set(seeds), data)
+        assert store.warnings == [], "the file is never half-written"
+        counts.append(len(store.notes))
+        texts = [n.text.split(" x")[0] for n in store.notes]
+        assert texts == [f"note {n + 1}" for n in range(len(texts))]  # none lost in between
+    assert counts == sorted(counts) and counts[-1] > counts[0]
