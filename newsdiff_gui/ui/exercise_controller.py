@@ -52,7 +52,7 @@ class ExerciseController:
         file_menu = _menu(window, "File")
         if file_menu is not None:
             quit_action = file_menu.actions()[-1]  # keep Quit last
-            file_menu.insertActions(quit_action, [self.open_action])
+            file_menu.insertActions(quit_action, [self.open_action, self.new_action])
             file_menu.insertSeparator(quit_action)
         help_menu = _menu(window, "Help")
         if help_menu is not None:

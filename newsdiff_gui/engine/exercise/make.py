@@ -6,7 +6,8 @@ plain text (``store.save_exercise`` writes each article's decoded text), and
 every key span must index exactly the text a student will load back. The
 article ids are letters (``A``, ``B`` …) so tasks read naturally.
 
-Public API: ``make_exercise``, ``make_task``, ``suggest_tasks``, ``article_files``.
+Public API: ``make_exercise``, ``make_task``, ``suggest_tasks``, ``article_files``,
+``article_letter``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def article_files(documents: Sequence[Document]) -> list[str]:
     return names
 
 
-def _letter(number: int) -> str:
+def article_letter(number: int) -> str:
     return chr(ord("A") + number) if number < 26 else f"V{number + 1}"
 
 
@@ -134,7 +135,7 @@ def make_exercise(
     for number, (document, file) in enumerate(zip(documents, files, strict=True)):
         rebuilt = document_from_text(document.text, file, number)
         name = names[number] if names else document.outlet or document.name
-        articles.append(Article(_letter(number), file, name, rebuilt))
+        articles.append(Article(article_letter(number), file, name, rebuilt))
     draft = Exercise(title, tuple(articles), (), intro, hide_highlights)
     alignment = exercise_alignment(draft)
     chosen = tuple(tasks) if tasks is not None else tuple(suggest_tasks(articles, alignment))
