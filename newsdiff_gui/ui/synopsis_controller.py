@@ -50,6 +50,11 @@ class SynopsisController:
         self.view.base_requested.connect(self.set_base)
         self.view.pair_requested.connect(self.show_in_pair_view)
 
+    @property
+    def base_id(self) -> str | None:
+        """The id of the base document (reports compare against the same one)."""
+        return self._base_id
+
     def _on_alignment(self, alignment: Alignment) -> None:
         ids = [d.id for d in alignment.documents]
         base = ids.index(self._base_id) if self._base_id in ids else 0

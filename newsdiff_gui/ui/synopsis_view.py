@@ -33,16 +33,17 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..engine.model import Alignment, Document
 from ..engine.synopsis import CellStatus, synopsis
+from .synopsis_legend import legend_html
 from .synopsis_model import SynopsisCells, SynopsisModel, build_cells
 from .synopsis_table import SynopsisTable
-from .theme import Theme, theme_for
+from .theme import theme_for
 
 # (parent, [(sentence id, label)], preselected position) -> chosen sentence id or None
 BaseChooser = Callable[[QWidget, list[tuple[str, str]], int], str | None]
@@ -57,29 +58,6 @@ def ask_base_sentence(parent: QWidget, choices: list[tuple[str, str]], current: 
     if not ok or label not in labels:
         return None
     return choices[labels.index(label)][0]
-
-
-def _legend_html(theme: Theme) -> str:
-    """The program's own words (no article text), so safe as rich text."""
-    struck = (
-        f"<span style='background:{theme.deleted_bg.name()};color:{theme.deleted_fg.name()};"
-        "text-decoration:line-through'>&nbsp;struck&nbsp;</span>"
-    )
-    underlined = (
-        f"<span style='background:{theme.inserted_bg.name()};color:{theme.inserted_fg.name()};"
-        "text-decoration:underline'>&nbsp;underlined&nbsp;</span>"
-    )
-    added = theme.added_accent.name()
-    reworded = theme.reworded_accent.name()
-    dim = theme.dim_text.name()
-    return (
-        "<b>BASE</b> column: the version the others are compared with &nbsp; "
-        f"{struck} base words this version cuts &nbsp; {underlined} words new here &nbsp; "
-        f"<b style='color:{reworded}'>≈</b> reworded &nbsp; <b style='color:{dim}'>=</b> same "
-        f"words &nbsp; <b style='color:{added}'>★ only in</b> one version &nbsp; "
-        f"<b style='color:{added}'>+</b> not in the base &nbsp; "
-        f"<b style='color:{dim}'>▨ —</b> not in this version"
-    )
 
 
 class SynopsisView(QWidget):
@@ -105,11 +83,9 @@ class SynopsisView(QWidget):
         self.base_combo.currentIndexChanged.connect(self._on_base_chosen)
         self.columns_menu = QMenu(self)
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
-        self.columns_button = QToolButton()
-        self.columns_button.setText("Columns…")
+        self.columns_button = QPushButton("Columns")
         self.columns_button.setToolTip("Hide or show versions; drag a column header to move it")
         self.columns_button.setMenu(self.columns_menu)
-        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.legend = QLabel()
@@ -215,11 +191,14 @@ class SynopsisView(QWidget):
             for document in documents:
                 self.base_combo.addItem(f"{document.outlet} ({document.name})")
             self.base_combo.blockSignals(False)
+        kept, _ = self._first_ids() if same else (None, None)
         self.model.set_cells(cells)
         if cells:
             self.base_combo.blockSignals(True)
             self.base_combo.setCurrentIndex(cells.synopsis.base)
             self.base_combo.blockSignals(False)
+        if kept is not None:  # a new base or a correction: stay on the same sentence
+            self.select_sentence(kept, QAbstractItemView.ScrollHint.EnsureVisible)
         self._update_summary()
 
     def set_base(self, column: int) -> None:
@@ -243,7 +222,7 @@ class SynopsisView(QWidget):
         )
 
     def _update_legend(self) -> None:
-        self.legend.setText(_legend_html(theme_for(self.palette())))
+        self.legend.setText(legend_html(theme_for(self.palette())))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -294,21 +273,30 @@ class SynopsisView(QWidget):
         index = self.table.currentIndex()
         return (index.row(), index.column()) if index.isValid() else (-1, -1)
 
-    def select_cell(self, row: int, column: int) -> None:
+    def select_cell(
+        self,
+        row: int,
+        column: int,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.PositionAtCenter,
+    ) -> None:
         """Make a cell current and scroll it into view."""
         index = self.model.index(row, column)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.scrollTo(index, hint)
 
-    def select_sentence(self, sentence_id: str) -> bool:
+    def select_sentence(
+        self,
+        sentence_id: str,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.PositionAtCenter,
+    ) -> bool:
         """Select the cell holding ``sentence_id``; False when it is not shown."""
+        view = self.model.synopsis
         row = self.model.row_of_sentence(sentence_id)
-        if row < 0 or self.model.synopsis is None:
+        if row < 0 or view is None:
             return False
-        column = self.model.synopsis.alignment.article_set.sentence(sentence_id).doc_index
-        self.select_cell(row, column)
+        self.select_cell(row, view.alignment.article_set.sentence(sentence_id).doc_index, hint)
         return True
 
     def _first_ids(self) -> tuple[str | None, str | None]:

@@ -243,7 +243,22 @@ def _select_changed(view) -> tuple[int, int]:
     return row, column
 
 
-def test_link_unlink_and_note_signals_carry_the_ids(view, qtbot) -> None:
+@pytest.fixture
+def lone_view(seeded, qtbot):
+    """A synopsis view of the seeds outside the window: its signals reach no store."""
+    from newsdiff_gui.ui.synopsis_view import SynopsisView
+
+    view = SynopsisView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    view.set_alignment(seeded.alignment)
+    view.table.finish_measuring()
+    return view
+
+
+def test_link_unlink_and_note_signals_carry_the_ids(lone_view, qtbot) -> None:
+    view = lone_view
     model = view.model
     row, column = _select_changed(view)
     own = model.sentence_ids(row, column)[0]
@@ -312,3 +327,25 @@ def test_dark_palette_reaches_the_cells(seeded, view, qapp) -> None:
     qapp.processEvents()
     assert view.table.delegate.theme.dark
     assert "#" in view.legend.text()
+
+
+def test_a_correction_keeps_the_reader_on_the_same_sentence(seeded, view, qtbot) -> None:
+    """The window stores the unlink and re-aligns; the synopsis follows the sentence."""
+    model = view.model
+    row, column = _select_changed(view)
+    own = model.sentence_ids(row, column)[0]
+    unlinked = model.sentence_ids(row, model.base)[0]
+    before = model.synopsis
+    qtbot.keyClick(view.table, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert model.synopsis is not before  # rebuilt from the corrected alignment
+    row, column = view.current_cell()
+    assert own in model.sentence_ids(row, column)
+    assert unlinked not in model.synopsis.rows[row].unit.members
+
+
+def test_show_in_pair_view_from_the_keyboard(seeded, view, qtbot) -> None:
+    row, column = _select_changed(view)
+    own = view.model.sentence_ids(row, column)[0]
+    with qtbot.waitSignal(view.pair_requested, timeout=1000) as requested:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert requested.args == [view.model.base, column, own]

@@ -1,0 +1,71 @@
+"""Render one tab of the main window offscreen to a PNG (README screenshots).
+
+``newsdiff --screenshot`` shows the pair view; this script opens the same
+window on the seeds (or FILES), switches to another tab and saves it once
+every row is laid out. Engine work runs inline, so the picture is final.
+
+    QT_QPA_PLATFORM=offscreen NEWSDIFF_THEME=light \\
+        .venv/bin/python tools/screenshot_view.py --view synopsis -o docs/screenshots/synopsis.png
+
+``--base N`` picks the synopsis base column, ``--hide-docks`` closes the
+pair view's side panels (as a reader may) so the table gets the width.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from newsdiff_gui.paths import seed_files
+from newsdiff_gui.ui.main_window import MainWindow
+from newsdiff_gui.ui.theme import apply_env_theme
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", help="article files (default: the seeds)")
+    parser.add_argument("--view", default="Synopsis", help="tab title, e.g. synopsis, coverage")
+    parser.add_argument("-o", "--output", required=True, help="PNG to write")
+    parser.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--base", type=int, default=0, help="synopsis base column")
+    parser.add_argument("--hide-docks", action="store_true", help="close the side panels")
+    args = parser.parse_args()
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_env_theme(app)  # type: ignore[arg-type]
+    window = MainWindow(inline=True, skipped_reporter=lambda *_: None)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    window.resize(width, height)
+    window.show()
+    window.open_paths(args.files or [str(p) for p in seed_files()])
+    if window.alignment is None:
+        print("screenshot_view: nothing to show", file=sys.stderr)
+        return 3
+    if args.hide_docks:
+        for dock in window.findChildren(QDockWidget):
+            dock.close()
+    titles = [window.tabs.tabText(n).replace("&", "").lower() for n in range(window.tabs.count())]
+    if args.view.lower() not in titles:
+        print(f"screenshot_view: no tab {args.view!r} (have {titles})", file=sys.stderr)
+        return 2
+    window.tabs.setCurrentIndex(titles.index(args.view.lower()))
+    if args.view.lower() == "synopsis" and args.base:
+        window.synopsis.set_base(args.base)
+    for _ in range(3):
+        app.processEvents()
+        if hasattr(window, "synopsis"):
+            window.synopsis.view.table.finish_measuring()
+    ok = window.grab().save(args.output, "PNG")
+    print(f"wrote {args.output}" if ok else f"could not write {args.output}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
