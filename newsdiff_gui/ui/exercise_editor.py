@@ -104,6 +104,7 @@ class ExerciseEditor(QMainWindow):
             item.setCheckState(Qt.CheckState.Checked)
             item.setToolTip(f"{document.name} — double-click to rename for students")
             self.versions.addItem(item)
+        self.versions.itemChanged.connect(self._renamed)
         self.kind_combo = QComboBox()
         for kind in MARK_KINDS:
             self.kind_combo.addItem(f"Mark {MARK_LABELS[kind]}", kind)
@@ -219,6 +220,12 @@ class ExerciseEditor(QMainWindow):
             del self.plan[row]
             self._invalidate("Task removed: press Make key.")
 
+    def _renamed(self, item: QListWidgetItem) -> None:
+        """A new display name shows in the task pickers too."""
+        number = self.versions.row(item)
+        self.version_combo.setItemText(number, item.text())
+        self.against_combo.setItemText(number + 1, item.text())
+
     def _name(self, index: int) -> str:
         return self.versions.item(index).text()
 
@@ -322,7 +329,8 @@ class ExerciseEditor(QMainWindow):
             document = exercise.article(task.version).document
             if self.key_text.document_ is not document:
                 self.key_text.set_article(document)
-            self.key_text.show_marks((), [(i.start, i.end) for i in entry.items])
+            spans = [(i.start, i.end) for i in entry.items]
+            self.key_text.show_marks(spans, spans)  # tinted and underlined: easy to spot
             lines = "".join(
                 f"<li><b>{escape(_short(i.text))}</b> — {escape(i.explanation)}</li>"
                 for i in entry.items

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from ..engine.model import Document
@@ -66,6 +66,12 @@ class ArticleText(QTextEdit):
         text = document.text if document else ""
         self._astral = _astral(text)
         self.setPlainText(text.replace("\r", " "))
+        # A little space after each paragraph; positions are unchanged.
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        spacing = QTextBlockFormat()
+        spacing.setBottomMargin(5)
+        cursor.mergeBlockFormat(spacing)
         self.setExtraSelections([])
 
     def selection_span(self) -> tuple[int, int] | None:

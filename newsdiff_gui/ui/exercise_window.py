@@ -60,6 +60,11 @@ from .worker import TaskRunner
 
 ALIGN_TOPIC = "exercise-align"
 SAVE_DELAY_MS = 400
+LEGEND = (
+    "Yellow with underline: your marks · green underline: found in the key · "
+    "red with wavy underline: missed (see the feedback) · dotted green tint: only this "
+    "article has the sentence, the other one does not"
+)
 
 
 def _only_here(alignment: Alignment, mine: int, other: int) -> list[tuple[int, int]]:
@@ -161,9 +166,18 @@ class ExerciseWindow(QMainWindow):
         texts = QSplitter(Qt.Orientation.Horizontal)
         texts.addWidget(left_pane)
         texts.addWidget(right_pane)
+        self.legend = QLabel(LEGEND)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self.legend.setVisible(self.revealed)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.addWidget(texts, 1)
+        reading_layout.addWidget(self.legend)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(texts)
+        splitter.addWidget(reading)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 900])
         splitter.setChildrenCollapsible(False)
@@ -359,9 +373,11 @@ class ExerciseWindow(QMainWindow):
             suffix = "" if score is None else f" — {score:.0%}"
             item.setText(f"{mark} {task_result.task.number}. {task_result.task.title}{suffix}")
         self.score_label.setText(
-            f"Score: {self.result.score:.0%} ({self.result.earned:g} of {self.result.points:g})"
+            f"Score: {self.result.score:.0%} "
+            f"({self.result.earned:.1f} of {self.result.points:g} points)"
         )
-        self.status.setText("Missed items are drawn with a wavy underline, found ones underlined.")
+        self.legend.show()
+        self.status.setText("Checked: pick a task to read what you found, missed and why.")
         self._show_feedback()
         if self._alignment is None:
             self._align()

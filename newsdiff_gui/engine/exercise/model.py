@@ -41,15 +41,15 @@ class TaskKind(str, Enum):
 MARK_KINDS: tuple[str, ...] = tuple(t.value for t in ChangeType)
 
 MARK_LABELS: dict[str, str] = {
-    "added": "added content",
-    "omitted": "omitted content",
+    "added": "added sentence",
+    "omitted": "omitted sentence",
     "number": "changed number",
-    "entity": "name added or dropped",
+    "entity": "added or dropped name",
     "date": "changed date or time",
     "quote": "altered quote",
     "attribution": "changed attribution",
-    "hedging": "changed certainty (hedging)",
-    "wording": "reworded only",
+    "hedging": "change in certainty (hedging)",
+    "wording": "reworded passage",
 }
 
 

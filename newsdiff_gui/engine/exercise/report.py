@@ -36,8 +36,10 @@ def _task_where(exercise: Exercise, task: Task) -> str:
     version = exercise.article(task.version).name
     what = MARK_LABELS.get(task.mark, task.mark)
     if task.against:
-        return f"Mark {what} in {version}, compared with {exercise.article(task.against).name}."
-    return f"Mark {what} in {version}, compared with all the other articles."
+        return (
+            f"Mark each {what} in {version}, compared with {exercise.article(task.against).name}."
+        )
+    return f"Mark each {what} in {version}, compared with all the other articles."
 
 
 def task_html(exercise: Exercise, task: Task) -> str:
