@@ -3,7 +3,7 @@
 The per-cell states come from ``coverage_grid`` (one rule, shared with the
 coverage map that already reads it): ``verbatim`` when the version's text
 equals another member's after normalising case, whitespace and quote marks;
-``reworded``/``partial`` from the unit relation and the length ratio to the
+``reworded``/``partial`` from the length ratio to the
 fullest other member; ``only here``; ``absent``. This module adds what a
 reader asks of that grid: row orders and per-version counts.
 

@@ -1,10 +1,12 @@
 """Which version carries which content, and how: the coverage map's data.
 
 A cell is ``verbatim`` when the version's sentences read the same as another
-member's (whitespace and quote marks aside), ``reworded`` when the unit links
-same-content sentences in other words, ``partial`` when the unit links only
-overlapping content or the version's words are under ``PARTIAL_RATIO`` of the
-fullest other member's, ``only here`` when no other version has it, ``absent``
+member's (whitespace and quote marks aside), ``reworded`` when they carry the
+content in other words, ``partial`` when the version's words are under
+``PARTIAL_RATIO`` of the fullest other member's (a summary's clipped
+sentence). Why per cell and not the unit's relation: a unit is ``partial``
+as soon as *one* member carries part of it, which would mark every full
+version's cell partial too, ``only here`` when no other version has it, ``absent``
 when the version lacks it. Per version:
 content only it has, content it shares, and shared content it misses.
 
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Alignment, Relation
+from .model import Alignment
 
 
 class CellState(str, Enum):
@@ -88,10 +90,7 @@ def coverage_grid(alignment: Alignment) -> CoverageGrid:
             elif any(normal[document.id] == v for d, v in normal.items() if d != document.id):
                 row.append(CellState.VERBATIM)
             elif (
-                unit.relation == Relation.REWORDED
-                and _fullness(
-                    normal[document.id], [v for d, v in normal.items() if d != document.id]
-                )
+                _fullness(normal[document.id], [v for d, v in normal.items() if d != document.id])
                 >= PARTIAL_RATIO
             ):
                 row.append(CellState.REWORDED)

@@ -29,6 +29,7 @@ STATE_STYLE = {
     CellState.ABSENT: ("·", "#9a9a9a", "absent"),
 }
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole + 30
+COUNTS_ROLE = Qt.ItemDataRole.UserRole + 31  # header: (only, shared, missing) of a version
 
 
 def _brush(state: CellState) -> QBrush:
@@ -103,6 +104,8 @@ class CoverageModel(QAbstractTableModel):
             return None
         document = self._documents[section]
         only, shared, missing = self._counts[section]
+        if role == COUNTS_ROLE:
+            return only, shared, missing
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{document.outlet}\n{only} only · {shared} shared\n{missing} missing"
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -13,14 +13,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..engine.coverage_grid import CoverageGrid, coverage_grid
+from ..engine.coverage_grid import CellState, CoverageGrid, coverage_grid
 from ..engine.model import Alignment
+from .coverage_header import CoverageHeader
 from .coverage_model import SENTENCE_ROLE, STATE_STYLE, CoverageModel
 
 __all__ = ["SENTENCE_ROLE", "STATE_STYLE", "CoverageView"]
@@ -41,7 +43,10 @@ class CoverageView(QWidget):
         )
         self.legend = QLabel(
             f"{legend}   — one row per piece of content; hover a cell to read it, click to "
-            "open it in the pair view"
+            "open it in the pair view. The bar under each version: "
+            f"<b style='color:{STATE_STYLE[CellState.ONLY][1]}'>only it has</b> · "
+            f"<b style='color:{STATE_STYLE[CellState.VERBATIM][1]}'>shared</b> · "
+            "hatched: missing"
         )
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
@@ -54,11 +59,15 @@ class CoverageView(QWidget):
         top.addWidget(self.sort)
         self.model = CoverageModel(self)
         self.table = QTableView()
+        self.table.setHorizontalHeader(CoverageHeader(self.table))
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionsMovable(True)
         self.table.horizontalHeader().setDefaultSectionSize(160)
+        self.table.horizontalHeader().setMinimumSectionSize(110)
+        # Fill the width when the versions fit; scroll sideways when there are many.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.clicked.connect(lambda index: self._clicked(index.row(), index.column()))
         layout = QVBoxLayout(self)
