@@ -45,6 +45,7 @@ class SynopsisController:
         self._base_id: str | None = None  # the base document, kept across re-alignments
         self._pending: str | None = None
         window.alignment_ready.connect(self._on_alignment)
+        window.load_failed.connect(self._on_load_failed)
         window.runner.finished.connect(self._on_finished)
         window.pair_view.filled.connect(self._select_pending)
         self.view.base_requested.connect(self.set_base)
@@ -59,6 +60,10 @@ class SynopsisController:
         ids = [d.id for d in alignment.documents]
         base = ids.index(self._base_id) if self._base_id in ids else 0
         self._submit(alignment, base)
+
+    def _on_load_failed(self, _message: str) -> None:
+        if self.window.alignment is None:  # nothing to compare: no stale synopsis either
+            self.view.set_cells(None)
 
     def set_base(self, column: int) -> None:
         """Rebuild the synopsis of the current alignment against ``column``."""

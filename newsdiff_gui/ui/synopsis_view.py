@@ -212,7 +212,7 @@ class SynopsisView(QWidget):
     def _update_summary(self) -> None:
         view = self.model.synopsis
         if view is None:
-            self.summary.setText("")
+            self.summary.setText("Open two or more versions of a story to see them side by side.")
             return
         only = sum(1 for row in view.rows if row.only_in is not None)
         shown = len(self.table.shown_columns())

@@ -349,3 +349,11 @@ def test_show_in_pair_view_from_the_keyboard(seeded, view, qtbot) -> None:
     with qtbot.waitSignal(view.pair_requested, timeout=1000) as requested:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert requested.args == [view.model.base, column, own]
+
+
+def test_nothing_to_compare_empties_the_synopsis(seeded, view, seeds, qtbot) -> None:
+    assert view.model.rowCount() > 0
+    with qtbot.waitSignal(seeded.load_failed, timeout=5000):
+        seeded.open_paths([seeds[0], "missing.txt"])
+    assert view.model.rowCount() == 0 and view.model.columnCount() == 0
+    assert "Open two or more versions" in view.summary.text()
