@@ -357,3 +357,19 @@ def test_nothing_to_compare_empties_the_synopsis(seeded, view, seeds, qtbot) -> 
         seeded.open_paths([seeds[0], "missing.txt"])
     assert view.model.rowCount() == 0 and view.model.columnCount() == 0
     assert "Open two or more versions" in view.summary.text()
+
+
+def test_a_hidden_column_no_longer_sets_row_heights(view) -> None:
+    table = view.table
+    model = view.model
+    heights = {
+        c: [table.delegate.cell_height(r, c, table.columnWidth(c)) for r in range(model.rowCount())]
+        for c in range(5)
+    }
+    tallest = max(range(5), key=lambda c: sum(heights[c]))
+    view.set_column_shown(tallest, False)
+    table.finish_measuring()
+    shown = table.shown_columns()
+    for r in range(model.rowCount()):
+        expected = max(table.delegate.cell_height(r, c, table.columnWidth(c)) for c in shown)
+        assert table.rowHeight(r) == expected
