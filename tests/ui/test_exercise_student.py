@@ -161,3 +161,15 @@ def test_positions_beyond_the_bmp_map_both_ways(qtbot) -> None:
     assert text.selection_span() == (start, start + 5)
     astral = [6, 27]
     assert [from_qt(astral, to_qt(astral, i)) for i in range(30)] == list(range(30))
+
+
+def test_highlights_show_from_the_start_when_the_exercise_allows(qtbot, exercise) -> None:
+    open_book = replace(exercise, hide_highlights=False, key=exercise.key)
+    win = ExerciseWindow(open_book, TaskRunner(inline=True), preview=True)
+    qtbot.addWidget(win)
+    assert win.revealed and win.legend.isVisibleTo(win)
+    # Task 1: the UK daily's own sentences are tinted before any checking.
+    tinted = win.right_text.extraSelections()
+    assert len(tinted) >= len(exercise.key[1].items)
+    starts = {s.cursor.selectionStart() for s in tinted}
+    assert {i.start for i in exercise.key[1].items} <= starts
