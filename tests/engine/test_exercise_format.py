@@ -255,3 +255,14 @@ def test_bundled_example_loads_with_a_key_that_fits_its_articles() -> None:
             assert exercise.key[task.number].items, task.title
     assert exercise.key[5].answer == "A"
     assert key_to_dict(exercise)["exercise"] == exercise.exercise_id
+
+
+def test_a_corrupt_zip_member_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    exercise = _exercise()
+    save_exercise_zip(exercise, tmp_path / "ex.zip")
+    data = bytearray((tmp_path / "ex.zip").read_bytes())
+    marker = data.find(b"exercise.md") + len("exercise.md")  # first local header's name
+    data[marker + 5 : marker + 40] = b"\x00" * 35  # damage the compressed stream
+    (tmp_path / "bad.zip").write_bytes(bytes(data))
+    with pytest.raises(ExerciseError):
+        load_exercise(tmp_path / "bad.zip")

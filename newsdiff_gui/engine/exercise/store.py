@@ -26,6 +26,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -107,8 +108,18 @@ class _Zip:
         if member not in self.names:
             return None
         # The declared size can lie: read at most limit + 1 bytes.
-        with self.zip.open(member) as stream:
-            data = stream.read(limit + 1)
+        try:
+            with self.zip.open(member) as stream:
+                data = stream.read(limit + 1)
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            RuntimeError,
+            NotImplementedError,
+        ) as error:
+            # RuntimeError: encrypted; NotImplementedError: an unknown compression.
+            raise ExerciseError(f"{name} cannot be unpacked ({error})") from None
         if len(data) > limit:
             raise ExerciseError(f"{name} is too large (over {limit // (1024 * 1024)} MB)")
         return data
@@ -244,6 +255,14 @@ def load_exercise(path: str | os.PathLike[str]) -> Exercise:
         raise ExerciseError(f"{location.name} is neither an exercise folder nor a .zip of one")
     else:
         raise ExerciseError(f"{location} does not exist")
+    try:
+        return _read(source, location)
+    finally:
+        if isinstance(source, _Zip):
+            source.zip.close()
+
+
+def _read(source: _Folder | _Zip, location: Path) -> Exercise:
     data = source.read(EXERCISE_FILE, MAX_MD_BYTES)
     if data is None:
         raise ExerciseError(f"{location.name} has no {EXERCISE_FILE}")
