@@ -1,5 +1,6 @@
 """Puts the coverage map in a tab and takes a click on a cell to the pair view:
-that version on the left (keeping the other side), the row selected.
+that version on the left (keeping the other side), the row selected; the
+cell's context menu can show it in the synopsis instead.
 
 The grid is computed on the window's ``TaskRunner`` (topic ``"coverage"``):
 for 100 versions it takes ~150 ms, too long for the GUI thread.
@@ -30,6 +31,7 @@ class CoverageController:
         window.alignment_ready.connect(self._compute)
         window.runner.finished.connect(self._on_finished)
         self.view.sentence_chosen.connect(self.jump)
+        self.view.synopsis_chosen.connect(self.show_in_synopsis)
 
     def _compute(self, alignment: Alignment) -> None:
         self.window.runner.submit(
@@ -47,3 +49,9 @@ class CoverageController:
         """Open the sentence in the pair view (its version on the left)."""
         self.window.tabs.setCurrentIndex(0)
         self.window.pair_view.reveal_sentence(sentence_id)
+
+    def show_in_synopsis(self, sentence_id: str) -> None:
+        """Switch to the Synopsis tab with the sentence's cell selected."""
+        synopsis = self.window.synopsis
+        self.window.tabs.setCurrentIndex(self.window.tabs.indexOf(synopsis.view))
+        synopsis.view.select_sentence(sentence_id)

@@ -8,13 +8,14 @@ Public API: ``CoverageView``, ``STATE_STYLE``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +32,8 @@ __all__ = ["SENTENCE_ROLE", "STATE_STYLE", "CoverageView"]
 class CoverageView(QWidget):
     """Who carries what; click a cell to read it in the pair view."""
 
-    sentence_chosen = Signal(str)  # sentence id
+    sentence_chosen = Signal(str)  # sentence id: open it in the pair view
+    synopsis_chosen = Signal(str)  # sentence id: show it in the synopsis
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +45,7 @@ class CoverageView(QWidget):
         )
         self.legend = QLabel(
             f"{legend}   — one row per piece of content; hover a cell to read it, click to "
-            "open it in the pair view. The bar under each version: "
+            "open it in the pair view (right-click: the synopsis). The bar under each version: "
             f"<b style='color:{STATE_STYLE[CellState.ONLY][1]}'>only it has</b> · "
             f"<b style='color:{STATE_STYLE[CellState.VERBATIM][1]}'>shared</b> · "
             "hatched: missing"
@@ -70,6 +72,8 @@ class CoverageView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.clicked.connect(lambda index: self._clicked(index.row(), index.column()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(top)
@@ -115,6 +119,19 @@ class CoverageView(QWidget):
             self.model.set_grid(None, (), [])
             return
         self.model.set_grid(grid, alignment.documents, self._order())
+
+    def _menu(self, position: QPoint) -> None:
+        sentence = self.table.indexAt(position).data(SENTENCE_ROLE)
+        if not sentence:
+            return
+        menu = QMenu(self)
+        menu.addAction("Open in the Pair View").triggered.connect(
+            lambda: self.sentence_chosen.emit(sentence)
+        )
+        menu.addAction("Show in the Synopsis").triggered.connect(
+            lambda: self.synopsis_chosen.emit(sentence)
+        )
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _clicked(self, line: int, column: int) -> None:
         sentence = self.model.index(line, column).data(SENTENCE_ROLE)

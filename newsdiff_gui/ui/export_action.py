@@ -70,8 +70,7 @@ class ExportController:
         )
         if not path:
             return
-        synopsis = getattr(self.window, "synopsis", None)
-        base_id = getattr(synopsis, "_base_id", None)
+        base_id = self.window.synopsis.base_id
         ids = [d.id for d in alignment.documents]
         try:
             export_report(

@@ -134,19 +134,25 @@ class PairView(QWidget):
     def counts(self) -> PairCounts:
         return self.model.counts()
 
-    def reveal_sentence(self, sentence_id: str) -> None:
-        """Show the row holding ``sentence_id``: its version goes on the left
-        (the other side stays) when it is not on screen yet; the row is
-        selected as soon as the pair's rows are there."""
+    def reveal_sentence(self, sentence_id: str, pair: tuple[int, int] | None = None) -> None:
+        """Show the row holding ``sentence_id`` and select it as soon as the
+        pair's rows are there. ``pair`` chooses the two versions; without it,
+        the sentence's version goes on the left when it is not on screen yet
+        (the other side stays)."""
         if self._alignment is None:
             return
-        document = self._alignment.article_set.document_of(sentence_id)
-        index = self._alignment.documents.index(document)
         self._pending_sentence = sentence_id
-        if index in (self._left, self._right) and self._rows_current:
+        if pair is None:
+            document = self._alignment.article_set.document_of(sentence_id)
+            index = self._alignment.documents.index(document)
+            if index in (self._left, self._right):
+                pair = (self._left, self._right)
+            else:
+                pair = (index, self._right if self._right != index else self._left)
+        if pair == (self._left, self._right) and self._rows_current:
             self._select_pending()
         else:
-            self.set_pair(index, self._right if self._right != index else self._left)
+            self.set_pair(*pair)
 
     def _select_pending(self) -> None:
         if self._pending_sentence is None or self._alignment is None:

@@ -6,10 +6,9 @@ plus every cell's word diff against the base and its styled pieces
 window's ``TaskRunner`` under the topic ``"synopsis"``: a newer alignment or
 base cancels an older build and a stale answer is dropped.
 
-"Show in pair view" uses the coverage map's mechanism: remember the
-sentence, switch to the Pair tab, set the pair (base on the left, the
-cell's version on the right) and select the row once the pair view has
-filled (``pair_view.filled``).
+"Show in pair view" switches to the Pair tab and asks the pair view to
+reveal the sentence with base on the left and the cell's version on the
+right (``PairView.reveal_sentence``, which selects the row once it is shown).
 
 Public API: ``SynopsisController``, ``SYNOPSIS_TOPIC``.
 """
@@ -43,11 +42,9 @@ class SynopsisController:
         self.view = SynopsisView()
         self.page = window.add_panel("Synopsis", self.view)
         self._base_id: str | None = None  # the base document, kept across re-alignments
-        self._pending: str | None = None
         window.alignment_ready.connect(self._on_alignment)
         window.load_failed.connect(self._on_load_failed)
         window.runner.finished.connect(self._on_finished)
-        window.pair_view.filled.connect(self._select_pending)
         self.view.base_requested.connect(self.set_base)
         self.view.pair_requested.connect(self.show_in_pair_view)
 
@@ -85,20 +82,5 @@ class SynopsisController:
     def show_in_pair_view(self, base: int, column: int, sentence_id: str) -> None:
         """The Pair tab with base on the left and ``column`` on the right, row selected."""
         pair_view = self.window.pair_view
-        self._pending = sentence_id
         self.window.tabs.setCurrentIndex(self.window.tabs.indexOf(pair_view.parentWidget()))
-        if pair_view.pair == (base, column):
-            self._select_pending()
-        else:
-            pair_view.set_pair(base, column)
-
-    def _select_pending(self) -> None:
-        alignment = self.window.alignment
-        if self._pending is None or alignment is None:
-            return
-        sentence = alignment.article_set.sentence(self._pending)
-        document = alignment.documents[sentence.doc_index]
-        row = self.window.pair_view.model.row_of_span(document.id, sentence.start)
-        if row >= 0:
-            self.window.pair_view.select_row(row)
-        self._pending = None
+        pair_view.reveal_sentence(sentence_id, pair=(base, column))

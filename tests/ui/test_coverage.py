@@ -56,3 +56,17 @@ def test_clicking_a_cell_selects_that_sentence_in_the_pair_view(seeded) -> None:
     assert 2 in seeded.pair_view.pair
     row = seeded.pair_view.model.row_at(seeded.pair_view.current_row())
     assert sentence_id in {s.id for s in (*row.left, *row.right)}
+
+
+def test_a_cell_can_be_shown_in_the_synopsis(seeded) -> None:
+    view = seeded.coverage.view
+    index = next(
+        view.model.index(r, 2)
+        for r in range(view.model.rowCount())
+        if view.model.index(r, 2).data(SENTENCE_ROLE)
+    )
+    sentence = index.data(SENTENCE_ROLE)
+    view.synopsis_chosen.emit(sentence)
+    assert seeded.tabs.currentWidget() is seeded.synopsis.view
+    row, column = seeded.synopsis.view.current_cell()
+    assert column == 2 and row == seeded.synopsis.view.model.row_of_sentence(sentence) >= 0
