@@ -186,18 +186,24 @@ def highlight_matches(
     pattern: re.Pattern[str],
     theme: Theme,
     current: int | None = None,
+    *,
+    bold: bool = True,
 ) -> int:
     """Mark every match of ``pattern`` in ``document`` (bold on a tint, so not by
     colour alone); match number ``current`` gets the stronger tint. Returns how
     many matches the cell has. Empty matches highlight nothing and are skipped,
-    as the engine's search skips them."""
+    as the engine's search skips them. ``bold=False`` overlines instead, for
+    views whose row heights are measured once and must not re-wrap."""
     text = document.toPlainText()
     count = 0
     for match in pattern.finditer(text):
         if match.end() == match.start():
             continue
         fmt = QTextCharFormat()
-        fmt.setFontWeight(QFont.Weight.Bold)
+        if bold:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        else:
+            fmt.setFontOverline(True)
         fmt.setBackground(theme.search_current_bg if count == current else theme.search_hit_bg)
         fmt.setForeground(theme.text)
         cursor = QTextCursor(document)

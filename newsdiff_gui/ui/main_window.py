@@ -67,6 +67,7 @@ from .versions_sidebar import VersionsSidebar
 from .worker import Report, TaskRunner
 
 ALIGN_TOPIC = "align"
+SPLITTER_SIZES = (260, 1100)  # sidebar and views, in pixels, at start
 
 # Called with the skipped files and how many versions loaded.
 SkippedReporter = Callable[[Sequence[InputError], int], None]
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 1100])
+        splitter.setSizes(list(SPLITTER_SIZES))
         splitter.setChildrenCollapsible(False)
         self.sidebar.setMinimumWidth(180)
         self.setCentralWidget(splitter)

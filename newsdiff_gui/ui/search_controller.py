@@ -1,10 +1,11 @@
 """Search across all versions (Ctrl+F): every hit marked, next/previous, counts.
 
 The engine's ``search`` finds the hits in every version's text; the pair view
-marks them in the two versions on screen (the delegate matches the same
-pattern in each cell) and the sidebar says how many each version has.
-Next/previous walk through the hits of *all* versions in order: a hit in a
-version not on screen brings that version to the left side.
+marks them in the two versions on screen and the synopsis in every column
+(each delegate matches the same pattern in its cells), and the sidebar says
+how many each version has. Next/previous walk through the hits of *all*
+versions in order: in the pair view a hit in a version not on screen brings
+that version to the left side; on the Synopsis tab the hit's cell is selected.
 
 Searching is synchronous behind a short debounce: the engine scans 100
 versions of 1,000 words in a few milliseconds.
@@ -18,6 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ..engine.model import Alignment
 from ..engine.search import Hit, SearchError, SearchResult, compile_query, search
@@ -32,8 +34,7 @@ class SearchController:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.bar = SearchBar()
-        page_layout = window.pair_view.parentWidget().layout()
-        page_layout.addWidget(self.bar)
+        self._place_under_tabs(window)
         self.result: SearchResult | None = None
         self.pattern: re.Pattern[str] | None = None
         self.current = -1  # index into result.hits
@@ -54,6 +55,24 @@ class SearchController:
         self.bar.closed.connect(self.clear)
         window.alignment_ready.connect(self._on_alignment)
         window.pair_view.filled.connect(self._mark)
+
+    def _place_under_tabs(self, window: MainWindow) -> None:
+        """The bar sits under the tabs, so it stays while the reader moves
+        between the pair view and the synopsis."""
+        from .main_window import SPLITTER_SIZES  # the window's module is loaded by now
+
+        splitter = window.tabs.parentWidget()
+        assert isinstance(splitter, QSplitter)
+        position = splitter.indexOf(window.tabs)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        splitter.insertWidget(position, holder)
+        layout.addWidget(window.tabs, 1)
+        layout.addWidget(self.bar)
+        splitter.setStretchFactor(position, 1)
+        splitter.setSizes(list(SPLITTER_SIZES))
 
     # -- running a query --------------------------------------------------------------
     def open(self) -> None:
@@ -147,8 +166,16 @@ class SearchController:
         self._go(self.current)
 
     def _go(self, number: int) -> None:
+        """Show hit ``number``: in the synopsis when that is the tab being read,
+        else in the pair view."""
         assert self.result is not None
         hit = self.result.hits[number]
+        synopsis = self.window.synopsis.view
+        if self.window.tabs.currentWidget() is synopsis:
+            if hit.sentence is not None:
+                synopsis.select_sentence(hit.sentence)
+            self._mark()
+            return
         self.window.tabs.setCurrentIndex(0)
         if hit.sentence is not None:
             self.window.pair_view.reveal_sentence(hit.sentence)
@@ -166,6 +193,9 @@ class SearchController:
         view.delegate.set_highlight(self.pattern, self._current_cell())
         view.list_view.scheduleDelayedItemsLayout()  # bold hits may re-wrap a cell
         view.list_view.viewport().update()
+        table = self.window.synopsis.view.table
+        table.delegate.set_highlight(self.pattern)
+        table.viewport().update()
 
     def _current_cell(self) -> tuple[int, bool, int] | None:
         """(row, left side?, match number in that cell) of the current hit."""

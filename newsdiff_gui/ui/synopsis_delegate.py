@@ -19,6 +19,7 @@ Public API: ``SynopsisDelegate``, ``MIN_HEIGHT``, ``fragments``.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
@@ -35,7 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from ..engine.synopsis import CellStatus
-from .formats import Piece, PieceKind, char_format
+from .formats import Piece, PieceKind, char_format, highlight_matches
 from .synopsis_model import STATUS_MARK, SynopsisModel
 from .theme import Theme, reading_font, theme_for
 
@@ -61,6 +62,7 @@ class SynopsisDelegate(QStyledItemDelegate):
         self._label_font.setBold(True)
         self._theme = theme_for(view.palette())
         self._cache: OrderedDict[tuple[int, int, int], QTextDocument] = OrderedDict()
+        self._highlight: re.Pattern[str] | None = None  # search hits to mark
         self._retired: list[QTextDocument] = []  # destroyed a few at a time, see release
         model.modelReset.connect(self.clear_cache)
 
@@ -72,6 +74,11 @@ class SynopsisDelegate(QStyledItemDelegate):
     def set_theme(self, theme: Theme) -> None:
         """New colours (palette changed): cached layouts carry the old formats."""
         self._theme = theme
+        self.clear_cache()
+
+    def set_highlight(self, pattern: re.Pattern[str] | None) -> None:
+        """Mark search hits in every cell (``None``: none); layouts are redone."""
+        self._highlight = pattern
         self.clear_cache()
 
     def clear_cache(self) -> None:
@@ -110,6 +117,8 @@ class SynopsisDelegate(QStyledItemDelegate):
             document = QTextDocument()
             status = self._model.status(row, column)
             self._fill(document, self._label(row, column, status), self._model.pieces(row, column))
+            if self._highlight is not None:
+                highlight_matches(document, self._highlight, self._theme, bold=False)
             document.setTextWidth(width)
             self._cache[key] = document
         return document

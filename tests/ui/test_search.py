@@ -118,3 +118,33 @@ def test_no_hits_says_so(seeded):
     _search(seeded, "zebra crossing")
     assert seeded.search.result.total == 0
     assert "No hits" in seeded.search.bar.counts.text()
+
+
+def test_on_the_synopsis_tab_hits_are_marked_in_every_column_and_selected(seeded):
+    synopsis = seeded.synopsis.view
+    seeded.tabs.setCurrentWidget(synopsis)
+    _search(seeded, "fentanyl")
+    delegate = synopsis.table.delegate
+    theme = delegate.theme
+    marked_columns = set()
+    model = synopsis.model
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            document = delegate.document(row, column, 300)
+            cursor = QTextCursor(document)
+            for position in range(1, len(document.toPlainText()) + 1):
+                cursor.setPosition(position)
+                fmt = cursor.charFormat()
+                if fmt.fontOverline() and fmt.background().color() == theme.search_hit_bg:
+                    marked_columns.add(column)
+                    break
+    carrying = {
+        n for n, d in enumerate(seeded.alignment.documents) if seeded.search.result.counts[d.id]
+    }
+    assert marked_columns == carrying and len(carrying) >= 2
+    seeded.search.next_hit()
+    assert seeded.tabs.currentWidget() is synopsis  # stays on the synopsis
+    hit = seeded.search.current_hit()
+    row, column = synopsis.current_cell()
+    assert row == model.row_of_sentence(hit.sentence)
+    assert seeded.alignment.documents[column].id == hit.document
