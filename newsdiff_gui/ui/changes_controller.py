@@ -15,12 +15,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget
 
 from ..engine.changes import Change, ChangeType, Severity, read_changes
 from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment
 from .changes_panel import TYPE_GLYPHS, ChangesPanel
+from .docks import make_dock
 from .profile_panel import ProfilePanel
 
 if TYPE_CHECKING:
@@ -43,14 +43,7 @@ class ChangesController:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.panel = ChangesPanel()
-        self.dock = QDockWidget("Changes", window)
-        self.dock.setObjectName("changes-dock")
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock = make_dock(window, "Changes", "changes-dock", self.panel)
         self.panel.setMinimumWidth(240)
         window.resizeDocks([self.dock], [320], Qt.Orientation.Horizontal)
         self.profiles = ProfilePanel()

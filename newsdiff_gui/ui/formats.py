@@ -162,11 +162,10 @@ def char_format(kind: PieceKind, theme: Theme, font: QFont) -> QTextCharFormat:
     return fmt
 
 
-def fill_document(
-    document: QTextDocument, pieces: list[Piece], theme: Theme, font: QFont, width: float
-) -> None:
-    """Replace ``document``'s content with ``pieces``, wrapped at ``width`` pixels."""
-    document.clear()
+def prose_cursor(document: QTextDocument, font: QFont, line_height: int = 128) -> QTextCursor:
+    """A cursor at the start of an empty cell laid out for reading: no margin,
+    wrapping at word boundaries (anywhere for a very long token), airy lines
+    (``line_height`` per cent of the font's)."""
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
     option = QTextOption()
@@ -174,8 +173,17 @@ def fill_document(
     document.setDefaultTextOption(option)
     cursor = QTextCursor(document)
     block = cursor.blockFormat()
-    block.setLineHeight(128, 1)  # 1 = ProportionalHeight: airy lines for long prose
+    block.setLineHeight(line_height, 1)  # 1 = ProportionalHeight
     cursor.setBlockFormat(block)
+    return cursor
+
+
+def fill_document(
+    document: QTextDocument, pieces: list[Piece], theme: Theme, font: QFont, width: float
+) -> None:
+    """Replace ``document``'s content with ``pieces``, wrapped at ``width`` pixels."""
+    document.clear()
+    cursor = prose_cursor(document, font)
     for piece in pieces:
         cursor.insertText(piece.text, char_format(piece.kind, theme, font))
     document.setTextWidth(max(20.0, width))

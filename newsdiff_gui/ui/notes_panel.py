@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
     QDockWidget,
     QMessageBox,
@@ -29,6 +29,7 @@ from ..engine.anchors import AnchorKind, Resolver
 from ..engine.corrections import CorrectionAction
 from ..engine.notes import Note, render_note_html
 from . import note_dialog
+from .docks import make_dock
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -50,7 +51,6 @@ class NotesDock(QDockWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__("Notes", window)
         self.window = window
-        self.setObjectName("notes-dock")
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -63,12 +63,7 @@ class NotesDock(QDockWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(add)
         layout.addWidget(self.browser, 1)
-        self.setWidget(body)
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        make_dock(window, "Notes", "notes-dock", body, dock=self)
         changes_dock = window.changes.dock
         window.tabifyDockWidget(changes_dock, self)
         changes_dock.raise_()  # the changes stay in front; notes are a tab away

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ..engine.collections import Story, is_collection, list_stories, with_shared
+from .docks import make_dock
 from .stories_model import SORT_ROLE, STORY_ROLE, StoriesModel
 
 if TYPE_CHECKING:
@@ -55,14 +56,9 @@ class StoriesController:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
-        self.dock = QDockWidget("Stories", window)
-        self.dock.setObjectName("stories-dock")
-        self.dock.setWidget(self.table)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        self.dock = make_dock(
+            window, "Stories", "stories-dock", self.table, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()
         window.runner.finished.connect(self._on_finished)
 

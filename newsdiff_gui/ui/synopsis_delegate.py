@@ -29,14 +29,12 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QTextCharFormat,
-    QTextCursor,
     QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from ..engine.synopsis import CellStatus
-from .formats import Piece, PieceKind, char_format, highlight_matches
+from .formats import Piece, PieceKind, char_format, highlight_matches, prose_cursor
 from .synopsis_model import STATUS_MARK, SynopsisModel
 from .theme import Theme, reading_font, theme_for
 
@@ -130,15 +128,7 @@ class SynopsisDelegate(QStyledItemDelegate):
         stay text.
         """
         theme = self._theme
-        document.setDefaultFont(self._font)
-        document.setDocumentMargin(0)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        document.setDefaultTextOption(option)
-        cursor = QTextCursor(document)
-        block = cursor.blockFormat()
-        block.setLineHeight(122, 1)  # 1 = ProportionalHeight, as in the pair view
-        cursor.setBlockFormat(block)
+        cursor = prose_cursor(document, self._font, line_height=122)  # tighter than the pair view
         if label:
             fmt = char_format(PieceKind.LABEL, theme, self._font)
             accent = theme.added_accent
