@@ -281,10 +281,13 @@ class _RowReader:
         """Unmatched mentions on each side, outside claimed spans. A value
         repeated on one side ("two officials … the two countries") is not a
         change when the other side has it too and nothing on that side is new."""
-        mine = [x for x in self.left.find(finder) if not _inside(x, self.claimed_a)]
-        theirs = [x for x in self.right.find(finder) if not _inside(x, self.claimed_b)]
+        every_a, every_b = self.left.find(finder), self.right.find(finder)
+        mine = [x for x in every_a if not _inside(x, self.claimed_a)]
+        theirs = [x for x in every_b if not _inside(x, self.claimed_b)]
         gone, new = _unmatched(mine, theirs), _unmatched(theirs, mine)
-        keys_a, keys_b = {x.key for x in mine}, {x.key for x in theirs}
+        # Claimed spans count here: "Two" kept inside a changed attribution
+        # ("Two officials said") is not a number the other side dropped.
+        keys_a, keys_b = {x.key for x in every_a}, {x.key for x in every_b}
         if not new:
             gone = [x for x in gone if x.key not in keys_b]
         if not gone:
