@@ -23,7 +23,9 @@ Method (explained for readers in the README, "How alignment works"):
    content only that version has.
 5. Once every version is in, units that carry the same content merge, and two
    sentences still alone in different versions pair up when each is the
-   other's best match and they share telling words (``pair_leftovers``).
+   other's best match and they share telling words (``pair_leftovers``); a
+   sentence still alone joins the unit with which it shares terms hardly any
+   other unit has (``join_on_distinctive_terms``).
 
 Public API: ``AlignConfig``, ``align``, ``CancelledError``.
 """
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +84,13 @@ class AlignConfig:
     # Two sentences left alone in different versions, each the other's closest, pair
     # from this similarity (with the weak match's share of shared words).
     leftover_threshold: float = 0.31
+    # A sentence still alone joins the unit it matches best from this similarity when
+    # the terms they share that hardly any other unit has ("distinctive": in at most
+    # this many units, the sentence's own and the candidate's included) are at least
+    # two and carry this share of the sentence's weight.
+    distinctive_threshold: float = 0.2
+    distinctive_units: int = 3
+    distinctive_share: float = 0.2
     # Check the cancel callback every this many sentences.
     cancel_every: int = 256
 
@@ -91,6 +100,9 @@ class AlignConfig:
 # single documents from going quadratic.
 _MAX_CANDIDATES = 48
 _MAX_MEANING_CANDIDATES = 16
+# Terms in more than this share of a set's content sentences (and in more
+# sentences than there are versions) are its topic or template words.
+COMMON_SHARE = 0.05
 
 
 class CancelledError(Exception):
@@ -191,6 +203,16 @@ class _Aligner:
         self.clusters: list[_Cluster] = []
         self.term_index: dict[str, set[int]] = defaultdict(set)
         self.deferred: list[_Row] = []
+        # In how many content sentences of the whole set each term occurs, and the
+        # count above which a term is one of the story's topic or template words.
+        self.sentence_frequency: Counter[str] = Counter(
+            t for doc_rows in rows for row in doc_rows for t in row.weighted.weights
+        )
+        # A fact's own words occur about once per version; a term more frequent
+        # than that, and than a twentieth of all sentences, is repeated within
+        # versions: the story's topic or a template phrase.
+        count = sum(len(doc_rows) for doc_rows in rows)
+        self.common_frequency = max(3, len(rows), int(count * COMMON_SHARE))
 
     def merge_units(self) -> None:
         """Join units that turned out to carry the same content once every
@@ -285,6 +307,86 @@ class _Aligner:
             gone.core = []
             keep.add_core(row, score)
             keep.scores[keep.core[0].sentence.id] = score
+
+    def join_on_distinctive_terms(self) -> None:
+        """A sentence still alone joins the unit that shares its rare terms.
+
+        After the leftovers paired, a sentence still alone may have said a
+        shared fact in other words (a translation, a different outlet's
+        paraphrase) too far for any threshold on similarity alone: the same
+        story's unrelated sentences score as high. What such a sentence keeps
+        are the fact's particular words ("anonymity", "fentanyl", "Mexico"),
+        which a different fact of the same story rarely repeats. So it joins
+        its closest unit from other versions when at least two shared terms are
+        found in hardly any other unit and make up a good part of its weight,
+        and it brings no number that unit never mentions. Topic words and
+        template words are in many units and do not count.
+        """
+        config = self.config
+        alone = {
+            c.number: c.core[0]
+            for c in self.clusters
+            if len(c.core) == 1 and not c.extra and not _is_headline(c.core[0].sentence)
+        }
+
+        def could_join(row: _Row) -> bool:
+            # Only a rare term that a unit without this version also has can count:
+            # without two of them, scoring the sentence's candidates is wasted time.
+            rare = []
+            for term, weight in row.weighted.weights.items():
+                units = self.term_index[term]
+                if 2 <= len(units) <= config.distinctive_units and any(
+                    row.doc not in self.clusters[n].positions for n in units
+                ):
+                    rare.append(weight)
+            return len(rare) >= 2 and sum(rare) >= config.distinctive_share * row.weighted.total
+
+        hopeful = [number for number, row in alone.items() if could_join(row)]
+        if not hopeful:
+            return
+        centroids = self._centroids() if alone[hopeful[0]].vector is not None else None
+        best: dict[int, tuple[float, int]] = {}
+        for number in hopeful:
+            row = alone[number]
+            choice: tuple[float, int] | None = None
+            for other, (score, _amount) in self._similarities(row, centroids).items():
+                cluster = self.clusters[other]
+                if other == number or not cluster.core:
+                    continue
+                if any(m.doc == row.doc for m in (*cluster.core, *cluster.extra)):
+                    continue
+                if choice is None or score > choice[0]:
+                    choice = (score, other)
+            if choice is None or choice[0] < config.distinctive_threshold:
+                continue
+            cluster = self.clusters[choice[1]]
+            distinctive = [
+                t
+                for t in row.weighted.weights.keys() & cluster.profile.keys()
+                if len(self.term_index[t]) <= config.distinctive_units
+            ]
+            share = sum(row.weighted.weights[t] for t in distinctive) / row.weighted.total
+            if len(distinctive) < 2 or share < config.distinctive_share:
+                continue
+            if not _numbers_agree(row.weighted.weights, cluster):
+                continue
+            best[number] = choice
+        for number, (score, other) in sorted(best.items(), key=lambda item: -item[1][0]):
+            keep, gone = self.clusters[other], self.clusters[number]
+            if not keep.core or len(gone.core) != 1 or gone.extra:
+                continue
+            if other in alone and best.get(other, (0.0, -1))[1] != number:
+                continue  # two sentences alone pair only when each is the other's choice
+            row = gone.core[0]
+            if any(m.doc == row.doc for m in (*keep.core, *keep.extra)):
+                continue
+            for term in gone.profile:
+                self.term_index[term].discard(gone.number)
+                self.term_index[term].add(keep.number)
+            gone.core = []
+            keep.add_core(row, score)
+            if len(keep.core) == 2:
+                keep.scores[keep.core[0].sentence.id] = score
 
     def place_headlines(self) -> None:
         """Headlines and subheads summarise a unit rather than carry one: they join
@@ -449,6 +551,10 @@ class _Aligner:
             shared = candidates[position][number][1] / rows[position].weighted.total
             if shared < config.weak_min_shared:
                 continue
+            # Nor may the story's template words alone ("a senior administration
+            # official ..." opens many different facts).
+            if not self._shares_telling_term(rows[position], number):
+                continue
             if self._order_agrees(doc, position, number, strong):
                 taken[position] = number
                 used.add(number)
@@ -468,6 +574,14 @@ class _Aligner:
         for number in used:
             for term in self.clusters[number].profile:
                 self.term_index[term].add(number)
+
+    def _shares_telling_term(self, row: _Row, number: int) -> bool:
+        """Does ``row`` share with unit ``number`` a term that is not one of the
+        story's topic or template words (see ``common_frequency``)?"""
+        profile = self.clusters[number].profile
+        frequency = self.sentence_frequency
+        common = self.common_frequency
+        return any(frequency[t] <= common for t in row.weighted.weights if t in profile)
 
     def _join_fused(
         self, row: _Row, own: int, sims: dict[int, tuple[float, float]], used: set[int]
@@ -690,6 +804,7 @@ def align(
             progress(done, len(rows))
     aligner.merge_units()
     aligner.pair_leftovers()
+    aligner.join_on_distinctive_terms()
     aligner.place_headlines()
 
     ordered = sorted(

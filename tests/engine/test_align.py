@@ -32,11 +32,17 @@ LINKED = [
     ((0, "the Gerald R. Ford, arrived"), (2, "the Gerald R. Ford, arrived")),
     ((0, "doubled its reward"), (4, "$ 50 million")),
     ((0, "didn’t instantly reply"), (4, "did not immediately respond")),
+    # Reworded translation kept only the fact's rare words.
+    ((0, "spoke on the situation of anonymity"), (4, "under the cover of anonymity")),
+    ((0, "attributable to fentanyl"), (4, "most of which come from Mexico")),
 ]
 UNLINKED = [
     ((2, "celebrates his 63rd birthday"), None),
     ((4, "strikes inside this country could potentially start"), (0, "poised to launch")),
     ((4, "The Pentagon refused to comment."), (0, "The Pentagon referred inquiries")),
+    # Only the template "a senior administration official" in common.
+    ((0, "didn’t rule something out"), (4, "would not specify which countries")),
+    ((2, "did not rule anything out"), (4, "would not specify which countries")),
 ]
 
 
