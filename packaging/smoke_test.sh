@@ -74,6 +74,13 @@ done
 dist/newsdiff/newsdiff --screenshot "$OUT/bundle.png"
 "$PY" packaging/check_screenshot.py "$OUT/bundle.png"
 
+step "bundle: the example exercise ships and grades (Help → Example Exercise opens this folder)"
+example=$(find dist/newsdiff -type d -path '*newsdiff_gui/data/exercises/seeds' | head -n 1)
+[ -n "$example" ] && [ -f "$example/exercise.md" ] || { echo "smoke: example exercise missing from the bundle"; exit 1; }
+dist/newsdiff/newsdiff exercise check "$example" tests/data/exercise/ada-perfect.json tests/data/exercise/cy-empty.json > "$OUT/exercise.txt"
+grep -q 'Ada Perfect *100%' "$OUT/exercise.txt" && grep -q 'Cy Empty *0%' "$OUT/exercise.txt" \
+    || { echo "smoke: the bundle grades the example exercise wrongly:"; cat "$OUT/exercise.txt"; exit 1; }
+
 if ! command -v dpkg-deb >/dev/null 2>&1; then
     echo "smoke: no dpkg-deb: skipping the .deb build, install and removal"
     exit 0

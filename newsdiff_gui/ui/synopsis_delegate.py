@@ -176,7 +176,7 @@ class SynopsisDelegate(QStyledItemDelegate):
             painter.translate(QPointF(rect.left() + PAD_X, rect.top() + PAD_Y))
             document.drawContents(painter, QRectF(0, 0, width, rect.height()))
             painter.restore()
-            self._paint_mark(painter, rect, status)
+            self._paint_mark(painter, rect, status, self._model.manual(row, column))
         painter.setPen(QPen(theme.separator, 1))
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
@@ -204,8 +204,19 @@ class SynopsisDelegate(QStyledItemDelegate):
         painter.setPen(self._theme.dim_text)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "—")
 
-    def _paint_mark(self, painter: QPainter, rect: QRect, status: CellStatus) -> None:
+    def _paint_mark(
+        self, painter: QPainter, rect: QRect, status: CellStatus, manual: bool = False
+    ) -> None:
+        """≈ or = in the cell's corner; ✋ under it when the reader linked it by hand."""
         symbol = STATUS_MARK[status][0] if status in (CellStatus.SAME, CellStatus.CHANGED) else ""
+        if manual:
+            painter.setFont(self._label_font)
+            painter.setPen(self._theme.text)
+            painter.drawText(
+                QRect(rect.right() - MARK_WIDTH - 4, rect.top() + PAD_Y + 18, MARK_WIDTH, 20),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                "✋",
+            )
         if not symbol:
             return
         font = QFont(self._label_font)

@@ -42,6 +42,7 @@ PIECES_ROLE = Qt.ItemDataRole.UserRole + 41
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 42
 SENTENCES_ROLE = Qt.ItemDataRole.UserRole + 43
 ONLY_IN_ROLE = Qt.ItemDataRole.UserRole + 44
+MANUAL_ROLE = Qt.ItemDataRole.UserRole + 45  # True: the reader linked this cell by hand
 
 # Symbol and word per status: the non-colour cue painted in each cell's corner.
 STATUS_MARK = {
@@ -187,12 +188,15 @@ class SynopsisModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._cells: SynopsisCells | None = None
+        self._manual: frozenset[str] = frozenset()  # sentences in a link made by hand
 
     # -- data in -----------------------------------------------------------
     def set_cells(self, cells: SynopsisCells | None) -> None:
         """Show a new synopsis (new alignment or new base): a full reset."""
         self.beginResetModel()
         self._cells = cells
+        links = cells.synopsis.alignment.links if cells else ()
+        self._manual = frozenset(s for k in links if k.manual for s in (*k.a, *k.b))
         self.endResetModel()
 
     @property
@@ -219,6 +223,10 @@ class SynopsisModel(QAbstractTableModel):
         view = self.synopsis
         cell = view.rows[row].cells[column] if view else None
         return tuple(s.id for s in cell) if cell else ()
+
+    def manual(self, row: int, column: int) -> bool:
+        """True when a link the reader made by hand holds one of the cell's sentences."""
+        return any(s in self._manual for s in self.sentence_ids(row, column))
 
     def only_in(self, row: int, column: int) -> str | None:
         """The outlet of ``column`` when it alone carries ``row``."""
@@ -267,6 +275,8 @@ class SynopsisModel(QAbstractTableModel):
             return self.sentence_ids(row, column)
         if role == ONLY_IN_ROLE:
             return self.only_in(row, column)
+        if role == MANUAL_ROLE:
+            return self.manual(row, column)
         return None
 
     def _tooltip(self, row: int, column: int, status: CellStatus, *, rich: bool) -> str:
@@ -286,6 +296,8 @@ class SynopsisModel(QAbstractTableModel):
         only = self.only_in(row, column)
         if only is not None:
             lines.append(f"Only in {only}: no other version carries this content.")
+        if self.manual(row, column):
+            lines.append("✋ Linked by hand (a manual correction; see the Notes panel).")
         if status != CellStatus.ABSENT:
             lines.append(HINTS)
         return tooltip_html(*lines) if rich else "\n".join(lines)

@@ -201,3 +201,19 @@ def test_notes_on_units_and_versions(qtbot, seeds, monkeypatch, kind):
     win.pair_actions.add_note(kind, target)
     assert asked[0].startswith(kind)
     assert f"on a {kind}" in win.notes.html()
+
+
+def test_a_manual_link_is_marked_in_the_synopsis_too(qtbot, seeds):
+    win = _open(qtbot, seeds)
+    win.pair_view.set_pair(0, 4)
+    left_id = win.pair_view.model.row_at(_rows(win, RowKind.ONLY_LEFT)[0]).left[0].id
+    right_id = win.pair_view.model.row_at(_rows(win, RowKind.ONLY_RIGHT)[0]).right[0].id
+    model = win.synopsis.view.model
+    row = model.row_of_sentence(left_id)
+    assert not model.manual(row, 0)
+    win.annotations.link(left_id, right_id)
+    row = model.row_of_sentence(left_id)
+    assert row == model.row_of_sentence(right_id) >= 0  # one row now
+    assert model.manual(row, 0) and model.manual(row, 4)
+    tip = model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Linked by hand" in tip
