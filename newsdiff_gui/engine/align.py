@@ -590,7 +590,8 @@ class _Aligner:
 
         Only the terms the sentence's own unit does not explain count: a
         sentence that merely repeats words of a neighbouring fact ("terrorist",
-        "cartel") is not a fusion of the two.
+        "cartel") is not a fusion of the two. The unit right next to its own
+        one, in the versions that have both, needs only a weak match.
         """
         explained: set[str] = set()
         for member in self.clusters[own].core:
@@ -609,12 +610,23 @@ class _Aligner:
             if len(carried_terms) < 2:
                 continue  # one shared word is a coincidence or a synonym, not a second fact
             carried = sum(residual[t] for t in carried_terms)
+            if not _numbers_agree(residual, cluster):
+                continue
+            # The unit next to the sentence's own one in the versions that report the
+            # two facts apart: adjacency is evidence of its own (as for a fusion of
+            # two consecutive units, ``_adjacent_pair``), so a weak match suffices.
+            if (
+                score >= self.config.weak_threshold
+                and _consecutive(self.clusters[own], cluster)
+                and self._shares_telling_term(row, number)
+            ):
+                cluster.extra.append(row)
+                cluster.scores[row.sentence.id] = score
+                continue
             rest_score = blend(
                 carried, residual_total, cluster.mean_total, len(residual), cluster.mean_terms
             )
             if rest_score < self.config.weak_threshold:
-                continue
-            if not _numbers_agree(residual, cluster):
                 continue
             if carried >= self.config.fused_coverage * min(residual_total, cluster.mean_total):
                 cluster.extra.append(row)

@@ -35,6 +35,9 @@ LINKED = [
     # Reworded translation kept only the fact's rare words.
     ((0, "spoke on the situation of anonymity"), (4, "under the cover of anonymity")),
     ((0, "attributable to fentanyl"), (4, "most of which come from Mexico")),
+    # One sentence fusing two consecutive sentences of the other version.
+    ((0, "That actuality has led"), (1, "Maduro’s government is preparing")),
+    ((0, "This method would contain"), (1, "Maduro’s government is preparing")),
 ]
 UNLINKED = [
     ((2, "celebrates his 63rd birthday"), None),

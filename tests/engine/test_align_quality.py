@@ -131,6 +131,6 @@ def test_seed_gold_score_does_not_regress() -> None:
     seeds = seed_files()
     gold = scorer.Gold(str(GOLD_DIR / "seeds-alignment.json"), str(seeds[0].parent))
     result = scorer.score(gold, alignment_to_dict(align(load_article_set(seeds))))
-    # A floor a little below the measured 0.863 / 0.907: a regression guard, not a target.
-    assert result["pairs"]["f1"] >= 0.855
-    assert result["unmatched"]["f1"] >= 0.895
+    # A floor a little below the measured 0.867 / 0.918: a regression guard, not a target.
+    assert result["pairs"]["f1"] >= 0.86
+    assert result["unmatched"]["f1"] >= 0.905
