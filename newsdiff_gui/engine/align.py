@@ -591,7 +591,8 @@ class _Aligner:
         Only the terms the sentence's own unit does not explain count: a
         sentence that merely repeats words of a neighbouring fact ("terrorist",
         "cartel") is not a fusion of the two. The unit right next to its own
-        one, in the versions that have both, needs only a weak match.
+        one, in the versions that have both, needs only a weak match and two
+        telling carried terms.
         """
         explained: set[str] = set()
         for member in self.clusters[own].core:
@@ -614,11 +615,15 @@ class _Aligner:
                 continue
             # The unit next to the sentence's own one in the versions that report the
             # two facts apart: adjacency is evidence of its own (as for a fusion of
-            # two consecutive units, ``_adjacent_pair``), so a weak match suffices.
+            # two consecutive units, ``_adjacent_pair``), so a weak match suffices
+            # when two of the carried terms are telling ones. Attribution templates
+            # ("a senior administration official") often open both neighbours.
+            common = self.common_frequency
+            telling = sum(self.sentence_frequency[t] <= common for t in carried_terms)
             if (
                 score >= self.config.weak_threshold
+                and telling >= 2
                 and _consecutive(self.clusters[own], cluster)
-                and self._shares_telling_term(row, number)
             ):
                 cluster.extra.append(row)
                 cluster.scores[row.sentence.id] = score
