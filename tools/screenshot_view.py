@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication, QDockWidget
 
+from newsdiff_gui.engine.storage import use_private_user_dirs
 from newsdiff_gui.paths import seed_files
 from newsdiff_gui.ui.main_window import MainWindow
 from newsdiff_gui.ui.theme import apply_env_theme
@@ -37,6 +38,7 @@ def main() -> int:
     parser.add_argument("--base", type=int, default=0, help="synopsis base column")
     parser.add_argument("--hide-docks", action="store_true", help="close the side panels")
     args = parser.parse_args()
+    use_private_user_dirs()  # the picture must not show this machine's own notes or fixes
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_env_theme(app)  # type: ignore[arg-type]

@@ -9,8 +9,8 @@ A JSON file that cannot be read back is never silently replaced: it is moved
 aside to ``<name>.bak`` (``<name>.<timestamp>.bak`` when a ``.bak`` exists)
 and the caller gets a one-line warning to show the user.
 
-Public API: ``data_dir``, ``config_dir``, ``cache_dir``, ``content_hash``,
-``set_key``, ``read_json``, ``write_json``, ``copy_aside``, ``StoreWarning``.
+Public API: ``data_dir``, ``config_dir``, ``cache_dir``, ``use_private_user_dirs``,
+``content_hash``, ``set_key``, ``read_json``, ``write_json``, ``copy_aside``, ``StoreWarning``.
 """
 
 from __future__ import annotations
@@ -57,6 +57,22 @@ def config_dir(base: str | os.PathLike[str] | None = None) -> Path:
 def cache_dir(base: str | os.PathLike[str] | None = None) -> Path:
     """Cached alignments, safe to delete (``NEWSDIFF_CACHE_DIR`` overrides)."""
     return _user_dir("NEWSDIFF_CACHE_DIR", "cache", base)
+
+
+def use_private_user_dirs(prefix: str = "newsdiff-scratch-") -> Path:
+    """Point notes, settings and the cache of this process (and its children)
+    at a fresh temporary folder; returns it.
+
+    For scripts that drive the app (screenshots, benchmarks): they must
+    neither read the reader's own notes and corrections (a picture for the
+    README would show them) nor write recent sets into the reader's settings.
+    """
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix=prefix))
+    for name in ("DATA", "CONFIG", "CACHE"):
+        os.environ[f"NEWSDIFF_{name}_DIR"] = str(base / name.lower())
+    return base
 
 
 def content_hash(text: str) -> str:

@@ -211,8 +211,10 @@ class AnnotationsController(QObject):
                 lines.append("Marked for linking: Link (Ctrl+L) on a passage of the other version")
             if glyphs:
                 marks[number] = (" ".join(glyphs), lines)
+        if not marks and not model.has_marks():
+            return  # no notes, no manual links: nothing to redraw or re-measure
         model.set_marks(marks)
-        self.window.pair_view.list_view.scheduleDelayedItemsLayout()
+        self.window.pair_view.list_view.scheduleDelayedItemsLayout()  # gutter rows grow
 
     def _tell(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)

@@ -67,7 +67,9 @@ class ChangesController:
 
     def _profile(self, alignment: Alignment) -> None:
         self.window.runner.submit(
-            PROFILES_TOPIC, lambda _cancel: (alignment, profile_versions(alignment))
+            PROFILES_TOPIC,
+            lambda _cancel: (alignment, profile_versions(alignment)),
+            background=True,
         )
 
     def _on_finished(self, topic: str, result: object) -> None:

@@ -35,7 +35,7 @@ class CoverageController:
 
     def _compute(self, alignment: Alignment) -> None:
         self.window.runner.submit(
-            COVERAGE_TOPIC, lambda _cancel: (alignment, coverage_grid(alignment))
+            COVERAGE_TOPIC, lambda _cancel: (alignment, coverage_grid(alignment)), background=True
         )
 
     def _on_finished(self, topic: str, result: object) -> None:

@@ -65,9 +65,7 @@ class PairActions:
         synopsis = getattr(window, "synopsis", None)
         if synopsis is not None:  # the synopsis view asks for the same three things
             synopsis.view.link_requested.connect(window.annotations.link)
-            synopsis.view.unlink_requested.connect(
-                lambda a, b: window.annotations.unlink([(a, b)])
-            )
+            synopsis.view.unlink_requested.connect(lambda a, b: window.annotations.unlink([(a, b)]))
             synopsis.view.note_requested.connect(lambda s: self.add_note("sentence", s))
         edit_menu = window.menu("Edit")
         if edit_menu is not None:

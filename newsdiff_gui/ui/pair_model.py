@@ -109,6 +109,9 @@ class PairRowsModel(QAbstractListModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
+    def has_marks(self) -> bool:
+        return bool(self._marks)
+
     def row_of_span(self, document_id: str, position: int) -> int:
         """The row showing ``position`` of document ``document_id``, or -1."""
         for number, row in enumerate(self._rows):

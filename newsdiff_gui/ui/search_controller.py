@@ -38,6 +38,7 @@ class SearchController:
         self.result: SearchResult | None = None
         self.pattern: re.Pattern[str] | None = None
         self.current = -1  # index into result.hits
+        self._marked: tuple[re.Pattern[str], object] | None = None  # what the views show
         self._timer = QTimer(singleShot=True, interval=120)
         self._timer.timeout.connect(self.run)
         self.find_action = window._action(
@@ -190,7 +191,13 @@ class SearchController:
     def _mark(self) -> None:
         """Give the pair view's delegate the pattern and where the current hit is."""
         view = self.window.pair_view
-        view.delegate.set_highlight(self.pattern, self._current_cell())
+        current = self._current_cell()
+        if self.pattern is None and self._marked is None:
+            return  # nothing marked, nothing to mark: keep the cached layouts
+        self._marked = (self.pattern, current)
+        if self.pattern is None:
+            self._marked = None
+        view.delegate.set_highlight(self.pattern, current)
         view.list_view.scheduleDelayedItemsLayout()  # bold hits may re-wrap a cell
         view.list_view.viewport().update()
         table = self.window.synopsis.view.table

@@ -102,7 +102,9 @@ class StoriesController:
         for story in stories:
             if story.comparable and story.shared is None:
                 self.window.runner.submit(
-                    SHARED_TOPIC + story.name, lambda _cancel, s=story: with_shared(s)
+                    SHARED_TOPIC + story.name,
+                    lambda _cancel, s=story: with_shared(s),
+                    background=True,
                 )
 
     def _activated(self, index: QModelIndex) -> None:

@@ -70,7 +70,7 @@ class SynopsisController:
 
     def _submit(self, alignment: Alignment, base: int) -> None:
         self._base_id = alignment.documents[base].id
-        self.window.runner.submit(SYNOPSIS_TOPIC, _build(alignment, base))
+        self.window.runner.submit(SYNOPSIS_TOPIC, _build(alignment, base), background=True)
 
     def _on_finished(self, topic: str, result: object) -> None:
         if topic != SYNOPSIS_TOPIC:

@@ -114,8 +114,15 @@ class TaskRunner(QObject):
         # at 0.1 ms 42-69 ms, with the same alignment time (1.5-1.6 s for 100).
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL))
         self.inline = inline
+        # Two pools: what the reader waits for (open, the pair on screen, its
+        # changes) and what fills other tabs (profiles, coverage, synopsis).
+        # With one shared pool, a new pair queued behind two seconds of
+        # profiling for 100 versions; background work now keeps to one thread
+        # so a thread is always free for the reader's request.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
+        self._background = QThreadPool(self)
+        self._background.setMaxThreadCount(1)
         self._channel = _Channel(self)
         self._channel.done.connect(self._on_done)
         self._channel.failed.connect(self._on_failed)
@@ -130,10 +137,14 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
-    def submit(self, topic: str, work: Work, *, with_progress: bool = False) -> int:
+    def submit(
+        self, topic: str, work: Work, *, with_progress: bool = False, background: bool = False
+    ) -> int:
         """Start ``work``; any older request on ``topic`` is cancelled. Returns the stamp.
 
         With ``with_progress`` the work also receives a ``Report`` callable.
+        ``background`` work (nobody is waiting on it) runs one task at a time
+        on its own thread, never ahead of the reader's requests.
         """
         self._counter += 1
         stamp = self._counter
@@ -149,7 +160,7 @@ class TaskRunner(QObject):
         if self.inline:
             task.run()  # the channel's signals are direct here: same thread
         else:
-            self._pool.start(task)
+            (self._background if background else self._pool).start(task)
         return stamp
 
     def cancel_all(self) -> None:
@@ -161,8 +172,11 @@ class TaskRunner(QObject):
         return self._tracebacks.get(topic, "")
 
     def wait(self, msecs: int = 5000) -> bool:
-        """Block until the pool is idle (closing the window, tests)."""
-        return self._pool.waitForDone(msecs)
+        """Block until both pools are idle (closing the window, tests)."""
+        started = time.monotonic()
+        done = self._pool.waitForDone(msecs)
+        left = max(0, msecs - int((time.monotonic() - started) * 1000))
+        return self._background.waitForDone(left) and done
 
     def _finish(self, topic: str, stamp: int) -> bool:
         """Forget a task; True when its answer is still the one wanted."""

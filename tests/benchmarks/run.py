@@ -28,7 +28,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 PYTHON = sys.executable
-CHILD_ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+# Children get private notes, settings and cache: they must not read the
+# reader's own corrections nor add the benchmark's sets to Open Recent.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="newsdiff-bench-"))
+CHILD_ENV = {
+    **os.environ,
+    "QT_QPA_PLATFORM": "offscreen",
+    "PYTHONPATH": str(ROOT),
+    **{f"NEWSDIFF_{n}_DIR": str(_SCRATCH / n.lower()) for n in ("DATA", "CONFIG", "CACHE")},
+}
 
 
 def _child(code: str, timeout: float = 300) -> dict:
