@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .model import Alignment, DiffOp, Document, OpKind, Relation, Sentence
-from .worddiff import diff_words
+from .worddiff import diff_regions, sentence_regions
 
 
 class RowKind(str, Enum):
@@ -98,10 +98,11 @@ def _relation(
 def _diff(
     left: Document, right: Document, lefts: list[Sentence], rights: list[Sentence]
 ) -> tuple[DiffOp, ...]:
-    """Word diff of the passages from first to last sentence on each side."""
-    a_start, a_end = lefts[0].start, lefts[-1].end
-    b_start, b_end = rights[0].start, rights[-1].end
-    return tuple(diff_words(left.text[a_start:a_end], right.text[b_start:b_end], a_start, b_start))
+    """Word diff of the row's own sentences on each side (runs of consecutive
+    sentences; the text between distant ones is not in the row)."""
+    return tuple(
+        diff_regions(left.text, sentence_regions(lefts), right.text, sentence_regions(rights))
+    )
 
 
 def pair_rows(alignment: Alignment, left: Document, right: Document) -> list[PairRow]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .model import Alignment, DiffOp, Document, OpKind, Sentence, Unit
-from .worddiff import diff_words
+from .worddiff import diff_regions, sentence_regions
 
 Cell = tuple[Sentence, ...] | None
 
@@ -75,8 +75,8 @@ class Synopsis:
         """Word-diff ops from the base cell (``a`` spans) to this cell (``b`` spans).
 
         Empty when either cell is empty or ``column`` is the base. Spans index
-        the two documents' texts; a cell's passage runs from its first to its
-        last sentence, as in the pair view.
+        the two documents' texts; only the cells' own sentences are diffed,
+        as in the pair view.
         """
         key = (row, column)
         if key not in self._ops:
@@ -87,9 +87,11 @@ class Synopsis:
             else:
                 a_doc = self.documents[self.base]
                 b_doc = self.documents[column]
-                a0, a1 = base_cell[0].start, base_cell[-1].end
-                b0, b1 = cell[0].start, cell[-1].end
-                self._ops[key] = tuple(diff_words(a_doc.text[a0:a1], b_doc.text[b0:b1], a0, b0))
+                self._ops[key] = tuple(
+                    diff_regions(
+                        a_doc.text, sentence_regions(base_cell), b_doc.text, sentence_regions(cell)
+                    )
+                )
         return self._ops[key]
 
     def status(self, row: int, column: int) -> CellStatus:

@@ -10,16 +10,18 @@ Contract: concatenating the ``a`` spans of all ops gives ``text_a`` from the
 first token on, likewise for ``b``; whitespace between tokens belongs to the
 op it follows. Adjacent delete+insert pairs are reported as ``replace``.
 
-Public API: ``diff_words``, ``tokenize``.
+Public API: ``diff_words``, ``diff_regions``, ``sentence_regions``, ``tokenize``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 from diff_match_patch import diff_match_patch
 
-from .model import DiffOp, OpKind
+from .model import DiffOp, OpKind, Sentence
 
 # A token is a word (letters, digits, inner apostrophes/dots/commas of numbers)
 # or a single punctuation mark, plus the whitespace that follows it.
@@ -44,21 +46,69 @@ def diff_words(text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0) -
     ``offset_a``/``offset_b`` shift the spans so they index the documents the
     passages were cut from.
     """
-    tokens_a = tokenize(text_a)
-    tokens_b = tokenize(text_b)
+    return _diff_tokens(
+        text_a, [(s + offset_a, e + offset_a) for s, e in tokenize(text_a)],
+        len(text_a) + offset_a, text_b,
+        [(s + offset_b, e + offset_b) for s, e in tokenize(text_b)],
+        len(text_b) + offset_b, offset_a, offset_b,
+    )  # fmt: skip
+
+
+def sentence_regions(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Spans of runs of consecutive sentences (document order): what a row shows."""
+    regions: list[tuple[int, int]] = []
+    previous: Sentence | None = None
+    for sentence in sentences:
+        if previous is not None and sentence.index == previous.index + 1:
+            regions[-1] = (regions[-1][0], sentence.end)
+        else:
+            regions.append((sentence.start, sentence.end))
+        previous = sentence
+    return regions
+
+
+def diff_regions(
+    text_a: str, regions_a: list[tuple[int, int]], text_b: str, regions_b: list[tuple[int, int]]
+) -> list[DiffOp]:
+    """Diff the words of some regions of two documents (spans index the texts).
+
+    Why regions and not one passage: a row of the pair view may hold
+    sentences far apart in a version (a fused sentence, a manual link); the
+    text between them is not shown, and diffing it made one row of two
+    distant sentences a diff of thousands of characters.
+    """
+    tokens_a = [(a + s, a + e) for a, b in regions_a for s, e in tokenize(text_a[a:b])]
+    tokens_b = [(a + s, a + e) for a, b in regions_b for s, e in tokenize(text_b[a:b])]
+    end_a = regions_a[-1][1] if regions_a else 0
+    end_b = regions_b[-1][1] if regions_b else 0
+    return _diff_tokens(text_a, tokens_a, end_a, text_b, tokens_b, end_b)
+
+
+def _diff_tokens(
+    text_a: str,
+    tokens_a: list[tuple[int, int]],
+    end_a: int,
+    text_b: str,
+    tokens_b: list[tuple[int, int]],
+    end_b: int,
+    base_a: int = 0,
+    base_b: int = 0,
+) -> list[DiffOp]:
+    """Word diff of two token lists; spans are the tokens' own. ``base_*`` is
+    where ``text_*`` starts in the token spans' coordinates."""
     alphabet: dict[str, str] = {}
 
-    def encode(text: str, spans: list[tuple[int, int]]) -> str:
+    def encode(text: str, spans: list[tuple[int, int]], base: int) -> str:
         chars = []
         for start, end in spans:
-            key = _key(text[start:end])
+            key = _key(text[start - base : end - base])
             if key not in alphabet:
                 alphabet[key] = chr(_PRIVATE_USE_BASE + len(alphabet))
             chars.append(alphabet[key])
         return "".join(chars)
 
-    encoded_a = encode(text_a, tokens_a)
-    encoded_b = encode(text_b, tokens_b)
+    encoded_a = encode(text_a, tokens_a, base_a)
+    encoded_b = encode(text_b, tokens_b, base_b)
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
     diffs = engine.diff_main(encoded_a, encoded_b, False)
@@ -67,51 +117,37 @@ def diff_words(text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0) -
     ops: list[DiffOp] = []
     index_a = index_b = 0
 
-    def span(
-        tokens: list[tuple[int, int]], first: int, count: int, text_len: int
-    ) -> tuple[int, int]:
+    def span(tokens: list[tuple[int, int]], first: int, count: int, end: int) -> tuple[int, int]:
         if count == 0:
-            position = tokens[first][0] if first < len(tokens) else text_len
+            position = tokens[first][0] if first < len(tokens) else end
             return position, position
         return tokens[first][0], tokens[first + count - 1][1]
 
+    def gaps(tokens: list[tuple[int, int]], first: int, count: int) -> set[int]:
+        """Where a run of tokens jumps from one region to the next."""
+        return {
+            k for k in range(1, count) if tokens[first + k - 1][1] != tokens[first + k][0]
+        }
+
+    kinds = {0: OpKind.EQUAL, -1: OpKind.DELETE, 1: OpKind.INSERT}
     for operation, chars in diffs:
         count = len(chars)
-        if operation == 0:
-            a = span(tokens_a, index_a, count, len(text_a))
-            b = span(tokens_b, index_b, count, len(text_b))
-            ops.append(
-                DiffOp(
-                    OpKind.EQUAL, a[0] + offset_a, a[1] + offset_a, b[0] + offset_b, b[1] + offset_b
-                )
-            )
+        # An op never spans the hidden text between two regions: it is cut there.
+        cuts: set[int] = set()
+        if operation <= 0:
+            cuts |= gaps(tokens_a, index_a, count)
+        if operation >= 0:
+            cuts |= gaps(tokens_b, index_b, count)
+        bounds = [0, *sorted(cuts), count]
+        for low, high in pairwise(bounds):
+            a = span(tokens_a, index_a + low, high - low, end_a) if operation <= 0 else None
+            b = span(tokens_b, index_b + low, high - low, end_b) if operation >= 0 else None
+            a = a or span(tokens_a, index_a, 0, end_a)
+            b = b or span(tokens_b, index_b, 0, end_b)
+            ops.append(DiffOp(kinds[operation], a[0], a[1], b[0], b[1]))
+        if operation <= 0:
             index_a += count
-            index_b += count
-        elif operation == -1:
-            a = span(tokens_a, index_a, count, len(text_a))
-            b = span(tokens_b, index_b, 0, len(text_b))
-            ops.append(
-                DiffOp(
-                    OpKind.DELETE,
-                    a[0] + offset_a,
-                    a[1] + offset_a,
-                    b[0] + offset_b,
-                    b[1] + offset_b,
-                )
-            )
-            index_a += count
-        else:
-            a = span(tokens_a, index_a, 0, len(text_a))
-            b = span(tokens_b, index_b, count, len(text_b))
-            ops.append(
-                DiffOp(
-                    OpKind.INSERT,
-                    a[0] + offset_a,
-                    a[1] + offset_a,
-                    b[0] + offset_b,
-                    b[1] + offset_b,
-                )
-            )
+        if operation >= 0:
             index_b += count
     return _pair_replacements(ops)
 

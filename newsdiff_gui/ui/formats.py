@@ -88,9 +88,9 @@ def _append_merged(pieces: list[Piece], text: str, kind: PieceKind) -> None:
 def side_pieces(row: PairRow, document: Document, left: bool) -> list[Piece]:
     """Styled runs for one side of ``row``; empty when that side has no sentence.
 
-    Each sentence is cut by the op spans that overlap it (ops cover the whole
-    passage from the first to the last sentence, but only the row's own
-    sentences are shown, so a sentence between them is never shown twice).
+    Each sentence is cut by the op spans that overlap it (ops cover the
+    row's own sentences only, so a sentence between two of them is never
+    shown twice).
     """
     sentences = row.left if left else row.right
     if not sentences:

@@ -33,6 +33,7 @@ from PySide6.QtGui import QFont
 from ..engine.align import CancelledError
 from ..engine.model import OpKind, Sentence
 from ..engine.synopsis import CellStatus, Synopsis
+from ..engine.worddiff import sentence_regions
 from .formats import Piece, PieceKind, tooltip_html
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -82,30 +83,14 @@ def _add(pieces: list[Piece], text: str, kind: PieceKind) -> None:
         pieces.append(Piece(text, kind))
 
 
-def _regions(cell: tuple[Sentence, ...]) -> list[tuple[int, int]]:
-    """Spans of runs of consecutive sentences of a cell.
-
-    Ops span a cell's passage from its first to its last sentence; a sentence
-    of another row between them (the cell holds sentences 1 and 3) must not
-    be shown twice, so only these regions are shown.
-    """
-    regions: list[tuple[int, int]] = []
-    last = -2
-    for sentence in cell:
-        if regions and sentence.index == last + 1:
-            regions[-1] = (regions[-1][0], sentence.end)
-        else:
-            regions.append((sentence.start, sentence.end))
-        last = sentence.index
-    return regions
-
-
 class _Clipper:
     """Cuts op spans to a cell's regions, with a space where a region resumes."""
 
     def __init__(self, text: str, cell: tuple[Sentence, ...]) -> None:
         self.text = text
-        self.regions = _regions(cell)
+        # The runs of consecutive sentences the engine diffed (a sentence of
+        # another row between two of the cell's is not shown twice).
+        self.regions = sentence_regions(cell)
         self.entered: set[int] = set()
 
     def __call__(self, start: int, end: int) -> str:

@@ -61,3 +61,35 @@ def test_word_diff_spans_index_the_documents(seeds: Alignment) -> None:
                 assert row.left[0].start <= op.a_start <= op.a_end <= row.left[-1].end
             if op.kind != OpKind.DELETE:
                 assert row.right[0].start <= op.b_start <= op.b_end <= row.right[-1].end
+
+
+def test_a_row_of_distant_sentences_diffs_only_those_sentences(seeds: Alignment) -> None:
+    """A manual link (or a fused sentence) can put the first and the last
+    sentence of a version in one row; the text between them is not in the row
+    and must not be diffed (it made such a row cost a 5,000-character diff)."""
+    from newsdiff_gui.engine.corrections import apply_corrections, link_correction
+
+    left, right = seeds.documents[0], seeds.documents[1]
+    content = left.content_sentences
+    first, last = content[0], content[-1]
+    partner = next(
+        row.right[0]
+        for row in pair_rows(seeds, left, right)
+        if row.kind == RowKind.SHARED and first in row.left
+    )
+    corrected = apply_corrections(seeds, [link_correction(seeds.article_set, last.id, partner.id)])
+    (row,) = [r for r in pair_rows(corrected, left, right) if first in r.left]
+    assert last in row.left
+    between = [
+        s for s in left.sentences if first.index < s.index < last.index and s not in row.left
+    ]
+    assert between
+    for op in row.ops:
+        for sentence in between:
+            assert op.a_end <= sentence.start or op.a_start >= sentence.end, (
+                "diffed a hidden sentence"
+            )
+    covered = "".join(
+        left.text[op.a_start : op.a_end] for op in row.ops if op.kind != OpKind.INSERT
+    )
+    assert first.text in covered and last.text in covered
