@@ -252,8 +252,11 @@ class PairRowDelegate(QStyledItemDelegate):
             )
         marks = index.data(MARKS_ROLE)
         if marks:  # the reader's own: ✎ a note, ✋ a manual link
-            painter.setFont(self._marker_font)
-            painter.setPen(theme.text)
+            marks_font = QFont(self._marker_font)
+            marks_font.setPointSizeF(self._marker_font.pointSizeF() * 1.35)
+            marks_font.setBold(True)
+            painter.setFont(marks_font)
+            painter.setPen(theme.current_row)
             marks_top = top + symbol_height + (30 if tags else 12)
             painter.drawText(
                 QRect(gutter.left(), marks_top, gutter.width(), 20),
