@@ -103,6 +103,8 @@ _MAX_MEANING_CANDIDATES = 16
 # Terms in more than this share of a set's content sentences (and in more
 # sentences than there are versions) are its topic or template words.
 COMMON_SHARE = 0.05
+# A term in this many sentences of one version is a template of that version.
+REPEATED_IN_VERSION = 3
 
 
 class CancelledError(Exception):
@@ -213,6 +215,14 @@ class _Aligner:
         # versions: the story's topic or a template phrase.
         count = sum(len(doc_rows) for doc_rows in rows)
         self.common_frequency = max(3, len(rows), int(count * COMMON_SHARE))
+        # ... and a term one version alone repeats in several sentences is that
+        # version's template ("a senior administration official" opening three
+        # different facts), however few versions there are to count it across.
+        repeated: Counter[str] = Counter()
+        for doc_rows in rows:
+            in_doc = Counter(t for row in doc_rows for t in row.weighted.weights)
+            repeated.update(t for t, n in in_doc.items() if n >= REPEATED_IN_VERSION)
+        self.template_terms = frozenset(repeated)
 
     def merge_units(self) -> None:
         """Join units that turned out to carry the same content once every
@@ -419,10 +429,14 @@ class _Aligner:
         return [c.number for c in live], matrix
 
     def _similarities(
-        self, row: _Row, centroids: tuple[list[int], Any] | None = None
+        self,
+        row: _Row,
+        centroids: tuple[list[int], Any] | None = None,
+        boosted: dict[int, float] | None = None,
     ) -> dict[int, tuple[float, float]]:
         """Unit number -> (similarity, shared weight) for units sharing a term or,
-        with meaning vectors, close in meaning."""
+        with meaning vectors, close in meaning. When ``boosted`` is given, it
+        receives the score before the rare-term boost of every unit boosted."""
         shared: dict[int, float] = defaultdict(float)
         # Terms most units share are topic words: they cannot decide a match and,
         # on long documents, walking their postings for every sentence is what
@@ -467,6 +481,8 @@ class _Aligner:
             lexical = blend(amount, total, cluster.mean_total, term_count, cluster.mean_terms)
             score = combine(lexical, cosines.get(number)) if cosines else lexical
             if len(row.rare) >= 2 and sum(t in cluster.profile for t in row.rare) >= 2:
+                if boosted is not None and score < self.config.anchor_threshold:
+                    boosted[number] = score
                 score = max(score, self.config.anchor_threshold)
             if score > 0:
                 result[number] = (score, amount)
@@ -513,7 +529,12 @@ class _Aligner:
         rows = [row for row in self.rows[doc] if not _is_headline(row.sentence)]
         self.deferred.extend(row for row in self.rows[doc] if _is_headline(row.sentence))
         centroids = self._centroids() if rows and rows[0].vector is not None else None
-        candidates = [self._similarities(row, centroids) for row in rows]
+        raw_scores: list[dict[int, float]] = [{} for _ in rows]
+        candidates = [
+            self._similarities(row, centroids, raw_scores[position])
+            for position, row in enumerate(rows)
+        ]
+        self._contest_rare_boosts(candidates, raw_scores)
         ranked = sorted(
             (
                 (score, position, number)
@@ -538,6 +559,15 @@ class _Aligner:
             if score < config.strong_threshold:
                 break
             if position in taken or number in used:
+                continue
+            # Topic and template words alone ("two US officials said") do not make
+            # a strong match on a small share of the sentence: the meaning vectors
+            # of one story's sentences are close, so such a pair can pass the
+            # threshold on shape alone. A large share of topic words ("reports …
+            # in recent weeks … military … Caribbean") is a paraphrase.
+            row = rows[position]
+            thin = candidates[position][number][1] < config.weak_min_shared * row.weighted.total
+            if thin and not self._shares_telling_term(row, number, strict=False):
                 continue
             if not self._order_contradicts(doc, position, number, taken):
                 taken[position] = number
@@ -575,13 +605,51 @@ class _Aligner:
             for term in self.clusters[number].profile:
                 self.term_index[term].add(number)
 
-    def _shares_telling_term(self, row: _Row, number: int) -> bool:
+    @staticmethod
+    def _contest_rare_boosts(
+        candidates: list[dict[int, tuple[float, float]]], raw_scores: list[dict[int, float]]
+    ) -> None:
+        """Withdraw a rare-term boost that a better partner contests.
+
+        Two shared terms found in at most two sentences of the set mark one fact
+        in a set of many versions; in a set of two, every word the two versions
+        share once each is that rare ("attempt", "overthrow"), so the boost may
+        pair a sentence with a neighbouring fact while its own counterpart scores
+        higher. A boosted match stands only when it is, on the unboosted scores,
+        the sentence's best unit and the unit's best sentence of this version.
+        """
+
+        def raw(position: int, number: int) -> float:
+            return raw_scores[position].get(number, candidates[position][number][0])
+
+        best_for_unit: dict[int, float] = defaultdict(float)
+        for position, sims in enumerate(candidates):
+            for number in sims:
+                best_for_unit[number] = max(best_for_unit[number], raw(position, number))
+        for position, boosted in enumerate(raw_scores):
+            if not boosted:
+                continue
+            sims = candidates[position]
+            for number, score in boosted.items():
+                if score < best_for_unit[number]:
+                    sims[number] = (score, sims[number][1])
+
+    def _shares_telling_term(self, row: _Row, number: int, strict: bool = True) -> bool:
         """Does ``row`` share with unit ``number`` a term that is not one of the
-        story's topic or template words (see ``common_frequency``)?"""
+        story's topic or template words (see ``_telling``)?"""
         profile = self.clusters[number].profile
-        frequency = self.sentence_frequency
-        common = self.common_frequency
-        return any(frequency[t] <= common for t in row.weighted.weights if t in profile)
+        return any(self._telling(t, strict) for t in row.weighted.weights if t in profile)
+
+    def _telling(self, term: str, strict: bool = True) -> bool:
+        """A term that is not one of the story's topic or template words (in
+        more sentences than versions and than 5 % of the set) and, when
+        ``strict``, not one version's template (repeated in several of its
+        sentences). A strong match asks only the first: its score already
+        says more than one shared word, and one version's habit ("in recent
+        weeks", four times in one translation) should not veto it."""
+        if self.sentence_frequency[term] > self.common_frequency:
+            return False
+        return not strict or term not in self.template_terms
 
     def _join_fused(
         self, row: _Row, own: int, sims: dict[int, tuple[float, float]], used: set[int]
@@ -618,8 +686,7 @@ class _Aligner:
             # two consecutive units, ``_adjacent_pair``), so a weak match suffices
             # when two of the carried terms are telling ones. Attribution templates
             # ("a senior administration official") often open both neighbours.
-            common = self.common_frequency
-            telling = sum(self.sentence_frequency[t] <= common for t in carried_terms)
+            telling = sum(self._telling(t) for t in carried_terms)
             if (
                 score >= self.config.weak_threshold
                 and telling >= 2
@@ -659,6 +726,14 @@ class _Aligner:
             for second in ranked[i + 1 :]:
                 a, b = self.clusters[first], self.clusters[second]
                 if not _consecutive(a, b):
+                    continue
+                # Each half must share a telling term: neighbouring sentences that
+                # open with one version's template ("the senior administration
+                # official ...") are not two halves of one fact.
+                telling = self._shares_telling_term(row, first) and self._shares_telling_term(
+                    row, second
+                )
+                if not telling:
                     continue
                 carried = sum(
                     min(w, max(a.profile.get(t, 0.0), b.profile.get(t, 0.0)))

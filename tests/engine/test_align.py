@@ -106,3 +106,44 @@ def test_identical_versions_link_verbatim() -> None:
     alignment = align(documents_from_texts([("a.txt", text), ("b.txt", text)]))
     assert len(alignment.units) == 2
     assert all(unit.relation == Relation.VERBATIM for unit in alignment.units)
+
+
+# Two or three versions open: term rarity, template words and the processing
+# order come from those files alone, so one shared uncommon word ("overthrow",
+# "boats") or one version's template ("a senior administration official")
+# weighs far more than in the full set.
+SMALL_SET_UNLINKED = [
+    # Both use "attempt" and "overthrow" once each; each has a better partner.
+    ((0, 1), (0, "making an attempt to overthrow"), (1, "seeks to overthrow him")),
+    # One version's template opens the two consecutive facts the sentence would fuse.
+    ((2, 4), (0, "did not rule anything out"), (1, "would not specify which countries")),
+    ((2, 4), (0, "did not rule anything out"), (1, "Maduro spoke to these intermediaries")),
+    # "two US officials" is all they share.
+    ((2, 4), (0, "talks had taken place"), (1, "These sources are two US officials")),
+    # A lead is not the fusion of two consecutive facts it shares topic words with.
+    ((3, 4), (0, "reportedly set to launch"), (1, "another climbing of the military")),
+    ((3, 4), (0, "reportedly set to launch"), (1, "struck at least three boats")),
+    ((0, 2, 4), (0, "didn’t rule something out"), (2, "would not specify which countries")),
+]
+SMALL_SET_LINKED = [
+    ((0, 1), (0, "making an attempt to overthrow"), (1, "options under review")),
+    ((0, 1), (0, "each factor of American energy"), (1, "every element of American power")),
+    ((2, 4), (0, "every element of American power"), (1, "all the elements of the American")),
+]
+
+
+def _subset(files: tuple[int, ...]) -> Alignment:
+    seeds = seed_files()
+    return align(load_article_set([seeds[i] for i in files]))
+
+
+@pytest.mark.parametrize(("files", "a", "b"), SMALL_SET_UNLINKED)
+def test_small_sets_do_not_link_on_a_shared_rare_word_or_template(files, a, b) -> None:
+    alignment = _subset(files)
+    assert not _linked(alignment, _id(alignment, *a), _id(alignment, *b))
+
+
+@pytest.mark.parametrize(("files", "a", "b"), SMALL_SET_LINKED)
+def test_small_sets_link_the_better_partner(files, a, b) -> None:
+    alignment = _subset(files)
+    assert _linked(alignment, _id(alignment, *a), _id(alignment, *b))
