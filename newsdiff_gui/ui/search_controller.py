@@ -7,8 +7,10 @@ how many each version has. Next/previous walk through the hits of *all*
 versions in order: in the pair view a hit in a version not on screen brings
 that version to the left side; on the Synopsis tab the hit's cell is selected.
 
-Searching is synchronous behind a short debounce: the engine scans 100
-versions of 1,000 words in a few milliseconds.
+Searching runs on the worker behind a short debounce (the engine scans 100
+versions of 1,000 words in a few milliseconds; a slow regular expression must
+still not freeze the window). The cells' marks match the same pattern on the
+GUI thread, sentence by sentence.
 
 Public API: ``SearchController``.
 """
@@ -28,6 +30,8 @@ from .search_bar import SearchBar
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+SEARCH_TOPIC = "search"
 
 
 class SearchController:
@@ -55,6 +59,7 @@ class SearchController:
         self.bar.previous_requested.connect(self.previous_hit)
         self.bar.closed.connect(self.clear)
         window.alignment_ready.connect(self._on_alignment)
+        window.runner.finished.connect(self._on_finished)
         window.pair_view.filled.connect(self._mark)
 
     def _place_under_tabs(self, window: MainWindow) -> None:
@@ -86,7 +91,12 @@ class SearchController:
             self.run()
 
     def run(self) -> None:
-        """Search for the bar's query now (the debounce timer calls this)."""
+        """Search for the bar's query now (the debounce timer calls this).
+
+        The pattern is checked here (a bad expression is said at once); the
+        scan of every version runs on the worker (topic ``"search"``), so a
+        slow expression over 100 long versions never freezes the window.
+        """
         self._timer.stop()
         alignment = self.window.alignment
         query = self.bar.query
@@ -95,13 +105,26 @@ class SearchController:
             return
         options = self.bar.options()
         try:
-            self.pattern = compile_query(query, **options)
-            self.result = search(alignment.article_set, query, **options)
+            pattern = compile_query(query, **options)
         except SearchError as error:
             self.clear(keep_bar=True)
             self.bar.set_counts(str(error).capitalize(), error=True)
             return
-        self.window.sidebar.versions.set_hits(self.result.counts)
+        article_set = alignment.article_set
+        self.bar.set_counts("Searching…")
+        self.window.runner.submit(
+            SEARCH_TOPIC,
+            lambda _cancel: (alignment, pattern, search(article_set, query, **options)),
+        )
+
+    def _on_finished(self, topic: str, result: object) -> None:
+        if topic != SEARCH_TOPIC:
+            return
+        alignment, pattern, found = result  # type: ignore[misc]
+        if alignment is not self.window.alignment or not self.bar.query:
+            return  # the set changed, or the bar was cleared, while it ran
+        self.pattern, self.result = pattern, found
+        self.window.sidebar.versions.set_hits(found.counts)
         self.current = self._first_on_screen()
         self._show_counts()
         if self.current >= 0:

@@ -148,3 +148,20 @@ def test_on_the_synopsis_tab_hits_are_marked_in_every_column_and_selected(seeded
     row, column = synopsis.current_cell()
     assert row == model.row_of_sentence(hit.sentence)
     assert seeded.alignment.documents[column].id == hit.document
+
+
+def test_search_runs_on_the_worker_in_the_real_window(qtbot, seeds):
+    from newsdiff_gui.ui.main_window import MainWindow
+
+    win = MainWindow(skipped_reporter=lambda *_: None)  # threaded, as in the app
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.view_filled, timeout=20000):
+        win.open_paths(seeds)
+    win.search.open()
+    win.search.bar.field.setText("Maduro")
+    qtbot.waitUntil(lambda: win.search.result is not None, timeout=5000)
+    assert win.search.result.total > 0
+    assert "Hit " in win.search.bar.counts.text()
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=20000)
+    win.close()
