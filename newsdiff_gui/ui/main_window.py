@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         # File → Open Recent, reopen at start (recent_sets.py); folders of stories (stories_*.py).
         self.recent = RecentSetsController(self)
         self.stories = StoriesController(self)
+        self._add_panel_toggles()
         # Classroom exercises: File → Open Exercise…, Help → Example Exercise (exercise_*.py).
         self.exercises = ExerciseController(self)
 
@@ -256,6 +257,17 @@ class MainWindow(QMainWindow):
         self.busy_bar = self.progress  # visible exactly while work runs
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _add_panel_toggles(self) -> None:
+        """View → the side panels, so one closed with its ✕ can come back."""
+        view_menu = self.menu("View")
+        if view_menu is None:
+            return
+        view_menu.addSeparator()
+        for dock in (self.changes.dock, self.notes, self.stories.dock):
+            action = dock.toggleViewAction()
+            action.setText(f"{dock.windowTitle().split(' — ')[0]} Panel")
+            view_menu.addAction(action)
 
     # -- public -------------------------------------------------------------------
     @property

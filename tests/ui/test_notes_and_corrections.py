@@ -217,3 +217,14 @@ def test_a_manual_link_is_marked_in_the_synopsis_too(qtbot, seeds):
     assert model.manual(row, 0) and model.manual(row, 4)
     tip = model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert "Linked by hand" in tip
+
+
+def test_a_closed_panel_comes_back_from_the_view_menu(qtbot, seeds):
+    win = _open(qtbot, seeds)
+    view_menu = win.menu("View")
+    toggles = {a.text(): a for a in view_menu.actions() if a.text().endswith("Panel")}
+    assert {"Changes Panel", "Notes Panel", "Stories Panel"} <= set(toggles)
+    win.notes.close()
+    assert not win.notes.isVisible()
+    toggles["Notes Panel"].trigger()
+    assert win.notes.isVisible()
