@@ -61,6 +61,7 @@ class RecentSetsController:
             before = actions[2] if len(actions) > 2 else None  # after the two Open actions
             file_menu.insertMenu(before, self.menu)
             file_menu.insertAction(before, self.reopen_action)
+            file_menu.insertSeparator(before)
         window.set_opened.connect(self.remember)
         self.rebuild()
 
