@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from support.cli import newsdiff
+
 ARTICLE = (
     "Harbour bridge to close for repairs\n\n"
     "The city will close the harbour bridge for 18 months from March, two officials told the "
@@ -18,14 +17,6 @@ ARTICLE = (
 )
 
 
-def newsdiff(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsdiff_gui", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def _pair(tmp_path: Path, edited: str) -> list[str]:

@@ -10,27 +10,17 @@ import csv
 import io
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support.cli import ROOT, newsdiff
 
 from newsdiff_gui.engine.exercise import example_exercise_path, load_exercise
 
-ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = ROOT / "tests" / "data" / "exercise"
 EXAMPLE = str(example_exercise_path())
 
 
-def newsdiff(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsdiff_gui", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def _files(*names: str) -> list[str]:
