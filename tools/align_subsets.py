@@ -152,18 +152,51 @@ def synthetic_sets() -> None:
                 fuse=rng.uniform(0, 0.1),
             )
         )
+    for _ in range(15):
+        families.setdefault("short", []).append(
+            dict(
+                versions=rng.randint(8, 20),
+                words=rng.randint(80, 200),
+                seed=rng.randint(0, 10_000),
+                drop=rng.uniform(0, 0.2),
+                spin=rng.uniform(0, 0.6),
+            )
+        )
+    for _ in range(15):
+        families.setdefault("large", []).append(
+            dict(
+                versions=rng.randint(5, 12),
+                words=1000,
+                seed=rng.randint(0, 10_000),
+                drop=rng.uniform(0, 0.2),
+                spin=rng.uniform(0, 0.5),
+                split=rng.uniform(0, 0.1),
+                fuse=rng.uniform(0, 0.1),
+                shuffle_paragraphs=True,
+            )
+        )
+    for _ in range(15):
+        families.setdefault("inserts", []).append(
+            dict(
+                versions=rng.randint(2, 6),
+                seed=rng.randint(0, 10_000),
+                drop=rng.uniform(0, 0.1),
+                insert=rng.uniform(0.2, 0.4),
+            )
+        )
     overall = [0, 0, 0]
     for family, draws in families.items():
         tp = pred = want = 0
         for params in draws:
             versions = params.pop("versions")
             seed = params.pop("seed")
-            generated = synthetic_set(versions, words=400, seed=seed, **params)
+            words = params.pop("words", 400)
+            generated = synthetic_set(versions, words=words, seed=seed, **params)
             truth, predicted = _synthetic_truth(generated)
             tp += len(truth & predicted)
             pred += len(predicted)
             want += len(truth)
-        if family != "two":
+        if family in ("mixed", "spun"):
             overall[0] += tp
             overall[1] += pred
             overall[2] += want

@@ -228,7 +228,9 @@ class _Aligner:
         """Join units that turned out to carry the same content once every
         version was in: a spun sentence may miss the first wording of a fact but
         match the profile the other versions built up. Units merge only when no
-        version would then have two core members in one unit."""
+        version would then have two core members in one unit, and on two shared
+        telling terms (``_telling``): in a small set, two short sentences of one
+        name and one template word ("comment") score as high as a paraphrase."""
         candidates = []
         # Two units can only merge when their versions are disjoint, so one of
         # them holds at most half of all versions: only those need looking up.
@@ -241,8 +243,15 @@ class _Aligner:
                 continue
             for row in cluster.core:
                 for number, (score, _) in self._similarities(row, centroids).items():
-                    if number != cluster.number and score >= self.config.merge_threshold:
-                        candidates.append((score, cluster.number, number))
+                    if number == cluster.number or score < self.config.merge_threshold:
+                        continue
+                    # Two telling shared terms, as for the leftovers: "The Pentagon
+                    # refused to comment" / "... the CIA declined to comment" share one
+                    # name and one template word, and their short texts score high.
+                    profile = self.clusters[number].profile
+                    if sum(self._telling(t) for t in row.weighted.weights if t in profile) < 2:
+                        continue
+                    candidates.append((score, cluster.number, number))
         candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
         merged_into: dict[int, int] = {}
 

@@ -124,6 +124,9 @@ SMALL_SET_UNLINKED = [
     ((3, 4), (0, "reportedly set to launch"), (1, "another climbing of the military")),
     ((3, 4), (0, "reportedly set to launch"), (1, "struck at least three boats")),
     ((0, 2, 4), (0, "didn’t rule something out"), (2, "would not specify which countries")),
+    # Units merge on two telling terms, not on a name and a template word.
+    ((1, 2, 4), (1, "The CIA declined to comment."), (2, "The Pentagon refused to comment.")),
+    ((1, 2, 4), (0, "The Pentagon referred questions"), (2, "The Pentagon refused to comment.")),
 ]
 SMALL_SET_LINKED = [
     ((0, 1), (0, "making an attempt to overthrow"), (1, "options under review")),

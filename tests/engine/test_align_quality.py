@@ -156,8 +156,8 @@ def test_seed_subsets_score_does_not_regress() -> None:
                     tp, predicted, wanted = tp + prf.tp, predicted + prf.predicted, wanted + prf.gold
                     if size == 2:
                         two_tp, two_predicted = two_tp + prf.tp, two_predicted + prf.predicted
-    # Floors a little below the measured figures (all subsets P 0.968 R 0.718,
+    # Floors a little below the measured figures (all subsets P 0.973 R 0.717,
     # two files P 0.963); before the small-set rules P 0.950 R 0.718, two files 0.903.
-    assert tp / predicted >= 0.96
+    assert tp / predicted >= 0.965
     assert tp / wanted >= 0.71
     assert two_tp / two_predicted >= 0.95
