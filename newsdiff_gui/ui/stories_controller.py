@@ -56,9 +56,9 @@ class StoriesController:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
-        self.dock = make_dock(
-            window, "Stories", "stories-dock", self.table, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        # A tab beside Changes and Notes: the right-hand panels are the widest.
+        self.dock = make_dock(window, "Stories", "stories-dock", self.table)
+        window.tabifyDockWidget(window.changes.dock, self.dock)
         self.dock.hide()
         window.runner.finished.connect(self._on_finished)
 

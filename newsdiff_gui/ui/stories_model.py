@@ -20,7 +20,7 @@ from ..engine.collections import Story
 
 _Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Story", "Versions", "Words", "Shared by all")
+COLUMNS = ("Story", "Versions", "Words", "Shared")  # shared: by every version (tooltip)
 NAME, VERSIONS, WORDS, SHARED = range(4)
 STORY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
