@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.next_action = self._action(
             "▼ Next change",
-            self.pair_view.next_change,
+            lambda: self._step_change(1),
             "F7",
             "Alt+Down",
             "N",
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         )
         self.previous_action = self._action(
             "▲ Previous change",
-            self.pair_view.previous_change,
+            lambda: self._step_change(-1),
             "Shift+F7",
             "Alt+Up",
             "P",
@@ -257,6 +257,15 @@ class MainWindow(QMainWindow):
         self.busy_bar = self.progress  # visible exactly while work runs
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _step_change(self, direction: int) -> bool:
+        """Next/previous change in the view being read: the synopsis's rows on
+        its tab, the pair view's everywhere else."""
+        if self.tabs.currentWidget() is self.synopsis.view:
+            return self.synopsis.view.step_change(direction)
+        if direction > 0:
+            return self.pair_view.next_change()
+        return self.pair_view.previous_change()
 
     def _add_panel_toggles(self) -> None:
         """View → the side panels, so one closed with its ✕ can come back."""

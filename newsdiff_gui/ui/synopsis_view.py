@@ -269,6 +269,27 @@ class SynopsisView(QWidget):
         if ids:
             self.sentence_clicked.emit(ids[0])
 
+    def step_change(self, direction: int) -> bool:
+        """Select the next (``direction`` 1) or previous (-1) row where a shown
+        version differs from the base: reworded, not in the base, or missing
+        content the base has. False when there is none that way."""
+        shown = self.table.shown_columns()
+        base = self.model.base
+        current, _ = self.current_cell()  # -1 when no cell is current
+        if direction > 0:
+            rows = range(current + 1, self.model.rowCount())
+        else:
+            rows = range(current - 1, -1, -1) if current > 0 else range(0)
+        for row in rows:
+            statuses = {c: self.model.status(row, c) for c in shown}
+            differing = [c for c in shown if statuses[c] in (CellStatus.CHANGED, CellStatus.ADDED)]
+            base_has = base in statuses and statuses[base] == CellStatus.BASE
+            lacking = base_has and any(v == CellStatus.ABSENT for v in statuses.values())
+            if differing or lacking:
+                self.select_cell(row, differing[0] if differing else base)
+                return True
+        return False
+
     def current_cell(self) -> tuple[int, int]:
         index = self.table.currentIndex()
         return (index.row(), index.column()) if index.isValid() else (-1, -1)

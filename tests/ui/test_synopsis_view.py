@@ -373,3 +373,25 @@ def test_a_hidden_column_no_longer_sets_row_heights(view) -> None:
     for r in range(model.rowCount()):
         expected = max(table.delegate.cell_height(r, c, table.columnWidth(c)) for c in shown)
         assert table.rowHeight(r) == expected
+
+
+def test_next_and_previous_change_step_through_synopsis_rows(seeded) -> None:
+    """N / P (and F7) on the Synopsis tab walk the rows where a shown version
+    differs from the base, and select the first differing cell."""
+    from newsdiff_gui.engine.synopsis import CellStatus
+
+    view = seeded.synopsis.view
+    seeded.tabs.setCurrentWidget(view)
+    model = view.model
+    seeded.next_action.trigger()
+    row, column = view.current_cell()
+    assert row >= 0
+    assert model.status(row, column) in (CellStatus.CHANGED, CellStatus.ADDED, CellStatus.BASE)
+    seen = [row]
+    while seeded._step_change(1):
+        seen.append(view.current_cell()[0])
+    assert seen == sorted(seen) and len(seen) > 5
+    last = seen[-1]
+    seeded.previous_action.trigger()
+    assert view.current_cell()[0] == seen[-2] != last
+    assert seeded.pair_view.current_row() == -1  # the pair view was not moved
