@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine.cache import cached_align
 from ..engine.load import SUPPORTED_SUFFIXES, InputError
 from ..engine.model import Alignment
 from ..engine.pairing import PairCounts
@@ -52,7 +51,7 @@ from .crash import report_error
 from .exercise_controller import ExerciseController
 from .export_action import ExportController
 from .legend import Legend
-from .loading import LoadResult, load_versions
+from .loading import load_and_align
 from .notes_panel import NotesDock
 from .pair_actions import PairActions
 from .pair_view import PairView
@@ -64,34 +63,13 @@ from .skipped_dialog import show_nothing_to_compare, show_skipped_files
 from .stories_controller import StoriesController
 from .synopsis_controller import SynopsisController
 from .versions_sidebar import VersionsSidebar
-from .worker import Report, TaskRunner
+from .worker import TaskRunner
 
 ALIGN_TOPIC = "align"
 SPLITTER_SIZES = (260, 1100)  # sidebar and views, in pixels, at start
 
 # Called with the skipped files and how many versions loaded.
 SkippedReporter = Callable[[Sequence[InputError], int], None]
-
-
-def _align_work(paths: list[str]) -> Callable[..., object]:
-    """Work for the runner: load what loads, align when there are two or more."""
-
-    def work(
-        should_cancel: Callable[[], bool], report: Report
-    ) -> tuple[LoadResult, Alignment | None]:
-        loaded = load_versions(paths, progress=lambda done, total: report("Reading", done, total))
-        if len(loaded.article_set) < 2:
-            return loaded, None
-        # Through the on-disk cache: reopening a set, or switching back to a
-        # story of a collection, is instant; a changed file is a new key.
-        alignment, _ = cached_align(
-            loaded.article_set,
-            should_cancel=should_cancel,
-            progress=lambda done, total: report("Aligning", done, total),
-        )
-        return loaded, alignment
-
-    return work
 
 
 class MainWindow(QMainWindow):
@@ -306,7 +284,7 @@ class MainWindow(QMainWindow):
         self._status_hint = hint
         self._opening = names
         self.statusBar().showMessage(f"Reading and aligning {len(names)} item(s)…")
-        self.runner.submit(ALIGN_TOPIC, _align_work(names), with_progress=True)
+        self.runner.submit(ALIGN_TOPIC, load_and_align(names), with_progress=True)
 
     def set_status_hint(self, hint: str | None) -> None:
         """Show ``hint`` instead of "N versions aligned." once the next

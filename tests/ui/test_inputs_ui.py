@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from newsdiff_gui.engine.align import CancelledError
-from newsdiff_gui.ui import crash, main_window
+from newsdiff_gui.ui import crash, loading
 from newsdiff_gui.ui.crash_dialog import CrashDialog
 from newsdiff_gui.ui.main_window import MainWindow
 from newsdiff_gui.ui.versions_model import DATE_ROLE
@@ -134,7 +134,7 @@ def test_cancel_during_alignment_keeps_the_previous_view(qtbot, seeds, monkeypat
         raise AssertionError("never cancelled")
 
     # The second open would be a cache hit: make the aligner slow instead.
-    monkeypatch.setattr(main_window, "cached_align", slow_align)
+    monkeypatch.setattr(loading, "cached_align", slow_align)
     win.open_paths(seeds)
     qtbot.waitUntil(lambda: "Aligning" in win.progress.label.text(), timeout=5000)
     qtbot.waitUntil(win.progress.isVisible, timeout=5000)  # shown after a short delay
@@ -155,7 +155,7 @@ def test_engine_failure_shows_traceback_and_writes_a_log(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("engine bug")
 
-    monkeypatch.setattr(main_window, "cached_align", broken)
+    monkeypatch.setattr(loading, "cached_align", broken)
     window.open_paths(seeds)
     (dialog,) = window.findChildren(CrashDialog)
     assert "engine bug" in dialog.text() and str(tmp_path) in dialog.text()
