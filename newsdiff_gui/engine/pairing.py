@@ -6,7 +6,8 @@ both sides that share a unit), only-left or only-right. Boilerplate sentences
 get rows of their own, marked, so nothing of the text is hidden. Word diffs
 are computed here, for linked rows only (never for unrelated text).
 
-Public API: ``RowKind``, ``PairRow``, ``pair_rows``, ``PairCounts``, ``count_rows``.
+Public API: ``RowKind``, ``PairRow``, ``pair_rows``, ``PairCounts``, ``count_rows``,
+``unshared_spans``.
 """
 
 from __future__ import annotations
@@ -148,6 +149,23 @@ def pair_rows(alignment: Alignment, left: Document, right: Document) -> list[Pai
         result.append(row)
         result.extend(inserts.get(position, []))
     return result
+
+
+def unshared_spans(alignment: Alignment, mine: int, other: int) -> list[tuple[int, int]]:
+    """Spans of the content sentences of document ``mine`` (a column) that share
+    no unit with document ``other``: what ``mine`` has and ``other`` lacks.
+
+    The same answer as the only-left rows of ``pair_rows``, without the word
+    diffs (the exercise window tints these sentences and needs nothing else).
+    """
+    documents = alignment.documents
+    other_id = documents[other].id
+    spans = []
+    for sentence in documents[mine].content_sentences:
+        units = alignment.units_of(sentence.id)
+        if not any(m.split(":")[0] == other_id for u in units for m in u.members):
+            spans.append((sentence.start, sentence.end))
+    return spans
 
 
 def count_rows(rows: list[PairRow]) -> PairCounts:

@@ -54,6 +54,7 @@ from ..engine.exercise import (
 )
 from ..engine.exercise.report import intro_html, task_html
 from ..engine.model import Alignment
+from ..engine.pairing import unshared_spans
 from .exercise_answer_box import AnswerBox
 from .exercise_text import ArticleText
 from .worker import TaskRunner
@@ -65,18 +66,6 @@ LEGEND = (
     "red with wavy underline: missed (see the feedback) · dotted green tint: only this "
     "article has the sentence, the other one does not"
 )
-
-
-def _only_here(alignment: Alignment, mine: int, other: int) -> list[tuple[int, int]]:
-    """Sentences of document ``mine`` that carry nothing ``other`` has."""
-    documents = alignment.documents
-    other_id = documents[other].id
-    spans = []
-    for sentence in documents[mine].content_sentences:
-        units = alignment.units_of(sentence.id)
-        if not any(m.split(":")[0] == other_id for u in units for m in u.members):
-            spans.append((sentence.start, sentence.end))
-    return spans
 
 
 class ExerciseWindow(QMainWindow):
@@ -342,7 +331,7 @@ class ExerciseWindow(QMainWindow):
             ids = [a.id for a in self.exercise.articles]
             other = self._article_of(self.left_text if text is self.right_text else self.right_text)
             if other != article:
-                only = _only_here(self._alignment, ids.index(article), ids.index(other))
+                only = unshared_spans(self._alignment, ids.index(article), ids.index(other))
         text.show_marks(marks, found, missed, only)
 
     def _refresh(self) -> None:

@@ -93,3 +93,17 @@ def test_a_row_of_distant_sentences_diffs_only_those_sentences(seeds: Alignment)
         left.text[op.a_start : op.a_end] for op in row.ops if op.kind != OpKind.INSERT
     )
     assert first.text in covered and last.text in covered
+
+
+def test_unshared_spans_are_the_only_left_rows(seeds: Alignment) -> None:
+    from newsdiff_gui.engine.pairing import unshared_spans
+
+    for mine, other in ((0, 1), (3, 4), (4, 0)):
+        left, right = seeds.documents[mine], seeds.documents[other]
+        expected = [
+            (s.start, s.end)
+            for row in pair_rows(seeds, left, right)
+            if row.kind == RowKind.ONLY_LEFT
+            for s in row.left
+        ]
+        assert sorted(unshared_spans(seeds, mine, other)) == sorted(expected)
