@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from newsdiff_gui.engine.align import align  # noqa: E402
 from newsdiff_gui.engine.evaluate import GoldStandard, _map_sentences  # noqa: E402
-from newsdiff_gui.engine.load import documents_from_texts, load_article_set  # noqa: E402
+from newsdiff_gui.engine.load import load_article_set  # noqa: E402
 from newsdiff_gui.paths import seed_files  # noqa: E402
 
 
@@ -97,26 +97,9 @@ def subsets(gold_path: str, show_false: bool, smallest: int, dump: str | None = 
 
 
 def _synthetic_truth(versions) -> tuple[set, set]:
-    article_set = documents_from_texts([(v.name, v.text) for v in versions])
-    alignment = align(article_set)
-    carries = {}
-    for version, document in zip(versions, article_set.documents, strict=True):
-        content = [s for s in document.sentences if not s.is_boilerplate]
-        if len(content) != len(version.carries):
-            return set(), set()
-        for sentence, carried in zip(content, version.carries, strict=True):
-            carries[sentence.id] = carried
-    truth = {
-        (a, b)
-        for a, b in itertools.combinations(sorted(carries), 2)
-        if a.split(":")[0] != b.split(":")[0] and carries[a] & carries[b]
-    }
-    predicted = set()
-    for unit in alignment.units:
-        for a, b in itertools.combinations(sorted(unit.members), 2):
-            if a.split(":")[0] != b.split(":")[0]:
-                predicted.add((a, b))
-    return truth, predicted
+    from support.synthetic import truth_and_prediction
+
+    return truth_and_prediction(versions) or (set(), set())
 
 
 def synthetic_sets() -> None:

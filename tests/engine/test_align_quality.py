@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support.synthetic import Version, synthetic_set
+from support.synthetic import Version, synthetic_set, truth_and_prediction
 
 from newsdiff_gui.engine.align import align
 from newsdiff_gui.engine.load import documents_from_texts, load_article_set
@@ -33,25 +33,9 @@ GOLD_DIR = Path(__file__).resolve().parents[3] / "shared" / "gold"
 
 
 def _truth_and_prediction(versions: list[Version]) -> tuple[set, set]:
-    article_set = documents_from_texts([(v.name, v.text) for v in versions])
-    alignment = align(article_set)
-    carries: dict[str, frozenset[int]] = {}
-    for version, document in zip(versions, article_set.documents, strict=True):
-        content = [s for s in document.sentences if not s.is_boilerplate]
-        assert len(content) == len(version.carries), "segmentation must match the generator"
-        for sentence, carried in zip(content, version.carries, strict=True):
-            carries[sentence.id] = carried
-    truth = {
-        (a, b)
-        for a, b in itertools.combinations(sorted(carries), 2)
-        if a.split(":")[0] != b.split(":")[0] and carries[a] & carries[b]
-    }
-    predicted = set()
-    for unit in alignment.units:
-        for a, b in itertools.combinations(sorted(unit.members), 2):
-            if a.split(":")[0] != b.split(":")[0]:
-                predicted.add((a, b))
-    return truth, predicted
+    found = truth_and_prediction(versions)
+    assert found is not None, "segmentation must match the generator"
+    return found
 
 
 def _precision_recall(truth: set, predicted: set) -> tuple[float, float]:

@@ -197,3 +197,36 @@ def synthetic_set(
     rng = random.Random(seed)
     story = base_story(rng, max(3, words // 17))
     return [perturb(rng, story, f"v{i:03d}.txt", **perturbation) for i in range(versions)]
+
+
+def truth_and_prediction(versions: list[Version]) -> tuple[set, set] | None:
+    """Align ``versions``; return the cross-version sentence pairs that truly
+    share content (by what each sentence carries) and the pairs the aligner
+    put in one unit. ``None`` when segmentation did not cut the sentences the
+    generator wrote (then nothing can be compared)."""
+    import itertools
+
+    from newsdiff_gui.engine.align import align
+    from newsdiff_gui.engine.load import documents_from_texts
+
+    article_set = documents_from_texts([(v.name, v.text) for v in versions])
+    alignment = align(article_set)
+    carries: dict[str, frozenset[int]] = {}
+    for version, document in zip(versions, article_set.documents, strict=True):
+        content = [s for s in document.sentences if not s.is_boilerplate]
+        if len(content) != len(version.carries):
+            return None
+        for sentence, carried in zip(content, version.carries, strict=True):
+            carries[sentence.id] = carried
+    truth = {
+        (a, b)
+        for a, b in itertools.combinations(sorted(carries), 2)
+        if a.split(":")[0] != b.split(":")[0] and carries[a] & carries[b]
+    }
+    predicted = {
+        (a, b)
+        for unit in alignment.units
+        for a, b in itertools.combinations(sorted(unit.members), 2)
+        if a.split(":")[0] != b.split(":")[0]
+    }
+    return truth, predicted
