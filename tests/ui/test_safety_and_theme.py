@@ -5,21 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from support.hostile import HOSTILE, HOSTILE_B
 
 from newsdiff_gui.ui.formats import PieceKind, pieces_to_html
 from newsdiff_gui.ui.pair_model import LEFT_TEXT_ROLE, RIGHT_TEXT_ROLE
 from newsdiff_gui.ui.theme import contrast_ratio, dark_palette, light_palette, theme_for
-
-HOSTILE = (
-    "Mayor <b>resigns</b> after vote\n\n"
-    "The mayor resigned on Monday after the council vote, officials said. "
-    "<script>alert(1)</script> The council will meet again in May.\n"
-)
-HOSTILE_B = (
-    "Mayor <b>quits</b> after vote\n\n"
-    "The mayor quit on Monday after the council vote, officials said. "
-    "<script>alert(1)</script> The council will meet again in June.\n"
-)
 
 
 def test_markup_in_articles_is_shown_as_text(window, tmp_path) -> None:

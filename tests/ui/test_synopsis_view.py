@@ -10,22 +10,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
+from support.hostile import HOSTILE
+from support.hostile import HOSTILE_B as BASE_B
 
 from newsdiff_gui.engine.synopsis import CellStatus, synopsis
 from newsdiff_gui.ui.formats import PieceKind
 from newsdiff_gui.ui.synopsis_delegate import PAD_Y, fragments
 from newsdiff_gui.ui.synopsis_model import ONLY_IN_ROLE, PIECES_ROLE, SENTENCES_ROLE, STATUS_ROLE
 
-HOSTILE = (
-    "Mayor <b>resigns</b> after vote\n\n"
-    "The mayor resigned on Monday after the council vote, officials said. "
-    "<script>alert(1)</script> The council will meet again in May.\n"
-)
-HOSTILE_B = (
-    "Mayor <b>quits</b> after vote\n\n"
-    "The mayor quit on Monday after the council vote, officials said. "
-    "<script>alert(1)</script> The council will meet again in June.\n\n"
-    "A farmers' protest <b>blocked</b> the square outside the town hall for hours.\n"
+# The second version adds a paragraph only it has (a one-member row).
+HOSTILE_B = BASE_B + (
+    "\nA farmers' protest <b>blocked</b> the square outside the town hall for hours.\n"
 )
 
 
