@@ -9,7 +9,7 @@ draw of synthetic sets (tests/support/synthetic.py) with known truth.
 
 Usage (from the repository root):
 
-    .venv/bin/python tools/align_subsets.py GOLD.json [--false] [--synthetic] [--min 2]
+    .venv/bin/python tools/align_subsets.py GOLD.json [--files DIR] [--false] [--synthetic] [--min 2]
 """
 
 from __future__ import annotations
@@ -43,9 +43,22 @@ def predicted_pairs(gold: GoldStandard, alignment) -> set[tuple[str, str]]:
     return pairs
 
 
-def subsets(gold_path: str, show_false: bool, smallest: int, dump: str | None = None) -> None:
+def gold_files(gold: GoldStandard, folder: str | None) -> list[Path]:
+    """The files a gold names, from ``folder`` (the bundled seeds by default)."""
+    if folder is None:
+        return seed_files()
+    return [Path(folder) / name for name in gold.files]
+
+
+def subsets(
+    gold_path: str,
+    show_false: bool,
+    smallest: int,
+    dump: str | None = None,
+    folder: str | None = None,
+) -> None:
     gold = GoldStandard.read(gold_path)
-    files = seed_files()
+    files = gold_files(gold, folder)
     texts = {}
     for path in files:
         texts[os.path.basename(path)] = Path(path).read_text(encoding="utf-8")
@@ -195,8 +208,9 @@ def main() -> None:
     parser.add_argument("--synthetic", action="store_true", help="also score synthetic sets")
     parser.add_argument("--min", type=int, default=2, help="smallest subset size")
     parser.add_argument("--dump", help="write every subset's predicted pairs to this JSON file")
+    parser.add_argument("--files", metavar="DIR", help="folder of the gold's files (default: seeds)")
     args = parser.parse_args()
-    subsets(args.gold, args.false, args.min, args.dump)
+    subsets(args.gold, args.false, args.min, args.dump, args.files)
     if args.synthetic:
         synthetic_sets()
 

@@ -1,0 +1,92 @@
+"""Alignment quality on every gold set we have, in one table.
+
+Why: the seed gold alone is five files of one story; rules shaped on it can
+fit it. The held-out sets in tests/data/heldout/ (invented stories in other
+domains, annotated by reading before any aligner saw them) tell whether a
+change to the method helps in general. For each set this prints the full-set
+pair P/R/F1, the weakest version pair with at least three gold links, the
+added/omitted F1, and precision/recall pooled over every subset of two or
+more files (readers often open just two).
+
+Usage (from the repository root):
+
+    .venv/bin/python tools/dev_scores.py [--no-subsets]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsdiff_gui.engine.align import align  # noqa: E402
+from newsdiff_gui.engine.evaluate import PRF, GoldStandard, evaluate  # noqa: E402
+from newsdiff_gui.engine.load import load_article_set  # noqa: E402
+from newsdiff_gui.paths import seed_files  # noqa: E402
+
+SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+
+
+def gold_sets() -> list[tuple[str, Path, list[Path]]]:
+    sets = []
+    if SEEDS_GOLD.exists():
+        sets.append(("seeds", SEEDS_GOLD, seed_files()))
+    for gold_path in sorted(HELDOUT.glob("*/gold.json")):
+        gold = GoldStandard.read(gold_path)
+        sets.append((gold_path.parent.name, gold_path, [gold_path.parent / f for f in gold.files]))
+    return sets
+
+
+def subset_scores(gold: GoldStandard, files: list[Path]) -> PRF:
+    tp = predicted = wanted = 0
+    for size in range(2, len(files) + 1):
+        for combo in itertools.combinations(files, size):
+            names = {path.name for path in combo}
+            scores = evaluate(gold, align(load_article_set(list(combo))))
+            present = {p for p in gold.pairs if {gold.spans[s][0] for s in p} <= names}
+            # Per-pair counts already hold only the pairs among present files.
+            tp += sum(prf.tp for prf in scores.per_pair.values())
+            predicted += scores.pairs.predicted
+            wanted += len(present)
+    return PRF(tp, predicted, wanted)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-subsets", action="store_true", help="full sets only (faster)")
+    args = parser.parse_args()
+    header = f"{'set':<10} {'P':>6} {'R':>6} {'F1':>6} {'worst pair':>11} {'add/om':>7}"
+    if not args.no_subsets:
+        header += f" {'subsets P':>10} {'R':>6} {'F1':>6}"
+    print(header)
+    pooled = [0, 0, 0]
+    started = time.perf_counter()
+    for name, gold_path, files in gold_sets():
+        gold = GoldStandard.read(gold_path)
+        scores = evaluate(gold, align(load_article_set(files)))
+        big = [prf.f1 for prf in scores.per_pair.values() if prf.gold >= 3]
+        pairs = scores.pairs
+        pooled = [pooled[0] + pairs.tp, pooled[1] + pairs.predicted, pooled[2] + pairs.gold]
+        line = (
+            f"{name:<10} {pairs.precision:6.3f} {pairs.recall:6.3f} {pairs.f1:6.3f}"
+            f" {min(big, default=1.0):11.3f} {scores.unmatched.f1:7.3f}"
+        )
+        if not args.no_subsets:
+            sub = subset_scores(gold, files)
+            line += f" {sub.precision:10.3f} {sub.recall:6.3f} {sub.f1:6.3f}"
+        print(line)
+    total = PRF(*pooled)
+    print(
+        f"{'pooled':<10} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}"
+        f"   ({time.perf_counter() - started:.1f} s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
