@@ -9,7 +9,7 @@ draw of synthetic sets (tests/support/synthetic.py) with known truth.
 
 Usage (from the repository root):
 
-    .venv/bin/python tools/align_subsets.py GOLD.json [--files DIR] [--false] [--synthetic] [--min 2]
+    .venv/bin/python tools/align_subsets.py GOLD.json [--files DIR] [--false] [--synthetic]
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def main() -> None:
     parser.add_argument("--synthetic", action="store_true", help="also score synthetic sets")
     parser.add_argument("--min", type=int, default=2, help="smallest subset size")
     parser.add_argument("--dump", help="write every subset's predicted pairs to this JSON file")
-    parser.add_argument("--files", metavar="DIR", help="folder of the gold's files (default: seeds)")
+    parser.add_argument("--files", metavar="DIR", help="folder of the gold files")
     args = parser.parse_args()
     subsets(args.gold, args.false, args.min, args.dump, args.files)
     if args.synthetic:
