@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .features import sentence_features
+from .features import is_number, sentence_features
 from .model import Alignment, ArticleSet, Link, Relation, Sentence, Unit
 from .similarity import (
     COSINE_FLOOR,
@@ -688,7 +688,7 @@ class _Aligner:
             if len(carried_terms) < 2:
                 continue  # one shared word is a coincidence or a synonym, not a second fact
             carried = sum(residual[t] for t in carried_terms)
-            if not _numbers_agree(residual, cluster):
+            if not _numbers_shared(residual, cluster):
                 continue
             # The unit next to the sentence's own one in the versions that report the
             # two facts apart: adjacency is evidence of its own (as for a fusion of
@@ -821,7 +821,21 @@ class _Aligner:
 def _numbers_agree(terms: dict[str, float], cluster: _Cluster) -> bool:
     """A passage joining a unit beside its main member (a split-off half, one half
     of a fused sentence) must not bring numbers the unit never mentions."""
-    return all(term in cluster.profile for term in terms if term.isdigit())
+    return all(term in cluster.profile for term in terms if is_number(term))
+
+
+def _numbers_shared(terms: dict[str, float], cluster: _Cluster) -> bool:
+    """The rest of a fused sentence may carry a unit when it shares one of its
+    numbers with it, or neither side has one. A summary fusing three facts
+    ("140,000 homes without power, 30,000 hectares under water, 80 mm more
+    rain") brings each unit the numbers of the other two, so asking for all
+    of them would keep it out of every one."""
+    numbers = [term for term in terms if is_number(term)]
+    if not numbers:
+        return True
+    if any(term in cluster.profile for term in numbers):
+        return True
+    return not any(is_number(term) for term in cluster.profile)
 
 
 def _consecutive(a: _Cluster, b: _Cluster) -> bool:

@@ -64,6 +64,10 @@ _VARIANTS = [
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?(?:m|mn)\b"), r"$\1 million"),
     (re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?(?:bn|b)\b"), r"$\1 billion"),
+    # "40cm" is 40 cm, as "40 centimetres" elsewhere.
+    (re.compile(r"\b(\d+(?:\.\d+)?)([a-z]{1,3})\b"), r"\1 \2"),
+    # A share is not a count: "down 11%" must not match "eleven fires".
+    (re.compile(r"(\d)\s?(?:%|per ?cent\b)"), r"\1pct"),
 ]
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 _NAME = re.compile(
@@ -82,10 +86,15 @@ class SentenceFeatures:
     words: tuple[str, ...] = ()  # normalised content words, in order (for meaning vectors)
 
 
+def is_number(term: str) -> bool:
+    """Numbers, decimals and shares ("412000", "4.2", "11pct") are kept whole."""
+    return term[:1].isdigit()
+
+
 def stem(word: str) -> str:
     """Prefix stem: cheap, language-agnostic and tolerant of inflection and of
     derivations a rewrite or translation introduces (officials/officers → "offic")."""
-    if word.isdigit():
+    if is_number(word):
         return word
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
@@ -103,14 +112,15 @@ def normalise_words(text: str) -> list[str]:
         word = raw.lower().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
-        word = word.replace(".", "").replace("'", "")
+        # "U.S." is "us", but "4.2" million is not 42.
+        word = word.replace("'", "") if is_number(word) else word.replace(".", "").replace("'", "")
         words.append(NUMBER_WORDS.get(word, word))
     return words
 
 
 def sentence_features(text: str) -> SentenceFeatures:
     words = normalise_words(text)
-    terms = frozenset(stem(w) for w in words if (w not in STOP_WORDS and len(w) > 1) or w.isdigit())
+    terms = frozenset(stem(w) for w in words if (w not in STOP_WORDS and len(w) > 1) or is_number(w))
     anchors = {w for w in words if any(ch.isdigit() for ch in w)}
     for name in _NAME.findall(text):
         anchors.add(" ".join(stem(w) for w in normalise_words(name)))
