@@ -120,7 +120,9 @@ def normalise_words(text: str) -> list[str]:
 
 def sentence_features(text: str) -> SentenceFeatures:
     words = normalise_words(text)
-    terms = frozenset(stem(w) for w in words if (w not in STOP_WORDS and len(w) > 1) or is_number(w))
+    terms = frozenset(
+        stem(w) for w in words if (w not in STOP_WORDS and len(w) > 1) or is_number(w)
+    )
     anchors = {w for w in words if any(ch.isdigit() for ch in w)}
     for name in _NAME.findall(text):
         anchors.add(" ".join(stem(w) for w in normalise_words(name)))
