@@ -1,16 +1,17 @@
 """Alignment quality on every gold set we have, in one table.
 
 Why: the seed gold alone is five files of one story; rules shaped on it can
-fit it. The held-out sets in tests/data/heldout/ (invented stories in other
-domains, annotated by reading before any aligner saw them) tell whether a
-change to the method helps in general. For each set this prints the full-set
+fit it. tests/data/gold/ holds invented stories in other domains, annotated
+by reading before any aligner saw them: dev/ (looked at while working on the
+method, with the seeds) and test/ (only scored, to tell whether what helped
+on dev/ helps in general). For each set this prints the full-set
 pair P/R/F1, the weakest version pair with at least three gold links, the
 added/omitted F1, and precision/recall pooled over every subset of two or
 more files (readers often open just two).
 
 Usage (from the repository root):
 
-    .venv/bin/python tools/dev_scores.py [--no-subsets]
+    .venv/bin/python tools/dev_scores.py [--no-subsets] [--test]
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ from newsdiff_gui.engine.load import load_article_set  # noqa: E402
 from newsdiff_gui.paths import seed_files  # noqa: E402
 
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"
-HELDOUT = ROOT / "tests" / "data" / "heldout"
+GOLD_SETS = ROOT / "tests" / "data" / "gold"
 
 
-def gold_sets() -> list[tuple[str, Path, list[Path]]]:
+def gold_sets(group: str) -> list[tuple[str, Path, list[Path]]]:
     sets = []
-    if SEEDS_GOLD.exists():
+    if SEEDS_GOLD.exists() and group == "dev":
         sets.append(("seeds", SEEDS_GOLD, seed_files()))
-    for gold_path in sorted(HELDOUT.glob("*/gold.json")):
+    for gold_path in sorted((GOLD_SETS / group).glob("*/gold.json")):
         gold = GoldStandard.read(gold_path)
         sets.append((gold_path.parent.name, gold_path, [gold_path.parent / f for f in gold.files]))
     return sets
@@ -60,6 +61,9 @@ def subset_scores(gold: GoldStandard, files: list[Path]) -> PRF:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-subsets", action="store_true", help="full sets only (faster)")
+    parser.add_argument(
+        "--test", action="store_true", help="score the test sets (not the development sets)"
+    )
     args = parser.parse_args()
     header = f"{'set':<10} {'P':>6} {'R':>6} {'F1':>6} {'worst pair':>11} {'add/om':>7}"
     if not args.no_subsets:
@@ -67,7 +71,7 @@ def main() -> None:
     print(header)
     pooled = [0, 0, 0]
     started = time.perf_counter()
-    for name, gold_path, files in gold_sets():
+    for name, gold_path, files in gold_sets("test" if args.test else "dev"):
         gold = GoldStandard.read(gold_path)
         scores = evaluate(gold, align(load_article_set(files)))
         big = [prf.f1 for prf in scores.per_pair.values() if prf.gold >= 3]
