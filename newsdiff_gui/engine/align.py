@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .clauses import split_clauses
 from .features import is_number, sentence_features
 from .model import Alignment, ArticleSet, Link, Relation, Sentence, Unit
 from .similarity import (
@@ -95,6 +96,8 @@ class AlignConfig:
     cancel_every: int = 256
 
 
+# A clause of a fused sentence is matched as a fact of its own from this many terms.
+CLAUSE_MIN_TERMS = 3
 # Per sentence, at most this many units are scored (by shared weight) plus this
 # many more found by meaning alone: enough for any real match, and it keeps long
 # single documents from going quadratic.
@@ -201,6 +204,8 @@ def _processing_order(article_set: ArticleSet, rows: list[list[_Row]]) -> list[i
 class _Aligner:
     def __init__(self, rows: list[list[_Row]], config: AlignConfig) -> None:
         self.rows = rows
+        # Unit centroids for the passes after every version is in (built once, when needed).
+        self._centroid_cache: tuple[list[int], Any] | None = None
         self.config = config
         self.clusters: list[_Cluster] = []
         self.term_index: dict[str, set[int]] = defaultdict(set)
@@ -406,6 +411,112 @@ class _Aligner:
             keep.add_core(row, score)
             if len(keep.core) == 2:
                 keep.scores[keep.core[0].sentence.id] = score
+
+    def join_on_clauses(self) -> None:
+        """A sentence joins every unit one of its clauses says.
+
+        A lead or summary that fuses facts other versions report apart matches
+        none of their sentences well as a whole, but each of its clauses
+        matches one closely. A clause joins the unit it matches best when that
+        unit has no member of its version, the match is strong, two telling
+        terms the sentence's own unit does not explain are shared, and the
+        clause brings no number the unit lacks.
+        """
+        holders: dict[str, list[int]] = defaultdict(list)
+        versions: dict[int, set[int]] = {}
+        for cluster in self.clusters:
+            versions[cluster.number] = {m.doc for m in (*cluster.core, *cluster.extra)}
+            for row in (*cluster.core, *cluster.extra):
+                holders[row.sentence.id].append(cluster.number)
+        self._centroid_cache = None
+        additions: list[tuple[_Row, int, float]] = []
+        for cluster in self.clusters:
+            for row in cluster.core:
+                own = holders[row.sentence.id]
+                explained: set[str] = set()
+                for number in own:
+                    for member in self.clusters[number].core:
+                        if member is not row:
+                            explained.update(member.weighted.weights)
+                # Whole-sentence test first: without two such terms in the whole
+                # sentence, none of its clauses has them.
+                if not self._candidate_units(
+                    row.weighted.weights, row.doc, own, explained, versions
+                ):
+                    continue
+                for clause, eligible in self._clauses_to_place(row, own, explained, versions):
+                    found = self._best_clause_unit(clause, eligible)
+                    if found is not None:
+                        additions.append((row, *found))
+        for row, number, score in additions:
+            cluster = self.clusters[number]
+            if any(m.doc == row.doc for m in (*cluster.core, *cluster.extra)):
+                continue
+            self._add_extra(number, row, score)
+
+    def _clauses_to_place(
+        self, row: _Row, own: list[int], explained: set[str], versions: dict[int, set[int]]
+    ) -> list[tuple[_Row, set[int]]]:
+        """Clauses of ``row`` as pseudo-rows (weighed as in the whole sentence),
+        each with the units it could join: those sharing two of its telling
+        terms that its own unit does not explain, and no member of its version.
+        Looked up in the term index first, so most clauses cost no scoring."""
+        found = []
+        for text in split_clauses(row.sentence.text):
+            features = sentence_features(text)
+            weights = {
+                t: row.weighted.weights[t] for t in features.terms if t in row.weighted.weights
+            }
+            if len(weights) < CLAUSE_MIN_TERMS:
+                continue
+            eligible = self._candidate_units(weights, row.doc, own, explained, versions)
+            if not eligible:
+                continue
+            weighted = Weighted(weights, sum(weights.values()), features)
+            vector = None
+            if row.vector is not None:
+                table = VectorTable.load()
+                vector = table.sentence_vector(weighted.word_weights()) if table else None
+            clause = _Row(
+                row.sentence, row.doc, row.position, weighted, vector, row.rare & weights.keys()
+            )
+            found.append((clause, eligible))
+        return found
+
+    def _candidate_units(
+        self,
+        weights: dict[str, float],
+        doc: int,
+        own: list[int],
+        explained: set[str],
+        versions: dict[int, set[int]],
+    ) -> set[int]:
+        telling = [t for t in weights if t not in explained and self._telling(t)]
+        if len(telling) < 2:
+            return set()
+        counts = Counter(n for t in telling for n in self.term_index.get(t, ()))
+        return {
+            n
+            for n, k in counts.items()
+            if k >= 2 and n not in own and doc not in versions[n] and self.clusters[n].core
+        }
+
+    def _best_clause_unit(self, clause: _Row, eligible: set[int]) -> tuple[int, float] | None:
+        if clause.vector is not None and self._centroid_cache is None:
+            self._centroid_cache = self._centroids()
+        best: tuple[int, float] | None = None
+        for number, (score, _amount) in self._similarities(clause, self._centroid_cache).items():
+            if number not in eligible or score < self.config.strong_threshold:
+                continue
+            if not _numbers_agree(clause.weighted.weights, self.clusters[number]):
+                continue
+            if best is None or score > best[1]:
+                best = (number, score)
+        return best
+
+    def _add_extra(self, number: int, row: _Row, score: float) -> None:
+        self.clusters[number].extra.append(row)
+        self.clusters[number].scores[row.sentence.id] = score
 
     def place_headlines(self) -> None:
         """Headlines and subheads summarise a unit rather than carry one: they join
@@ -920,6 +1031,7 @@ def align(
     aligner.merge_units()
     aligner.pair_leftovers()
     aligner.join_on_distinctive_terms()
+    aligner.join_on_clauses()
     aligner.place_headlines()
 
     ordered = sorted(

@@ -150,3 +150,54 @@ def test_small_sets_do_not_link_on_a_shared_rare_word_or_template(files, a, b) -
 def test_small_sets_link_the_better_partner(files, a, b) -> None:
     alignment = _subset(files)
     assert _linked(alignment, _id(alignment, *a), _id(alignment, *b))
+
+
+WIRE = (
+    "Storm Lina hit the coast of Varra on Sunday night. "
+    "About 140,000 homes were without electricity on Monday, the grid operator said. "
+    "Officials in the port of Keld ordered schools closed until Thursday. "
+    "The farmers' union said at least 30,000 hectares of farmland were under water. "
+    "A ferry with 212 passengers was stuck outside the harbour for nine hours. "
+    "Forecasters expect up to 80 millimetres of further rain in the hills on Tuesday. "
+    "The national football league postponed three matches."
+)
+SUMMARY = (
+    "Storm Lina hit Varra on Sunday. "
+    "Some 140,000 homes have no electricity, at least 30,000 hectares of farmland are "
+    "under water, and up to 80 millimetres of further rain is forecast."
+)
+
+
+def test_a_sentence_fusing_three_facts_joins_each_of_their_units() -> None:
+    alignment = align(documents_from_texts([("wire.txt", WIRE), ("brief.txt", SUMMARY)]))
+    fused = _id(alignment, 1, "Some 140,000 homes")
+    for fact in ("140,000 homes", "30,000 hectares", "80 millimetres"):
+        assert _linked(alignment, fused, _id(alignment, 0, fact)), fact
+    for other in ("ferry with 212", "schools closed", "football league"):
+        assert not _linked(alignment, fused, _id(alignment, 0, other)), other
+
+
+def test_a_fused_lead_joins_a_fact_another_version_reports_far_apart() -> None:
+    # The wire (placed first) fuses toll and missing; the rewrite reports the
+    # missing at its end. That unit exists only once the rewrite is in.
+    wire = (
+        "At least 47 people have been killed in the floods in Varra, and more than 110 "
+        "residents are still missing, the civil protection agency said on Monday. "
+        "Storm Lina dumped record rain on the hills on Saturday. "
+        "Officials in the port of Keld ordered schools closed until Thursday. "
+        "A ferry with 212 passengers was stuck outside the harbour for nine hours. "
+        "About 140,000 homes were without electricity on Monday, the grid operator said. "
+        "The national football league postponed three matches. "
+        "Forecasters expect more rain in the hills on Tuesday."
+    )
+    rewrite = (
+        "The floods in Varra have killed at least 47 people, officials said. "
+        "Power was cut to about 140,000 homes. "
+        "More rain is expected in the hills on Tuesday. "
+        "More than 110 residents are still missing."
+    )
+    alignment = align(documents_from_texts([("wire.txt", wire), ("rewrite.txt", rewrite)]))
+    lead = _id(alignment, 0, "At least 47 people")
+    assert _linked(alignment, lead, _id(alignment, 1, "killed at least 47"))
+    assert _linked(alignment, lead, _id(alignment, 1, "110 residents"))
+    assert not _linked(alignment, lead, _id(alignment, 1, "140,000 homes"))

@@ -140,8 +140,40 @@ def test_seed_subsets_score_does_not_regress() -> None:
                     tp, predicted, wanted = tp + prf.tp, predicted + prf.predicted, wanted + prf.gold
                     if size == 2:
                         two_tp, two_predicted = two_tp + prf.tp, two_predicted + prf.predicted
-    # Floors a little below the measured figures (all subsets P 0.973 R 0.717,
-    # two files P 0.963); before the small-set rules P 0.950 R 0.718, two files 0.903.
-    assert tp / predicted >= 0.965
+    # Floors a little below the measured figures (all subsets P 0.954 R 0.720,
+    # two files P 0.920). The clause pass (a fused sentence joins the unit each of
+    # its clauses says) took the seeds' two-file precision from 0.963 to 0.920
+    # (004's "accused Maduro of working with cartels" clause taken for "accused
+    # Maduro of leading Cartel de los Soles"), while over the four development
+    # sets two-file F1 rose from 0.796 to 0.809 (tools/dev_scores.py).
+    assert tp / predicted >= 0.945
     assert tp / wanted >= 0.71
-    assert two_tp / two_predicted >= 0.95
+    assert two_tp / two_predicted >= 0.91
+
+
+GOLD_SETS = Path(__file__).resolve().parents[1] / "data" / "gold"
+# Pair F1 floors, a little below what the aligner reaches on each invented,
+# hand-annotated story (tests/data/gold/README.md): regression guards, not targets.
+GOLD_SET_FLOORS = {
+    "dev/business": 0.78,
+    "dev/courts": 0.90,
+    "dev/disaster": 0.77,
+    "test/breach": 0.58,
+    "test/election": 0.48,
+    "test/health": 0.54,
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLD_SET_FLOORS))
+def test_gold_set_score_does_not_regress(name: str) -> None:
+    from newsdiff_gui.engine.evaluate import GoldStandard, evaluate
+
+    folder = GOLD_SETS / name
+    gold = GoldStandard.read(folder / "gold.json")
+    scores = evaluate(gold, align(load_article_set([folder / f for f in gold.files])))
+    assert scores.pairs.f1 >= GOLD_SET_FLOORS[name], scores.pairs
+
+
+def test_every_gold_set_has_a_floor() -> None:
+    present = {f"{p.parent.parent.name}/{p.parent.name}" for p in GOLD_SETS.glob("*/*/gold.json")}
+    assert present == set(GOLD_SET_FLOORS)
