@@ -452,7 +452,7 @@ class _Aligner:
             cluster = self.clusters[number]
             if any(m.doc == row.doc for m in (*cluster.core, *cluster.extra)):
                 continue
-            self._add_extra(number, row, score)
+            self._add_extra(number, score, row)
 
     def _clauses_to_place(
         self, row: _Row, own: list[int], explained: set[str], versions: dict[int, set[int]]
@@ -463,25 +463,32 @@ class _Aligner:
         Looked up in the term index first, so most clauses cost no scoring."""
         found = []
         for text in split_clauses(row.sentence.text):
-            features = sentence_features(text)
-            weights = {
-                t: row.weighted.weights[t] for t in features.terms if t in row.weighted.weights
-            }
-            if len(weights) < CLAUSE_MIN_TERMS:
+            weights = self._clause_weights(row, text)
+            if weights is None:
                 continue
-            eligible = self._candidate_units(weights, row.doc, own, explained, versions)
-            if not eligible:
-                continue
-            weighted = Weighted(weights, sum(weights.values()), features)
-            vector = None
-            if row.vector is not None:
-                table = VectorTable.load()
-                vector = table.sentence_vector(weighted.word_weights()) if table else None
-            clause = _Row(
-                row.sentence, row.doc, row.position, weighted, vector, row.rare & weights.keys()
-            )
-            found.append((clause, eligible))
+            eligible = self._candidate_units(weights.weights, row.doc, own, explained, versions)
+            if eligible:
+                found.append((self._clause_row(row, weights), eligible))
         return found
+
+    @staticmethod
+    def _clause_weights(row: _Row, text: str, min_terms: int = CLAUSE_MIN_TERMS) -> Weighted | None:
+        """A clause's terms, weighed as in the whole sentence."""
+        features = sentence_features(text)
+        weights = {t: row.weighted.weights[t] for t in features.terms if t in row.weighted.weights}
+        if len(weights) < min_terms:
+            return None
+        return Weighted(weights, sum(weights.values()), features)
+
+    @staticmethod
+    def _clause_row(row: _Row, weighted: Weighted) -> _Row:
+        """A clause as a pseudo-row of its sentence, with its own meaning vector."""
+        vector = None
+        if row.vector is not None:
+            table = VectorTable.load()
+            vector = table.sentence_vector(weighted.word_weights()) if table else None
+        rare = row.rare & weighted.weights.keys()
+        return _Row(row.sentence, row.doc, row.position, weighted, vector, rare)
 
     def _candidate_units(
         self,
@@ -514,28 +521,50 @@ class _Aligner:
                 best = (number, score)
         return best
 
-    def _add_extra(self, number: int, row: _Row, score: float) -> None:
+    def _add_extra(self, number: int, score: float, row: _Row) -> None:
         self.clusters[number].extra.append(row)
         self.clusters[number].scores[row.sentence.id] = score
 
     def place_headlines(self) -> None:
         """Headlines and subheads summarise a unit rather than carry one: they join
-        the unit they restate, or stand alone when nothing matches."""
+        the unit they restate, or stand alone when nothing matches. A headline
+        that joins two facts ("Six years for Dravec – but the party that
+        shielded him walks free") joins the unit each of its clauses restates."""
         centroids = (
             self._centroids() if self.deferred and self.deferred[0].vector is not None else None
         )
         for row in self.deferred:
-            sims = self._similarities(row, centroids)
-            best = max(((score, amount, n) for n, (score, amount) in sims.items()), default=None)
-            if best is not None:
-                score, amount, number = best
-                if score >= self.config.weak_threshold and (
-                    amount / row.weighted.total >= self.config.join_coverage
-                ):
-                    self.clusters[number].extra.append(row)
-                    self.clusters[number].scores[row.sentence.id] = score
+            restated = self._restated_unit(row, centroids)
+            if restated is not None:
+                self._add_extra(*restated, row)
+                continue
+            joined: set[int] = set()
+            for text in split_clauses(row.sentence.text):
+                weights = self._clause_weights(row, text, min_terms=2)
+                if weights is None:
                     continue
-            self._new_cluster(row)
+                restated = self._restated_unit(self._clause_row(row, weights), centroids)
+                if restated is not None and restated[0] not in joined:
+                    self._add_extra(*restated, row)
+                    joined.add(restated[0])
+            if not joined:
+                self._new_cluster(row)
+
+    def _restated_unit(
+        self, row: _Row, centroids: tuple[list[int], Any] | None
+    ) -> tuple[int, float] | None:
+        """The unit a headline (or one of its clauses) restates, with the score:
+        its best match, when that carries most of the headline's weight."""
+        sims = self._similarities(row, centroids)
+        best = max(((score, amount, n) for n, (score, amount) in sims.items()), default=None)
+        if best is None:
+            return None
+        score, amount, number = best
+        if score < self.config.weak_threshold:
+            return None
+        if amount / row.weighted.total < self.config.join_coverage:
+            return None
+        return number, score
 
     def _centroids(self) -> tuple[list[int], Any]:
         """Live unit numbers and their unit-length mean vectors, as one matrix."""

@@ -201,3 +201,20 @@ def test_a_fused_lead_joins_a_fact_another_version_reports_far_apart() -> None:
     assert _linked(alignment, lead, _id(alignment, 1, "killed at least 47"))
     assert _linked(alignment, lead, _id(alignment, 1, "110 residents"))
     assert not _linked(alignment, lead, _id(alignment, 1, "140,000 homes"))
+
+
+def test_a_headline_of_two_facts_joins_the_unit_its_clause_restates() -> None:
+    wire = (
+        "Former governor Emil Dravec was sentenced on Tuesday to six years in prison for "
+        "taking bribes. The court also fined his construction partner. Dravec said he would "
+        "appeal to the Supreme Court."
+    )
+    rewrite = (
+        "Six years for Dravec – but the party that shielded him walks free\n"
+        "On Tuesday Emil Dravec was handed a six-year prison term for bribery. "
+        "He plans to appeal."
+    )
+    alignment = align(documents_from_texts([("wire.txt", wire), ("rewrite.txt", rewrite)]))
+    headline = _id(alignment, 1, "Six years for Dravec")
+    assert _linked(alignment, headline, _id(alignment, 0, "sentenced on Tuesday"))
+    assert not _linked(alignment, headline, _id(alignment, 0, "appeal to the Supreme"))
