@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numbers import words_to_numbers
+
 STOP_WORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been
@@ -30,31 +32,6 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-NUMBER_WORDS = {
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "twenty": "20",
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "hundred": "100",
-    "thousand": "1000",
-    "million": "million",
-    "billion": "billion",
-    "dozen": "12",
-}
-
 # Spelling variants that name the same thing; folded before stemming.
 _VARIANTS = [
     (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA\b|\bUnited States(?: of America)?\b"), " US "),
@@ -64,6 +41,8 @@ _VARIANTS = [
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?(?:m|mn)\b"), r"$\1 million"),
     (re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?(?:bn|b)\b"), r"$\1 billion"),
+    # "18th" is 18, as "eighteenth" is.
+    (re.compile(r"\b(\d+)(?:st|nd|rd|th)\b"), r"\1"),
     # "40cm" is 40 cm, as "40 centimetres" elsewhere.
     (re.compile(r"\b(\d+(?:\.\d+)?)([a-z]{1,3})\b"), r"\1 \2"),
     # A share is not a count: "down 11%" must not match "eleven fires".
@@ -114,8 +93,8 @@ def normalise_words(text: str) -> list[str]:
             word = word[:-2]
         # "U.S." is "us", but "4.2" million is not 42.
         word = word.replace("'", "") if is_number(word) else word.replace(".", "").replace("'", "")
-        words.append(NUMBER_WORDS.get(word, word))
-    return words
+        words.append(word)
+    return words_to_numbers(words)
 
 
 def sentence_features(text: str) -> SentenceFeatures:
