@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from support.synthetic import synthetic_set
@@ -83,3 +84,17 @@ def test_a_bad_entry_is_a_miss_and_replaced(tmp_path: Path) -> None:
     entry.write_text("{", encoding="utf-8")
     again, hit = cached_align(article_set, cache=cache)
     assert not hit and again == alignment and cache.get(article_set) == alignment
+
+
+def test_the_cache_key_covers_every_module_the_aligner_runs() -> None:
+    """A change to any module the aligner imports must miss the cache."""
+    engine = Path(cache_module.__file__).parent
+    seen, todo = set(), ["align"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source = (engine / f"{name}.py").read_text(encoding="utf-8")
+        todo += re.findall(r"^from \.(\w+) import", source, flags=re.MULTILINE)
+    assert seen - {"model"} <= set(cache_module._ALIGNER_MODULES)
