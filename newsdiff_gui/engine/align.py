@@ -25,7 +25,10 @@ Method (explained for readers in the README, "How alignment works"):
    sentences still alone in different versions pair up when each is the
    other's best match and they share telling words (``pair_leftovers``); a
    sentence still alone joins the unit with which it shares terms hardly any
-   other unit has (``join_on_distinctive_terms``).
+   other unit has (``join_on_distinctive_terms``); a sentence joins every unit
+   one of its clauses says (``join_on_clauses``), and headlines join the units
+   they restate. These passes live in ``align_passes.py``; the records both
+   halves work on (rows, clusters, the configuration) in ``align_model.py``.
 
 Public API: ``AlignConfig``, ``align``, ``CancelledError``.
 """
@@ -36,18 +39,22 @@ import hashlib
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from .clauses import split_clauses
-from .features import is_number, sentence_features
-from .model import Alignment, ArticleSet, Link, Relation, Sentence, Unit
+from .align_model import AlignConfig
+from .align_model import Cluster as _Cluster
+from .align_model import Row as _Row
+from .align_model import consecutive as _consecutive
+from .align_model import is_headline as _is_headline
+from .align_model import numbers_agree as _numbers_agree
+from .align_model import numbers_shared as _numbers_shared
+from .align_passes import FinalPasses
+from .features import sentence_features
+from .model import Alignment, ArticleSet, Link, Relation, Unit
 from .similarity import (
     COSINE_FLOOR,
     LEXICAL_SHARE,
-    LINK_THRESHOLD,
     TermWeights,
-    Weighted,
     blend,
     calibrate,
     combine,
@@ -55,49 +62,6 @@ from .similarity import (
 )
 from .vectors import VectorTable
 
-
-@dataclass(frozen=True)
-class AlignConfig:
-    # Matches at or above this similarity are taken wherever they fall in the text.
-    anchor_threshold: float = 0.55
-    # From here, a match is taken unless the order of its neighbours speaks against it.
-    strong_threshold: float = LINK_THRESHOLD
-    # Between weak and strong, a match must agree with the order of strong matches nearby.
-    weak_threshold: float = 0.24
-    # Share of a sentence's term weight a weak match must find in the unit.
-    weak_min_shared: float = 0.25
-    # How many sentences away order evidence is looked for.
-    order_window: int = 3
-    # Share of a sentence's own weight a unit must carry for the sentence to join as
-    # a second member from the same version (split sentence, headline).
-    join_coverage: float = 0.6
-    # A sentence is a fusion candidate when this share of its weight is not explained
-    # by its own unit, and joins a second unit carrying this share of that rest.
-    fused_residual: float = 0.3
-    fused_coverage: float = 0.4
-    # Terms found in more than this share of units are skipped when looking up
-    # candidates (topic words: they never decide a match on their own).
-    max_posting_share: float = 0.6
-    # ... and terms in more than this many units (or 5% of them, whichever is more).
-    posting_floor: int = 64
-    # Units whose members match each other's profile this well merge after all versions are in.
-    merge_threshold: float = 0.45
-    # Two sentences left alone in different versions, each the other's closest, pair
-    # from this similarity (with the weak match's share of shared words).
-    leftover_threshold: float = 0.31
-    # A sentence still alone joins the unit it matches best from this similarity when
-    # the terms they share that hardly any other unit has ("distinctive": in at most
-    # this many units, the sentence's own and the candidate's included) are at least
-    # two and carry this share of the sentence's weight.
-    distinctive_threshold: float = 0.2
-    distinctive_units: int = 3
-    distinctive_share: float = 0.2
-    # Check the cancel callback every this many sentences.
-    cancel_every: int = 256
-
-
-# A clause of a fused sentence is matched as a fact of its own from this many terms.
-CLAUSE_MIN_TERMS = 3
 # Per sentence, at most this many units are scored (by shared weight) plus this
 # many more found by meaning alone: enough for any real match, and it keeps long
 # single documents from going quadratic.
@@ -112,54 +76,6 @@ REPEATED_IN_VERSION = 3
 
 class CancelledError(Exception):
     """Raised when ``should_cancel`` asks the aligner to stop."""
-
-
-@dataclass
-class _Row:
-    sentence: Sentence
-    doc: int
-    position: int  # index among the document's content sentences
-    weighted: Weighted
-    vector: Any = None  # unit-length meaning vector (numpy), None without a vector table
-    rare: frozenset[str] = frozenset()  # terms no more than one other sentence shares
-
-
-@dataclass
-class _Cluster:
-    number: int
-    core: list[_Row] = field(default_factory=list)  # at most one per version
-    extra: list[_Row] = field(default_factory=list)  # split, headline or fused members
-    profile: dict[str, float] = field(default_factory=dict)
-    vector_sum: Any = None
-    total_sum: float = 0.0
-    terms_sum: int = 0
-    scores: dict[str, float] = field(default_factory=dict)  # sentence id -> match score
-    positions: dict[int, int] = field(default_factory=dict)  # version -> core member position
-
-    @property
-    def mean_total(self) -> float:
-        return self.total_sum / len(self.core)
-
-    @property
-    def mean_terms(self) -> int:
-        return max(1, self.terms_sum // len(self.core))
-
-    def position_in(self, doc: int) -> int | None:
-        return self.positions.get(doc)
-
-    def add_core(self, row: _Row, score: float) -> None:
-        self.core.append(row)
-        self.positions[row.doc] = row.position
-        if row.vector is not None:
-            self.vector_sum = (
-                row.vector if self.vector_sum is None else self.vector_sum + row.vector
-            )
-        self.total_sum += row.weighted.total
-        self.terms_sum += len(row.weighted.weights)
-        for term, weight in row.weighted.weights.items():
-            if weight > self.profile.get(term, 0.0):
-                self.profile[term] = weight
-        self.scores[row.sentence.id] = score
 
 
 def _rows(article_set: ArticleSet) -> list[list[_Row]]:
@@ -201,7 +117,7 @@ def _processing_order(article_set: ArticleSet, rows: list[list[_Row]]) -> list[i
     return sorted(range(len(rows)), key=key)
 
 
-class _Aligner:
+class _Aligner(FinalPasses):
     def __init__(self, rows: list[list[_Row]], config: AlignConfig) -> None:
         self.rows = rows
         # Unit centroids for the passes after every version is in (built once, when needed).
@@ -228,343 +144,6 @@ class _Aligner:
             in_doc = Counter(t for row in doc_rows for t in row.weighted.weights)
             repeated.update(t for t, n in in_doc.items() if n >= REPEATED_IN_VERSION)
         self.template_terms = frozenset(repeated)
-
-    def merge_units(self) -> None:
-        """Join units that turned out to carry the same content once every
-        version was in: a spun sentence may miss the first wording of a fact but
-        match the profile the other versions built up. Units merge only when no
-        version would then have two core members in one unit, and on two shared
-        telling terms (``_telling``): in a small set, two short sentences of one
-        name and one template word ("comment") score as high as a paraphrase."""
-        candidates = []
-        # Two units can only merge when their versions are disjoint, so one of
-        # them holds at most half of all versions: only those need looking up.
-        half = len(self.rows) / 2
-        centroids = (
-            self._centroids() if self.clusters and self.clusters[0].vector_sum is not None else None
-        )
-        for cluster in self.clusters:
-            if not cluster.core or len(cluster.core) > half:
-                continue
-            for row in cluster.core:
-                for number, (score, _) in self._similarities(row, centroids).items():
-                    if number == cluster.number or score < self.config.merge_threshold:
-                        continue
-                    # Two telling shared terms, as for the leftovers: "The Pentagon
-                    # refused to comment" / "... the CIA declined to comment" share one
-                    # name and one template word, and their short texts score high.
-                    profile = self.clusters[number].profile
-                    if sum(self._telling(t) for t in row.weighted.weights if t in profile) < 2:
-                        continue
-                    candidates.append((score, cluster.number, number))
-        candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
-        merged_into: dict[int, int] = {}
-
-        def root(number: int) -> int:
-            while number in merged_into:
-                number = merged_into[number]
-            return number
-
-        for _score, first, second in candidates:
-            a, b = root(first), root(second)
-            if a == b:
-                continue
-            keep, gone = self.clusters[min(a, b)], self.clusters[max(a, b)]
-            if {r.doc for r in keep.core} & {r.doc for r in gone.core}:
-                continue
-            for row in gone.core:
-                keep.add_core(row, gone.scores.get(row.sentence.id, _score))
-            keep.scores[gone.core[0].sentence.id] = _score
-            keep.extra.extend(gone.extra)
-            for sentence_id, value in gone.scores.items():
-                keep.scores.setdefault(sentence_id, value)
-            for term in gone.profile:
-                self.term_index[term].discard(gone.number)
-                self.term_index[term].add(keep.number)
-            merged_into[gone.number] = keep.number
-            gone.core, gone.extra = [], []
-
-    def pair_leftovers(self) -> None:
-        """Pair sentences that nothing else claimed, when each is the other's best.
-
-        Once every version is in and units have merged, a sentence still alone
-        either is content only its version has or said a shared fact in words
-        too far from the first version's to pass the strong threshold. Two such
-        sentences of different versions that are each other's closest leftover
-        (mutual best) and pass the weak threshold with real shared words say the
-        same thing: nothing else competes for either of them.
-        """
-        alone = {
-            c.number: c.core[0]
-            for c in self.clusters
-            if len(c.core) == 1 and not c.extra and not _is_headline(c.core[0].sentence)
-        }
-        if len(alone) < 2:
-            return
-        centroids = self._centroids() if next(iter(alone.values())).vector is not None else None
-        best: dict[int, tuple[float, int]] = {}
-        # Terms in more than 5% of units are the story's topic or template words.
-        common = max(3, len(self.clusters) // 20)
-        for number, row in alone.items():
-            for other, (score, amount) in self._similarities(row, centroids).items():
-                if other == number or other not in alone or alone[other].doc == row.doc:
-                    continue
-                partner = alone[other].weighted
-                if amount < self.config.weak_min_shared * min(row.weighted.total, partner.total):
-                    continue
-                shared_terms = row.weighted.weights.keys() & partner.weights.keys()
-                if sum(len(self.term_index[t]) <= common for t in shared_terms) < 2:
-                    # One telling shared word is a coincidence; template words say nothing.
-                    continue
-                if score > best.get(number, (0.0, -1))[0]:
-                    best[number] = (score, other)
-        for number, (score, other) in sorted(best.items(), key=lambda item: -item[1][0]):
-            if score < self.config.leftover_threshold or best.get(other, (0.0, -1))[1] != number:
-                continue
-            keep, gone = self.clusters[min(number, other)], self.clusters[max(number, other)]
-            if not keep.core or not gone.core:
-                continue
-            row = gone.core[0]
-            for term in gone.profile:
-                self.term_index[term].discard(gone.number)
-                self.term_index[term].add(keep.number)
-            gone.core = []
-            keep.add_core(row, score)
-            keep.scores[keep.core[0].sentence.id] = score
-
-    def join_on_distinctive_terms(self) -> None:
-        """A sentence still alone joins the unit that shares its rare terms.
-
-        After the leftovers paired, a sentence still alone may have said a
-        shared fact in other words (a translation, a different outlet's
-        paraphrase) too far for any threshold on similarity alone: the same
-        story's unrelated sentences score as high. What such a sentence keeps
-        are the fact's particular words ("anonymity", "fentanyl", "Mexico"),
-        which a different fact of the same story rarely repeats. So it joins
-        its closest unit from other versions when at least two shared terms are
-        found in hardly any other unit and make up a good part of its weight,
-        and it brings no number that unit never mentions. Topic words and
-        template words are in many units and do not count.
-        """
-        config = self.config
-        alone = {
-            c.number: c.core[0]
-            for c in self.clusters
-            if len(c.core) == 1 and not c.extra and not _is_headline(c.core[0].sentence)
-        }
-
-        def could_join(row: _Row) -> bool:
-            # Only a rare term that a unit without this version also has can count:
-            # without two of them, scoring the sentence's candidates is wasted time.
-            rare = []
-            for term, weight in row.weighted.weights.items():
-                units = self.term_index[term]
-                if 2 <= len(units) <= config.distinctive_units and any(
-                    row.doc not in self.clusters[n].positions for n in units
-                ):
-                    rare.append(weight)
-            return len(rare) >= 2 and sum(rare) >= config.distinctive_share * row.weighted.total
-
-        hopeful = [number for number, row in alone.items() if could_join(row)]
-        if not hopeful:
-            return
-        centroids = self._centroids() if alone[hopeful[0]].vector is not None else None
-        best: dict[int, tuple[float, int]] = {}
-        for number in hopeful:
-            row = alone[number]
-            choice: tuple[float, int] | None = None
-            for other, (score, _amount) in self._similarities(row, centroids).items():
-                cluster = self.clusters[other]
-                if other == number or not cluster.core:
-                    continue
-                if any(m.doc == row.doc for m in (*cluster.core, *cluster.extra)):
-                    continue
-                if choice is None or score > choice[0]:
-                    choice = (score, other)
-            if choice is None or choice[0] < config.distinctive_threshold:
-                continue
-            cluster = self.clusters[choice[1]]
-            distinctive = [
-                t
-                for t in row.weighted.weights.keys() & cluster.profile.keys()
-                if len(self.term_index[t]) <= config.distinctive_units
-            ]
-            share = sum(row.weighted.weights[t] for t in distinctive) / row.weighted.total
-            if len(distinctive) < 2 or share < config.distinctive_share:
-                continue
-            if not _numbers_agree(row.weighted.weights, cluster):
-                continue
-            best[number] = choice
-        for number, (score, other) in sorted(best.items(), key=lambda item: -item[1][0]):
-            keep, gone = self.clusters[other], self.clusters[number]
-            if not keep.core or len(gone.core) != 1 or gone.extra:
-                continue
-            if other in alone and best.get(other, (0.0, -1))[1] != number:
-                continue  # two sentences alone pair only when each is the other's choice
-            row = gone.core[0]
-            if any(m.doc == row.doc for m in (*keep.core, *keep.extra)):
-                continue
-            for term in gone.profile:
-                self.term_index[term].discard(gone.number)
-                self.term_index[term].add(keep.number)
-            gone.core = []
-            keep.add_core(row, score)
-            if len(keep.core) == 2:
-                keep.scores[keep.core[0].sentence.id] = score
-
-    def join_on_clauses(self) -> None:
-        """A sentence joins every unit one of its clauses says.
-
-        A lead or summary that fuses facts other versions report apart matches
-        none of their sentences well as a whole, but each of its clauses
-        matches one closely. A clause joins the unit it matches best when that
-        unit has no member of its version, the match is strong, two telling
-        terms the sentence's own unit does not explain are shared, and the
-        clause brings no number the unit lacks.
-        """
-        holders: dict[str, list[int]] = defaultdict(list)
-        versions: dict[int, set[int]] = {}
-        for cluster in self.clusters:
-            versions[cluster.number] = {m.doc for m in (*cluster.core, *cluster.extra)}
-            for row in (*cluster.core, *cluster.extra):
-                holders[row.sentence.id].append(cluster.number)
-        self._centroid_cache = None
-        additions: list[tuple[_Row, int, float]] = []
-        for cluster in self.clusters:
-            for row in cluster.core:
-                own = holders[row.sentence.id]
-                explained: set[str] = set()
-                for number in own:
-                    for member in self.clusters[number].core:
-                        if member is not row:
-                            explained.update(member.weighted.weights)
-                # Whole-sentence test first: without two such terms in the whole
-                # sentence, none of its clauses has them.
-                if not self._candidate_units(
-                    row.weighted.weights, row.doc, own, explained, versions
-                ):
-                    continue
-                for clause, eligible in self._clauses_to_place(row, own, explained, versions):
-                    found = self._best_clause_unit(clause, eligible)
-                    if found is not None:
-                        additions.append((row, *found))
-        for row, number, score in additions:
-            cluster = self.clusters[number]
-            if any(m.doc == row.doc for m in (*cluster.core, *cluster.extra)):
-                continue
-            self._add_extra(number, score, row)
-
-    def _clauses_to_place(
-        self, row: _Row, own: list[int], explained: set[str], versions: dict[int, set[int]]
-    ) -> list[tuple[_Row, set[int]]]:
-        """Clauses of ``row`` as pseudo-rows (weighed as in the whole sentence),
-        each with the units it could join: those sharing two of its telling
-        terms that its own unit does not explain, and no member of its version.
-        Looked up in the term index first, so most clauses cost no scoring."""
-        found = []
-        for text in split_clauses(row.sentence.text):
-            weights = self._clause_weights(row, text)
-            if weights is None:
-                continue
-            eligible = self._candidate_units(weights.weights, row.doc, own, explained, versions)
-            if eligible:
-                found.append((self._clause_row(row, weights), eligible))
-        return found
-
-    @staticmethod
-    def _clause_weights(row: _Row, text: str, min_terms: int = CLAUSE_MIN_TERMS) -> Weighted | None:
-        """A clause's terms, weighed as in the whole sentence."""
-        features = sentence_features(text)
-        weights = {t: row.weighted.weights[t] for t in features.terms if t in row.weighted.weights}
-        if len(weights) < min_terms:
-            return None
-        return Weighted(weights, sum(weights.values()), features)
-
-    @staticmethod
-    def _clause_row(row: _Row, weighted: Weighted) -> _Row:
-        """A clause as a pseudo-row of its sentence, with its own meaning vector."""
-        vector = None
-        if row.vector is not None:
-            table = VectorTable.load()
-            vector = table.sentence_vector(weighted.word_weights()) if table else None
-        rare = row.rare & weighted.weights.keys()
-        return _Row(row.sentence, row.doc, row.position, weighted, vector, rare)
-
-    def _candidate_units(
-        self,
-        weights: dict[str, float],
-        doc: int,
-        own: list[int],
-        explained: set[str],
-        versions: dict[int, set[int]],
-    ) -> set[int]:
-        telling = [t for t in weights if t not in explained and self._telling(t)]
-        if len(telling) < 2:
-            return set()
-        counts = Counter(n for t in telling for n in self.term_index.get(t, ()))
-        return {
-            n
-            for n, k in counts.items()
-            if k >= 2 and n not in own and doc not in versions[n] and self.clusters[n].core
-        }
-
-    def _best_clause_unit(self, clause: _Row, eligible: set[int]) -> tuple[int, float] | None:
-        if clause.vector is not None and self._centroid_cache is None:
-            self._centroid_cache = self._centroids()
-        best: tuple[int, float] | None = None
-        for number, (score, _amount) in self._similarities(clause, self._centroid_cache).items():
-            if number not in eligible or score < self.config.strong_threshold:
-                continue
-            if not _numbers_agree(clause.weighted.weights, self.clusters[number]):
-                continue
-            if best is None or score > best[1]:
-                best = (number, score)
-        return best
-
-    def _add_extra(self, number: int, score: float, row: _Row) -> None:
-        self.clusters[number].extra.append(row)
-        self.clusters[number].scores[row.sentence.id] = score
-
-    def place_headlines(self) -> None:
-        """Headlines and subheads summarise a unit rather than carry one: they join
-        the unit they restate, or stand alone when nothing matches. A headline
-        that joins two facts ("Six years for Dravec – but the party that
-        shielded him walks free") joins the unit each of its clauses restates."""
-        centroids = (
-            self._centroids() if self.deferred and self.deferred[0].vector is not None else None
-        )
-        for row in self.deferred:
-            restated = self._restated_unit(row, centroids)
-            if restated is not None:
-                self._add_extra(*restated, row)
-                continue
-            joined: set[int] = set()
-            for text in split_clauses(row.sentence.text):
-                weights = self._clause_weights(row, text, min_terms=2)
-                if weights is None:
-                    continue
-                restated = self._restated_unit(self._clause_row(row, weights), centroids)
-                if restated is not None and restated[0] not in joined:
-                    self._add_extra(*restated, row)
-                    joined.add(restated[0])
-            if not joined:
-                self._new_cluster(row)
-
-    def _restated_unit(
-        self, row: _Row, centroids: tuple[list[int], Any] | None
-    ) -> tuple[int, float] | None:
-        """The unit a headline (or one of its clauses) restates, with the score:
-        its best match, when that carries most of the headline's weight."""
-        sims = self._similarities(row, centroids)
-        best = max(((score, amount, n) for n, (score, amount) in sims.items()), default=None)
-        if best is None:
-            return None
-        score, amount, number = best
-        if score < self.config.weak_threshold:
-            return None
-        if amount / row.weighted.total < self.config.join_coverage:
-            return None
-        return number, score
 
     def _centroids(self) -> tuple[list[int], Any]:
         """Live unit numbers and their unit-length mean vectors, as one matrix."""
@@ -956,48 +535,6 @@ class _Aligner:
         self.clusters.append(cluster)
         for term in row.weighted.weights:
             self.term_index[term].add(cluster.number)
-
-
-def _numbers_agree(terms: dict[str, float], cluster: _Cluster) -> bool:
-    """A passage joining a unit beside its main member (a split-off half, one half
-    of a fused sentence) must not bring numbers the unit never mentions."""
-    return all(term in cluster.profile for term in terms if is_number(term))
-
-
-def _numbers_shared(terms: dict[str, float], cluster: _Cluster) -> bool:
-    """The rest of a fused sentence may carry a unit when it shares one of its
-    numbers with it, or neither side has one. A summary fusing three facts
-    ("140,000 homes without power, 30,000 hectares under water, 80 mm more
-    rain") brings each unit the numbers of the other two, so asking for all
-    of them would keep it out of every one."""
-    numbers = [term for term in terms if is_number(term)]
-    if not numbers:
-        return True
-    if any(term in cluster.profile for term in numbers):
-        return True
-    return not any(is_number(term) for term in cluster.profile)
-
-
-def _consecutive(a: _Cluster, b: _Cluster) -> bool:
-    """Are the two units next to each other in every version that has both?"""
-    shared = False
-    for row in a.core:
-        other = b.position_in(row.doc)
-        if other is None:
-            continue
-        if abs(other - row.position) != 1:
-            return False
-        shared = True
-    return shared
-
-
-_TERMINAL = tuple('.!?…"”’)]')
-
-
-def _is_headline(sentence: Sentence) -> bool:
-    """A short line without closing punctuation: a headline, subhead or kicker."""
-    text = sentence.text.rstrip()
-    return not text.endswith(_TERMINAL) and len(text.split()) <= 14
 
 
 def _relation(members: list[_Row]) -> Relation:

@@ -30,7 +30,16 @@ from .model import Alignment, ArticleSet
 from .storage import cache_dir, content_hash, write_json
 
 # Modules whose code decides the alignment (segmentation is checked per entry).
-_ALIGNER_MODULES = ("align", "clauses", "features", "numbers", "similarity", "vectors")
+_ALIGNER_MODULES = (
+    "align",
+    "align_model",
+    "align_passes",
+    "clauses",
+    "features",
+    "numbers",
+    "similarity",
+    "vectors",
+)
 # Entries kept; the least recently used go first.
 MAX_ENTRIES = 200
 
