@@ -1,14 +1,17 @@
-"""Fit the score calibration on the gold sets, and check it where it was not fitted.
+"""Fit the score calibrations on the gold sets, and check them where they were not fitted.
 
-Why: a link's score and ``newsdiff pairs``' score promise a confidence in
-[0, 1]. This takes every cross-version pair of content sentences of the seed
-gold and the development gold sets (tests/data/gold/dev), scores it as
-``newsdiff pairs`` would (term weights from the set), and fits a logistic
-curve of "the gold links this pair" on the raw score by Newton's method. It
-then reports the Brier score and the expected calibration error (ten bins) of
-that curve and of the one in use on the development and the test sets
-(tests/data/gold/test, never fitted on). Copy the printed slope and centre into
-``CALIBRATION_SLOPE`` / ``CALIBRATION_CENTRE`` in engine/similarity.py.
+Why: ``newsdiff pairs``' score and a link's score promise a confidence in
+[0, 1]. For pairs, this takes every cross-version pair of content sentences
+of the seed gold and the development gold sets (tests/data/gold/dev), scores
+it as ``newsdiff pairs`` would (term weights from the set), and fits a
+logistic curve of "the gold links this pair" on the raw score by Newton's
+method. For links, it aligns each set and fits "the gold holds this link's
+sentence pairs" (the share of them it holds) on the link's raw score: a link
+carries evidence its score does not (order, telling terms, a mutual best), so
+it needs a curve of its own. It reports the Brier score and the expected
+calibration error (ten bins) of each fitted curve and of the one in use, on
+the development and the test sets (tests/data/gold/test, never fitted on).
+Copy the printed constants into engine/similarity.py.
 
 Usage (from the repository root):
 
@@ -25,16 +28,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from newsdiff_gui.engine import align as align_module  # noqa: E402
 from newsdiff_gui.engine import similarity  # noqa: E402
-from newsdiff_gui.engine.evaluate import GoldStandard  # noqa: E402
+from newsdiff_gui.engine.evaluate import GoldStandard, _map_sentences  # noqa: E402
 from newsdiff_gui.engine.features import sentence_features  # noqa: E402
+from newsdiff_gui.engine.load import load_article_set  # noqa: E402
 from newsdiff_gui.engine.similarity import TermWeights, passage_similarity  # noqa: E402
 from newsdiff_gui.engine.vectors import VectorTable  # noqa: E402
 
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"
 GOLD_SETS = ROOT / "tests" / "data" / "gold"
 
-Sample = tuple[float, bool]
+Sample = tuple[float, float]  # raw score, how much of it the gold holds (0..1)
 
 
 def gold_sets(group: str) -> list[tuple[GoldStandard, Path]]:
@@ -65,9 +70,34 @@ def samples(group: str) -> list[Sample]:
     return found
 
 
+def link_samples(group: str) -> list[Sample]:
+    """The aligner's links, with their raw (uncalibrated) scores."""
+    found: list[Sample] = []
+    calibrated = align_module.calibrate_link
+    align_module.calibrate_link = lambda raw: raw
+    try:
+        for gold, folder in gold_sets(group):
+            alignment = align_module.align(load_article_set([folder / f for f in gold.files]))
+            mapping = _map_sentences(gold, alignment)
+            for link in alignment.links:
+                pairs = [
+                    (x, y)
+                    for a in link.a
+                    for b in link.b
+                    for x in mapping.get(a, ())
+                    for y in mapping.get(b, ())
+                ]
+                if pairs:
+                    held = sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs)
+                    found.append((link.score, held / len(pairs)))
+    finally:
+        align_module.calibrate_link = calibrated
+    return found
+
+
 def fit(data: list[Sample]) -> tuple[float, float]:
     """Slope and centre of the logistic curve that best explains the links."""
-    a, b = 10.0, -3.8
+    a, b = 5.0, 0.0
     for _ in range(100):
         ga = gb = haa = hab = hbb = 0.0
         for score, linked in data:
@@ -96,16 +126,21 @@ def report(name: str, data: list[Sample], slope: float, centre: float) -> str:
 
 
 def main() -> None:
-    dev, test = samples("dev"), samples("test")
-    slope, centre = fit(dev)
-    print(f"fitted on {len(dev)} pairs ({sum(y for _, y in dev)} linked):")
-    print(f"  CALIBRATION_SLOPE = {slope:.1f}\n  CALIBRATION_CENTRE = {centre:.3f}")
-    in_use = (similarity.CALIBRATION_SLOPE, similarity.CALIBRATION_CENTRE)
-    for label, data in (("development", dev), ("test", test)):
-        if data:
-            print(report(f"{label}, fitted curve", data, slope, centre))
-            print(report(f"{label}, curve in use", data, *in_use))
-            print(report(f"{label}, old slope 10 at 0.38", data, 10.0, 0.38))
+    curves = (
+        ("pairs", samples, ("CALIBRATION_SLOPE", "CALIBRATION_CENTRE")),
+        ("links", link_samples, ("LINK_CALIBRATION_SLOPE", "LINK_CALIBRATION_CENTRE")),
+    )
+    for label, collect, names in curves:
+        dev, test = collect("dev"), collect("test")
+        slope, centre = fit(dev)
+        print(f"{label}: fitted on {len(dev)} ({sum(y for _, y in dev):.0f} held by the gold)")
+        print(f"  {names[0]} = {slope:.1f}\n  {names[1]} = {centre:.3f}")
+        in_use = (getattr(similarity, names[0]), getattr(similarity, names[1]))
+        for group, data in (("development", dev), ("test", test)):
+            if data:
+                print(report(f"  {group}, fitted curve", data, slope, centre))
+                print(report(f"  {group}, curve in use", data, *in_use))
+                print(report(f"  {group}, old slope 10 at 0.38", data, 10.0, 0.38))
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ from .similarity import (
     LEXICAL_SHARE,
     TermWeights,
     blend,
-    calibrate,
+    calibrate_link,
     combine,
     overlap,
 )
@@ -569,7 +569,7 @@ def _links(cluster: _Cluster, relation: Relation) -> list[Link]:
         ids = tuple(r.sentence.id for r in rows)
         raw = max(cluster.scores.get(r.sentence.id, 0.0) for r in rows)
         hub_score = max(cluster.scores.get(i, 0.0) for i in hub_ids)
-        score = calibrate(min(raw, hub_score) if hub_score < 1.0 else raw)
+        score = calibrate_link(min(raw, hub_score) if hub_score < 1.0 else raw)
         links.append(Link(hub_ids, ids, relation, score))
     return links
 

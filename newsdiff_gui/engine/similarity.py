@@ -11,7 +11,8 @@ sentence), damped for very short passages where containment means little.
 ``calibrate`` maps the raw blend to the share of passage pairs with that score
 that hand-made gold alignments link: a logistic curve fitted to every
 cross-version sentence pair of the seed and development gold sets
-(``tools/calibrate_scores.py``).
+(``tools/calibrate_scores.py``). ``calibrate_link`` does the same for the
+links the aligner makes, fitted on those links.
 
 Meaning vectors (``vectors.py``) add what overlap cannot see — paraphrase,
 synonyms, translation — as a second, smaller share of the score
@@ -19,6 +20,7 @@ synonyms, translation — as a second, smaller share of the score
 
 Public API: ``TermWeights``, ``Weighted``, ``blend``, ``combine``,
 ``lexical_similarity``, ``passage_similarity``, ``score_pair``, ``calibrate``,
+``calibrate_link``,
 ``LINK_THRESHOLD``.
 """
 
@@ -42,6 +44,14 @@ LINK_THRESHOLD = 0.38
 # earlier hand-set curve, slope 10 at 0.38: 0.042).
 CALIBRATION_SLOPE = 18.4
 CALIBRATION_CENTRE = 0.369
+# The aligner's links carry more evidence than their score (order, telling terms,
+# mutual best), so they are calibrated on their own: a logistic fit of "the gold
+# holds this link's sentence pairs" on its raw score, over the 333 links the
+# aligner makes on the seed and development gold sets. Half the links scoring
+# 0.236 hold, nine in ten of those scoring 0.47. On the test sets' links,
+# expected calibration error 0.071 (the hand-set curve before: 0.104).
+LINK_CALIBRATION_SLOPE = 9.3
+LINK_CALIBRATION_CENTRE = 0.236
 # Share of the score that comes from word overlap; the rest from meaning vectors.
 LEXICAL_SHARE = 0.6
 # Cosine of meaning vectors below which two passages count as unrelated: sentences
@@ -139,6 +149,11 @@ def passage_similarity(a: Weighted, b: Weighted, table: VectorTable | None = Non
 def calibrate(raw: float) -> float:
     """Confidence in [0, 1] that two passages scoring ``raw`` carry the same content."""
     return round(1 / (1 + math.exp(-CALIBRATION_SLOPE * (raw - CALIBRATION_CENTRE))), 3)
+
+
+def calibrate_link(raw: float) -> float:
+    """Confidence in [0, 1] that a link the aligner made with score ``raw`` is right."""
+    return round(1 / (1 + math.exp(-LINK_CALIBRATION_SLOPE * (raw - LINK_CALIBRATION_CENTRE))), 3)
 
 
 def score_pair(text_a: str, text_b: str, weights: TermWeights | None = None) -> float:
