@@ -180,6 +180,13 @@ class _Aligner(FinalPasses):
             for number in posting:
                 held = clusters[number].profile[term]
                 shared[number] += weight if weight < held else held
+        # Units holding two of the sentence's rare terms (see below), found once.
+        rare_units: set[int] = set()
+        if len(row.rare) >= 2:
+            hits: Counter[int] = Counter()
+            for term in row.rare:
+                hits.update(n for n in self.term_index.get(term, ()) if term in clusters[n].profile)
+            rare_units = {n for n, k in hits.items() if k >= 2}
         cosines: dict[int, float] = {}
         candidates = set(shared)
         if row.vector is not None:
@@ -208,7 +215,7 @@ class _Aligner(FinalPasses):
             cluster = clusters[number]
             lexical = blend(amount, total, cluster.mean_total, term_count, cluster.mean_terms)
             score = combine(lexical, cosines.get(number)) if cosines else lexical
-            if len(row.rare) >= 2 and sum(t in cluster.profile for t in row.rare) >= 2:
+            if number in rare_units:
                 if boosted is not None and score < self.config.anchor_threshold:
                     boosted[number] = score
                 score = max(score, self.config.anchor_threshold)

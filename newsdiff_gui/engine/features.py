@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numbers import words_to_numbers
 
@@ -38,6 +39,9 @@ _VARIANTS = [
     (re.compile(r"\bU\.\s?K\.|\bUnited Kingdom\b|\bBritain\b"), " UK "),
     (re.compile(r"\bU\.\s?N\.|\bUnited Nations\b"), " UN "),
     (re.compile(r"\bD\.\s?C\."), " DC "),
+]
+# How numbers are written; only a text with a digit needs them.
+_NUMBER_FORMS = [
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?(?:m|mn)\b"), r"$\1 million"),
     (re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?(?:bn|b)\b"), r"$\1 billion"),
@@ -48,6 +52,7 @@ _VARIANTS = [
     # A share is not a count: "down 11%" must not match "eleven fires".
     (re.compile(r"(\d)\s?(?:%|per ?cent\b)"), r"\1pct"),
 ]
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 _NAME = re.compile(
     r"(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+(?:de|la|los|del|van|von|al|bin)?\s*[A-Z][a-z]+)+"
@@ -86,6 +91,9 @@ def normalise_words(text: str) -> list[str]:
     """Lower-cased words with variants folded and number words as digits."""
     for pattern, replacement in _VARIANTS:
         text = pattern.sub(replacement, text)
+    if _DIGIT.search(text):
+        for pattern, replacement in _NUMBER_FORMS:
+            text = pattern.sub(replacement, text)
     words = []
     for raw in _WORD.findall(text):
         word = raw.lower().replace("’", "'")
@@ -97,14 +105,19 @@ def normalise_words(text: str) -> list[str]:
     return words_to_numbers(words)
 
 
+@lru_cache(maxsize=16384)
+def _name_anchor(name: str) -> str:
+    """A multi-word name as one anchor term (names recur: read each once)."""
+    return " ".join(stem(w) for w in normalise_words(name))
+
+
 def sentence_features(text: str) -> SentenceFeatures:
     words = normalise_words(text)
     terms = frozenset(
         stem(w) for w in words if (w not in STOP_WORDS and len(w) > 1) or is_number(w)
     )
-    anchors = {w for w in words if any(ch.isdigit() for ch in w)}
-    for name in _NAME.findall(text):
-        anchors.add(" ".join(stem(w) for w in normalise_words(name)))
+    anchors = {w for w in words if not w.isalpha() and _DIGIT.search(w)}
+    anchors.update(_name_anchor(name) for name in _NAME.findall(text))
     content = tuple(w for w in words if w not in STOP_WORDS)
     return SentenceFeatures(
         terms=terms, anchors=frozenset(anchors), word_count=len(words), words=content
