@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean bundle package package-smoke
+.PHONY: run test lint bench quality clean bundle package package-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_align.py
+
+# Alignment quality on every gold set (seeds and tests/data/gold), subsets and
+# synthetic sets, and the score calibration: run by hand after changing the aligner.
+quality: $(STAMP)
+	$(BIN)/python tools/dev_scores.py
+	$(BIN)/python tools/dev_scores.py --test
+	$(BIN)/python tools/align_subsets.py ../shared/gold/seeds-alignment.json --synthetic
+	$(BIN)/python tools/calibrate_scores.py
 
 # Installers (packaging/README.md). PyInstaller is a build tool, not a dependency:
 # installed into .venv on first use.
