@@ -77,7 +77,34 @@ _CREDIT_LINE = re.compile(
 )
 _CHROME_LINE = re.compile(
     r"^(Site icon\b|Exit mobile version$|Skip to (main )?content|Share (this|on)\b|"
-    r"Advertisement$|Read more:|Sign up\b|Subscribe\b|Click here\b)",
+    r"Advertisement$|Read more:|Sign up\b|Subscribe\b|Click here\b|Click to (share|print|email)\b|"
+    r"Like this:?$|Loading\.*$|Related( (articles|stories|posts|content))?:?$|Related:\s|"
+    r"Follow us\b|Leave a (comment|reply)\b|Let (me|us) know in the comments\b|"
+    r"All rights reserved\b|©|\(c\)\s|Copyright\s*(©|\(c\)|\d{4}))",
+    re.IGNORECASE,
+)
+# The lines a press release or statement ends with: an end mark, contact details.
+_END_LINE = re.compile(
+    r"^([-–—#\s]*ENDS?[-–—#\s]*|#{3}|[\w' ]{0,40}\bstatement ends\.?|"
+    r"(Media |Press )?(contacts?|enquiries)(\s*:.{0,60})?|"
+    r"(Tel|Phone|Mobile|Fax)\.?(\s*:?\s*[+\d(][\d ()+./-]*)?|E-?mail\s*:?\s*\S+@\S+|"
+    r"For (more|further) information"
+    r"(,? (please )?(contact|visit|see|call)\b.{0,60}|\s*:.{0,60})?)$",
+    re.IGNORECASE,
+)
+_TERMINAL = (".", "!", "?", '"', "”")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{7,}\d")
+# "By Lea Fenn", "By Mirela Haas, Farming and Environment Correspondent": a byline line.
+_BY_LINE = re.compile(
+    r"By\s+[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|van|von|al|and|&))*(?:\s*[,|–—-]\s*[^.!?\d]{0,60})?"
+)
+# A line that is only a date: "Monday 4 November", "November 4, 2026", "2026-11-04".
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_ONLY = re.compile(
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|date\s+\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"\((Reporting|Writing|Editing|Additional reporting) by\b[^)]*\)\s*$")
@@ -229,6 +256,27 @@ def _markdown_chrome(line: str) -> str | None:
     return None
 
 
+# Chrome, bylines, contact lines and date lines are short; longer lines are not
+# tested (and a pathological 200 KB line cannot make the patterns backtrack).
+_SHORT_LINE = 200
+
+
+def _short_line_chrome(line: str) -> str | None:
+    """Why a short line is a press release's or a site's furniture, or None."""
+    stripped = line.strip()
+    if _END_LINE.fullmatch(stripped) or (
+        len(line.split()) <= 8 and _CONTACT.search(line) and not stripped.endswith(".")
+    ):
+        return "contact or end mark"
+    if len(line) <= 90 and _BY_LINE.fullmatch(stripped):
+        return "byline"
+    if _DATE_ONLY.fullmatch(stripped):
+        return "date line"
+    if " | " in line and len(line.split()) <= 8 and not stripped.endswith(_TERMINAL):
+        return "site chrome"  # "NBS News | Science & Environment"
+    return None
+
+
 def _pieces(
     text: str, start: int, end: int, near_top: bool = True
 ) -> list[tuple[int, int, str | None]]:
@@ -240,6 +288,9 @@ def _pieces(
         return [(start, end, markdown)]
     if _CHROME_LINE.match(line):
         return [(start, end, "site chrome")]
+    reason = _short_line_chrome(line) if len(line) <= _SHORT_LINE else None
+    if reason:
+        return [(start, end, reason)]
     if len(line) < 120 and _CREDIT_LINE.search(line):
         return [(start, end, "photo credit")]
     prefixes = ((_DATE_PREFIX, "date line"), (_DATELINE, "dateline")) if near_top else ()

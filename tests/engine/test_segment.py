@@ -13,11 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff_gui.engine.load import load_document
+from newsdiff_gui.engine.load import documents_from_texts, load_document
 from newsdiff_gui.engine.model import Document
 from newsdiff_gui.paths import seed_files
 
 GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds-alignment.json"
+
+
+def _segment(text: str) -> Document:
+    return documents_from_texts([("article.txt", text)]).documents[0]
 
 
 def _seed(prefix: str) -> Document:
@@ -126,3 +130,51 @@ def test_gold_sentence_boundaries_mostly_agree() -> None:
             agreed += (sentence["start"], sentence["end"]) in ours
     # Measured: all 148 gold sentences have exactly our boundaries (a floor, not a target).
     assert agreed / total >= 0.95
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Like this:",
+        "Loading...",
+        "Related",
+        "Related: How dry winters are changing the country's rivers",
+        "Click to share on Facebook (Opens in new window)",
+        "© Holmford Albion Football Club",
+        "– ENDS –",
+        "###",
+        "Club statement ends.",
+        "Media contact: Jo Bloggs",
+        "Tel. 0301 555 0142",
+        "Email: media@brennholt-institute.example",
+        "By Lea Fenn",
+        "By Mirela Haas, Farming and Environment Correspondent",
+        "Monday 4 November",
+        "date 2026-03-04",
+        "NBS News | Science & Environment",
+    ],
+)
+def test_site_chrome_bylines_contacts_and_date_lines_are_boilerplate(line: str) -> None:
+    text = f"The council approved the budget on Monday.\n\n{line}\n\nIt takes effect in March."
+    sentences = _segment(text).sentences
+    flagged = [s for s in sentences if s.text == line]
+    assert flagged and flagged[0].is_boilerplate, line
+    assert not sentences[0].is_boilerplate and not sentences[-1].is_boilerplate
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contacts between the two sides continued on Tuesday.",
+        "Phone calls between the leaders continued",
+        "Emails seen by Reuters show the plan was known.",
+        "By Monday, 58 people had died",
+        "By Tuesday the water had receded.",
+        "Copyright lawyers say the ruling is narrow.",
+        "Relatedly, the ministry said it would review the plan.",
+        "Mayor Jo Smith said the bridge would reopen.",
+    ],
+)
+def test_story_lines_that_look_like_chrome_stay_content(line: str) -> None:
+    text = f"The council approved the budget on Monday.\n\n{line}\n\nIt takes effect in March."
+    assert not any(s.is_boilerplate for s in _segment(text).sentences)
