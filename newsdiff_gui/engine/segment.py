@@ -84,12 +84,15 @@ _CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 # The lines a press release or statement ends with: an end mark, contact details.
-_END_LINE = re.compile(
-    r"^([-–—#\s]*ENDS?[-–—#\s]*|#{3}|[\w' ]{0,40}\bstatement ends\.?|"
-    r"(Media |Press )?(contacts?|enquiries)(\s*:.{0,60})?|"
+# The line a press release or a club statement ends with: what follows it is
+# the publisher's furniture (about the organisation, contacts, footer).
+_END_MARK = re.compile(r"[-–—#\s]*ENDS?[-–—#\s]*|#{3}|[\w' ]{0,40}\bstatement ends\.?", re.I)
+# Contact lines.
+_CONTACT_LINE = re.compile(
+    r"((Media |Press )?(contacts?|enquiries)(\s*:.{0,60})?|"
     r"(Tel|Phone|Mobile|Fax)\.?(\s*:?\s*[+\d(][\d ()+./-]*)?|E-?mail\s*:?\s*\S+@\S+|"
     r"For (more|further) information"
-    r"(,? (please )?(contact|visit|see|call)\b.{0,60}|\s*:.{0,60})?)$",
+    r"(,? (please )?(contact|visit|see|call)\b.{0,60}|\s*:.{0,60})?)",
     re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?", '"', "”")
@@ -259,15 +262,18 @@ def _markdown_chrome(line: str) -> str | None:
 # Chrome, bylines, contact lines and date lines are short; longer lines are not
 # tested (and a pathological 200 KB line cannot make the patterns backtrack).
 _SHORT_LINE = 200
+END_MARK = "end mark"
 
 
 def _short_line_chrome(line: str) -> str | None:
     """Why a short line is a press release's or a site's furniture, or None."""
     stripped = line.strip()
-    if _END_LINE.fullmatch(stripped) or (
+    if _END_MARK.fullmatch(stripped):
+        return END_MARK
+    if _CONTACT_LINE.fullmatch(stripped) or (
         len(line.split()) <= 8 and _CONTACT.search(line) and not stripped.endswith(".")
     ):
-        return "contact or end mark"
+        return "contact"
     if len(line) <= 90 and _BY_LINE.fullmatch(stripped):
         return "byline"
     if _DATE_ONLY.fullmatch(stripped):
@@ -340,9 +346,13 @@ def segment_document(document: Document, doc_index: int) -> Document:
     paragraph_spans = split_paragraphs(text)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
+    ended = False  # past a press release's end mark: the rest is furniture
     for p_index, (p_start, p_end) in enumerate(paragraph_spans):
         paragraphs.append(Paragraph(p_index, p_start, p_end))
         pieces = _pieces(text, p_start, p_end, near_top=p_index < _DATELINE_PARAGRAPHS)
+        if ended:
+            pieces = [(s, e, reason or "after the end mark") for s, e, reason in pieces]
+        ended = ended or any(reason == END_MARK for _, _, reason in pieces)
         if (
             len(pieces) == 1
             and pieces[0][2] is None

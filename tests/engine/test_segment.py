@@ -141,9 +141,6 @@ def test_gold_sentence_boundaries_mostly_agree() -> None:
         "Related: How dry winters are changing the country's rivers",
         "Click to share on Facebook (Opens in new window)",
         "© Holmford Albion Football Club",
-        "– ENDS –",
-        "###",
-        "Club statement ends.",
         "Media contact: Jo Bloggs",
         "Tel. 0301 555 0142",
         "Email: media@brennholt-institute.example",
@@ -178,3 +175,25 @@ def test_site_chrome_bylines_contacts_and_date_lines_are_boilerplate(line: str) 
 def test_story_lines_that_look_like_chrome_stay_content(line: str) -> None:
     text = f"The council approved the budget on Monday.\n\n{line}\n\nIt takes effect in March."
     assert not any(s.is_boilerplate for s in _segment(text).sentences)
+
+
+@pytest.mark.parametrize("mark", ["– ENDS –", "ENDS", "###", "Club statement ends."])
+def test_what_follows_a_press_release_end_mark_is_furniture(mark: str) -> None:
+    text = (
+        "The institute found that the lake shrank by 13.8% in twenty years.\n\n"
+        "The study was funded by the National Science Fund.\n\n"
+        f"{mark}\n\n"
+        "About the Brennholt Institute\n\n"
+        "The Brennholt Institute is an independent research institute founded in 1968.\n\n"
+        "Jonas Frey, Head of Communications"
+    )
+    sentences = _segment(text).sentences
+    content = [s.text for s in sentences if not s.is_boilerplate]
+    assert content == [
+        "The institute found that the lake shrank by 13.8% in twenty years.",
+        "The study was funded by the National Science Fund.",
+    ]
+    assert {s.boilerplate for s in sentences if s.is_boilerplate} == {
+        "end mark",
+        "after the end mark",
+    }
