@@ -28,34 +28,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gold_sets import gold_sets  # noqa: E402
+
 from newsdiff_gui.engine import align as align_module  # noqa: E402
 from newsdiff_gui.engine import similarity  # noqa: E402
-from newsdiff_gui.engine.evaluate import GoldStandard, _map_sentences  # noqa: E402
+from newsdiff_gui.engine.evaluate import _map_sentences  # noqa: E402
 from newsdiff_gui.engine.features import sentence_features  # noqa: E402
 from newsdiff_gui.engine.load import load_article_set  # noqa: E402
 from newsdiff_gui.engine.similarity import TermWeights, passage_similarity  # noqa: E402
 from newsdiff_gui.engine.vectors import VectorTable  # noqa: E402
 
-SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"
-GOLD_SETS = ROOT / "tests" / "data" / "gold"
-
 Sample = tuple[float, float]  # raw score, how much of it the gold holds (0..1)
-
-
-def gold_sets(group: str) -> list[tuple[GoldStandard, Path]]:
-    sets = []
-    if group == "dev" and SEEDS_GOLD.exists():
-        sets.append((GoldStandard.read(SEEDS_GOLD), ROOT / "seeds"))
-    for path in sorted((GOLD_SETS / group).glob("*/gold.json")):
-        sets.append((GoldStandard.read(path), path.parent))
-    return sets
 
 
 def samples(group: str) -> list[Sample]:
     table = VectorTable.load()
     found: list[Sample] = []
-    for gold, folder in gold_sets(group):
-        texts = {name: (folder / name).read_text(encoding="utf-8") for name in gold.files}
+    for _name, gold, files in gold_sets(group):
+        texts = {path.name: path.read_text(encoding="utf-8") for path in files}
         features = {}
         for sentence_id in gold.content:
             name, start, end = gold.spans[sentence_id]
@@ -76,8 +66,8 @@ def link_samples(group: str) -> list[Sample]:
     calibrated = align_module.calibrate_link
     align_module.calibrate_link = lambda raw: raw
     try:
-        for gold, folder in gold_sets(group):
-            alignment = align_module.align(load_article_set([folder / f for f in gold.files]))
+        for _name, gold, files in gold_sets(group):
+            alignment = align_module.align(load_article_set(files))
             mapping = _map_sentences(gold, alignment)
             for link in alignment.links:
                 pairs = [

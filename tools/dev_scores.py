@@ -25,23 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gold_sets import gold_sets  # noqa: E402
+
 from newsdiff_gui.engine.align import align  # noqa: E402
 from newsdiff_gui.engine.evaluate import PRF, GoldStandard, evaluate  # noqa: E402
 from newsdiff_gui.engine.load import load_article_set  # noqa: E402
-from newsdiff_gui.paths import seed_files  # noqa: E402
-
-SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"
-GOLD_SETS = ROOT / "tests" / "data" / "gold"
-
-
-def gold_sets(group: str) -> list[tuple[str, Path, list[Path]]]:
-    sets = []
-    if SEEDS_GOLD.exists() and group == "dev":
-        sets.append(("seeds", SEEDS_GOLD, seed_files()))
-    for gold_path in sorted((GOLD_SETS / group).glob("*/gold.json")):
-        gold = GoldStandard.read(gold_path)
-        sets.append((gold_path.parent.name, gold_path, [gold_path.parent / f for f in gold.files]))
-    return sets
 
 
 def subset_scores(gold: GoldStandard, files: list[Path]) -> PRF:
@@ -71,8 +59,7 @@ def main() -> None:
     print(header)
     pooled = [0, 0, 0]
     started = time.perf_counter()
-    for name, gold_path, files in gold_sets("test" if args.test else "dev"):
-        gold = GoldStandard.read(gold_path)
+    for name, gold, files in gold_sets("test" if args.test else "dev"):
         scores = evaluate(gold, align(load_article_set(files)))
         big = [prf.f1 for prf in scores.per_pair.values() if prf.gold >= 3]
         pairs = scores.pairs

@@ -83,7 +83,6 @@ _CHROME_LINE = re.compile(
     r"All rights reserved\b|©|\(c\)\s|Copyright\s*(©|\(c\)|\d{4}))",
     re.IGNORECASE,
 )
-# The lines a press release or statement ends with: an end mark, contact details.
 # The line a press release or a club statement ends with: what follows it is
 # the publisher's furniture (about the organisation, contacts, footer).
 _END_MARK = re.compile(r"[-–—#\s]*ENDS?[-–—#\s]*|#{3}|[\w' ]{0,40}\bstatement ends\.?", re.I)

@@ -146,14 +146,18 @@ def passage_similarity(a: Weighted, b: Weighted, table: VectorTable | None = Non
     return combine(lexical, cosine)
 
 
+def _logistic(raw: float, slope: float, centre: float) -> float:
+    return round(1 / (1 + math.exp(-slope * (raw - centre))), 3)
+
+
 def calibrate(raw: float) -> float:
     """Confidence in [0, 1] that two passages scoring ``raw`` carry the same content."""
-    return round(1 / (1 + math.exp(-CALIBRATION_SLOPE * (raw - CALIBRATION_CENTRE))), 3)
+    return _logistic(raw, CALIBRATION_SLOPE, CALIBRATION_CENTRE)
 
 
 def calibrate_link(raw: float) -> float:
     """Confidence in [0, 1] that a link the aligner made with score ``raw`` is right."""
-    return round(1 / (1 + math.exp(-LINK_CALIBRATION_SLOPE * (raw - LINK_CALIBRATION_CENTRE))), 3)
+    return _logistic(raw, LINK_CALIBRATION_SLOPE, LINK_CALIBRATION_CENTRE)
 
 
 def score_pair(text_a: str, text_b: str, weights: TermWeights | None = None) -> float:

@@ -1,0 +1,31 @@
+"""The gold sets the developer tools score: the seed gold and tests/data/gold.
+
+Why one module: ``dev_scores.py`` and ``calibrate_scores.py`` must agree on
+which sets are development and which are test sets (tests/data/gold/README.md).
+The seed gold (beside the repository, in ../shared/gold) counts as development.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsdiff_gui.engine.evaluate import GoldStandard  # noqa: E402
+from newsdiff_gui.paths import seed_files  # noqa: E402
+
+SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"
+GOLD_SETS = ROOT / "tests" / "data" / "gold"
+
+
+def gold_sets(group: str) -> list[tuple[str, GoldStandard, list[Path]]]:
+    """(name, gold, the files it names) for ``group`` "dev" or "test"."""
+    sets = []
+    if group == "dev" and SEEDS_GOLD.exists():
+        sets.append(("seeds", GoldStandard.read(SEEDS_GOLD), seed_files()))
+    for path in sorted((GOLD_SETS / group).glob("*/gold.json")):
+        gold = GoldStandard.read(path)
+        sets.append((path.parent.name, gold, [path.parent / name for name in gold.files]))
+    return sets
