@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import __version__
 from .commands.common import CommandError
-from .engine.load import InputError
+from .engine.load.articles import InputError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -79,7 +79,7 @@ def _log_internal_error(exc: BaseException) -> str:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     try:
-        from .engine.atomic import write_text_atomic
+        from .engine.store.atomic import write_text_atomic
 
         path = _crash_log_dir() / f"internal-error-{stamp}-{os.getpid()}.log"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -138,7 +138,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0)
-    from .ui.launch import launch_gui  # Qt is imported only for the GUI
+    from .ui.app.launch import launch_gui  # Qt is imported only for the GUI
 
     return launch_gui(args.files, screenshot=args.screenshot)
 

@@ -17,8 +17,6 @@ ARTICLE = (
 )
 
 
-
-
 def _pair(tmp_path: Path, edited: str) -> list[str]:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(edited, encoding="utf-8")

@@ -21,8 +21,6 @@ SUBMISSIONS = ROOT / "tests" / "data" / "exercise"
 EXAMPLE = str(example_exercise_path())
 
 
-
-
 def _files(*names: str) -> list[str]:
     return [str(SUBMISSIONS / f"{name}.json") for name in names]
 

@@ -71,9 +71,9 @@ def test_pdf_holds_the_article_text(tmp_path: Path) -> None:
 def test_notes_base_and_corrections_reach_the_report(tmp_path: Path) -> None:
     """A note stored for the seeds (in the test's private data folder) appears
     rendered; --base marks the synopsis base; --no-notes leaves notes out."""
-    from newsdiff_gui.engine.anchors import version_anchor
-    from newsdiff_gui.engine.load import load_article_set_lenient
-    from newsdiff_gui.engine.notes import NotesStore
+    from newsdiff_gui.engine.annotate.anchors import version_anchor
+    from newsdiff_gui.engine.annotate.notes import NotesStore
+    from newsdiff_gui.engine.load.articles import load_article_set_lenient
 
     article_set = load_article_set_lenient([ROOT / "seeds"], keep_duplicates=True).article_set
     NotesStore(article_set).add_note(version_anchor(article_set.documents[1]), "Checked **<b>**")

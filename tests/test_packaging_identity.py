@@ -52,9 +52,9 @@ def test_qt_identity_and_about() -> None:
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication([])
-    from newsdiff_gui.ui.about import about_html, app_version
-    from newsdiff_gui.ui.icon import APP_ID as QT_APP_ID
-    from newsdiff_gui.ui.icon import app_icon
+    from newsdiff_gui.ui.app.about import about_html, app_version
+    from newsdiff_gui.ui.base.icon import APP_ID as QT_APP_ID
+    from newsdiff_gui.ui.base.icon import app_icon
 
     assert QT_APP_ID == APP_ID
     assert not app_icon().pixmap(64, 64).isNull()

@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from newsdiff_gui.engine.align import align  # noqa: E402
-from newsdiff_gui.engine.evaluate import GoldStandard, _map_sentences  # noqa: E402
-from newsdiff_gui.engine.load import load_article_set  # noqa: E402
+from newsdiff_gui.engine.align.aligner import align  # noqa: E402
+from newsdiff_gui.engine.align.evaluate import GoldStandard, _map_sentences  # noqa: E402
+from newsdiff_gui.engine.load.articles import load_article_set  # noqa: E402
 from newsdiff_gui.paths import seed_files  # noqa: E402
 
 

@@ -11,7 +11,7 @@ carries evidence its score does not (order, telling terms, a mutual best), so
 it needs a curve of its own. It reports the Brier score and the expected
 calibration error (ten bins) of each fitted curve and of the one in use, on
 the development and the test sets (tests/data/gold/test, never fitted on).
-Copy the printed constants into engine/similarity.py.
+Copy the printed constants into engine/align/similarity.py.
 
 Usage (from the repository root):
 
@@ -30,13 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 from gold_sets import gold_sets  # noqa: E402
 
-from newsdiff_gui.engine import align as align_module  # noqa: E402
-from newsdiff_gui.engine import similarity  # noqa: E402
-from newsdiff_gui.engine.evaluate import _map_sentences  # noqa: E402
-from newsdiff_gui.engine.features import sentence_features  # noqa: E402
-from newsdiff_gui.engine.load import load_article_set  # noqa: E402
-from newsdiff_gui.engine.similarity import TermWeights, passage_similarity  # noqa: E402
-from newsdiff_gui.engine.vectors import VectorTable  # noqa: E402
+from newsdiff_gui.engine.align import aligner as align_module  # noqa: E402
+from newsdiff_gui.engine.align import similarity  # noqa: E402
+from newsdiff_gui.engine.align.evaluate import _map_sentences  # noqa: E402
+from newsdiff_gui.engine.align.features import sentence_features  # noqa: E402
+from newsdiff_gui.engine.align.similarity import TermWeights, passage_similarity  # noqa: E402
+from newsdiff_gui.engine.align.vectors import VectorTable  # noqa: E402
+from newsdiff_gui.engine.load.articles import load_article_set  # noqa: E402
 
 Sample = tuple[float, float]  # raw score, how much of it the gold holds (0..1)
 

@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from gold_sets import gold_sets  # noqa: E402
 
-from newsdiff_gui.engine.align import align  # noqa: E402
-from newsdiff_gui.engine.evaluate import PRF, GoldStandard, evaluate  # noqa: E402
-from newsdiff_gui.engine.load import load_article_set  # noqa: E402
+from newsdiff_gui.engine.align.aligner import align  # noqa: E402
+from newsdiff_gui.engine.align.evaluate import PRF, GoldStandard, evaluate  # noqa: E402
+from newsdiff_gui.engine.load.articles import load_article_set  # noqa: E402
 
 
 def subset_scores(gold: GoldStandard, files: list[Path]) -> PRF:

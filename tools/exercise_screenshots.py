@@ -25,10 +25,10 @@ def main() -> int:
 
     from newsdiff_gui.engine.exercise import example_exercise_path, load_exercise
     from newsdiff_gui.paths import seed_files
-    from newsdiff_gui.ui.exercise_editor import SOURCE, TEXT
-    from newsdiff_gui.ui.exercise_window import ExerciseWindow
-    from newsdiff_gui.ui.main_window import MainWindow
-    from newsdiff_gui.ui.worker import TaskRunner
+    from newsdiff_gui.ui.app.main_window import MainWindow
+    from newsdiff_gui.ui.base.worker import TaskRunner
+    from newsdiff_gui.ui.exercise.editor import SOURCE, TEXT
+    from newsdiff_gui.ui.exercise.window import ExerciseWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     exercise = load_exercise(example_exercise_path())

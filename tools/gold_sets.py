@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsdiff_gui.engine.evaluate import GoldStandard  # noqa: E402
+from newsdiff_gui.engine.align.evaluate import GoldStandard  # noqa: E402
 from newsdiff_gui.paths import seed_files  # noqa: E402
 
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"

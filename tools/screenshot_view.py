@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from newsdiff_gui.engine.storage import use_private_user_dirs
+from newsdiff_gui.engine.store.storage import use_private_user_dirs
 from newsdiff_gui.paths import seed_files
-from newsdiff_gui.ui.main_window import MainWindow
-from newsdiff_gui.ui.theme import apply_env_theme
+from newsdiff_gui.ui.app.main_window import MainWindow
+from newsdiff_gui.ui.base.theme import apply_env_theme
 
 
 def main() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..engine.align import align
+from ..engine.align.aligner import align
 from ..engine.contract import alignment_to_dict
 from .common import CommandError, fail, load_inputs, write_output
 

@@ -19,7 +19,7 @@ import itertools
 import json
 from collections import Counter
 
-from ..engine.align import align
+from ..engine.align.aligner import align
 from ..engine.changes import Change, read_changes, read_set_changes
 from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment, Document

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from ..engine.load import load_article_set_lenient
+from ..engine.load.articles import load_article_set_lenient
 from ..engine.model import ArticleSet
 
 EXIT_USAGE, EXIT_INPUT = 2, 3
@@ -71,6 +71,6 @@ def write_output(text: str, path: str | None) -> None:
     if not path or path == "-":
         sys.stdout.write(text)
         return
-    from ..engine.atomic import write_text_atomic
+    from ..engine.store.atomic import write_text_atomic
 
     write_text_atomic(path, text)

@@ -14,9 +14,9 @@ import shutil
 import sys
 import textwrap
 
-from ..engine.align import align
+from ..engine.align.aligner import align
+from ..engine.compare.pairing import PairRow, RowKind, count_rows, pair_rows
 from ..engine.model import Document, OpKind
-from ..engine.pairing import PairRow, RowKind, count_rows, pair_rows
 from .common import CommandError, fail, load_inputs
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"

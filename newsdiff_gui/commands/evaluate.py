@@ -10,8 +10,8 @@ import argparse
 import json
 import os
 
-from ..engine.align import align
-from ..engine.evaluate import PRF, GoldError, GoldStandard, evaluate
+from ..engine.align.aligner import align
+from ..engine.align.evaluate import PRF, GoldError, GoldStandard, evaluate
 from .common import CommandError, fail, load_inputs, write_output
 
 

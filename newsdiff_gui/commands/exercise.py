@@ -34,7 +34,7 @@ from ..engine.exercise import (
 )
 from ..engine.exercise.check import CheckResult
 from ..engine.exercise.store import EXERCISE_FILE, KEY_FILE, key_to_dict
-from ..engine.storage import write_json
+from ..engine.store.storage import write_json
 from .common import EXIT_INPUT, EXIT_USAGE, CommandError, fail, load_inputs, write_output
 
 

@@ -17,13 +17,13 @@ import argparse
 import os
 import sys
 
-from ..engine.atomic import write_text_atomic
-from ..engine.cache import cached_align
+from ..engine.align.cache import cached_align
+from ..engine.annotate.corrections import Correction, apply_corrections
+from ..engine.annotate.notes import Note, NotesStore
 from ..engine.changes import Change, read_changes
-from ..engine.corrections import Correction, apply_corrections
 from ..engine.model import Alignment, Document
-from ..engine.notes import Note, NotesStore
 from ..engine.report import changes_csv, html_report, json_report, tei_report
+from ..engine.store.atomic import write_text_atomic
 from .changes import find_document
 from .common import CommandError, fail, load_inputs
 
@@ -102,7 +102,7 @@ def write_report(
         else:
             if not os.environ.get("QT_QPA_PLATFORM"):  # no effect once the app runs
                 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-            from ..ui.export_pdf import write_pdf
+            from ..ui.export.pdf import write_pdf
 
             # Landscape once the synopsis has more columns than portrait can read.
             write_pdf(html, output, landscape=len(alignment.documents) > 3)

@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..engine.features import sentence_features
-from ..engine.similarity import LINK_THRESHOLD, TermWeights, calibrate, passage_similarity
-from ..engine.vectors import VectorTable
+from ..engine.align.features import sentence_features
+from ..engine.align.similarity import LINK_THRESHOLD, TermWeights, calibrate, passage_similarity
+from ..engine.align.vectors import VectorTable
 from .common import CommandError, fail
 
 _HEADER = ("id", "text_a", "text_b")

@@ -6,7 +6,7 @@ import argparse
 import json
 from dataclasses import asdict
 
-from ..engine.align import align
+from ..engine.align.aligner import align
 from ..engine.changes.profile import profile_versions
 from .common import CommandError, fail, load_inputs, write_output
 

@@ -4,5 +4,5 @@ Nothing in here computes alignment: views read the engine's ``Alignment`` and
 ``PairRow`` records, produced on a worker thread (``worker.py``). Only this
 package imports Qt, so the CLI and the engine stay headless.
 
-Entry point: ``newsdiff_gui.ui.launch.launch_gui``.
+Entry point: ``newsdiff_gui.ui.app.launch.launch_gui``.
 """

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from support.synthetic import synthetic_set  # noqa: E402
 
-from newsdiff_gui.engine.align import align  # noqa: E402
-from newsdiff_gui.engine.load import documents_from_texts, load_article_set  # noqa: E402
+from newsdiff_gui.engine.align.aligner import align  # noqa: E402
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set  # noqa: E402
 from newsdiff_gui.paths import seed_files  # noqa: E402
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from newsdiff_gui.engine.align import align
+from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.changes import read_changes, read_set_changes
 from newsdiff_gui.engine.changes.profile import profile_versions
-from newsdiff_gui.engine.load import load_article_set
+from newsdiff_gui.engine.load.articles import load_article_set
 from newsdiff_gui.paths import seed_files
 
 

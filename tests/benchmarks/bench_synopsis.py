@@ -27,11 +27,11 @@ from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from support.synthetic import synthetic_set  # noqa: E402
 
-from newsdiff_gui.engine.align import align  # noqa: E402
-from newsdiff_gui.engine.load import documents_from_texts  # noqa: E402
-from newsdiff_gui.engine.synopsis import synopsis  # noqa: E402
-from newsdiff_gui.ui.synopsis_model import build_cells  # noqa: E402
-from newsdiff_gui.ui.synopsis_view import SynopsisView  # noqa: E402
+from newsdiff_gui.engine.align.aligner import align  # noqa: E402
+from newsdiff_gui.engine.compare.synopsis import synopsis  # noqa: E402
+from newsdiff_gui.engine.load.articles import documents_from_texts  # noqa: E402
+from newsdiff_gui.ui.synopsis.model import build_cells  # noqa: E402
+from newsdiff_gui.ui.synopsis.view import SynopsisView  # noqa: E402
 
 VERSIONS = 50
 

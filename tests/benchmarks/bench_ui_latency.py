@@ -28,8 +28,8 @@ from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from support.synthetic import synthetic_set  # noqa: E402
 
-from newsdiff_gui.engine.storage import use_private_user_dirs  # noqa: E402
-from newsdiff_gui.ui.main_window import MainWindow  # noqa: E402
+from newsdiff_gui.engine.store.storage import use_private_user_dirs  # noqa: E402
+from newsdiff_gui.ui.app.main_window import MainWindow  # noqa: E402
 
 # Runs the real launcher in a fresh process and prints the wall-clock moment
 # the pair view first shows the aligned seeds.
@@ -41,7 +41,7 @@ def init(self, *args, **kwargs):
     built(self, *args, **kwargs)
     self.view_filled.connect(lambda: print("shown", time.time(), file=sys.stderr, flush=True))
 main_window.MainWindow.__init__ = init
-from newsdiff_gui.ui.launch import launch_gui
+from newsdiff_gui.ui.app.launch import launch_gui
 sys.exit(launch_gui([], sys.argv[1]))
 """
 
@@ -95,7 +95,7 @@ def main() -> None:
     use_private_user_dirs("newsdiff-bench-")
     app = QApplication.instance() or QApplication([])
     if "--warm" in sys.argv:
-        from newsdiff_gui.engine.vectors import VectorTable
+        from newsdiff_gui.engine.align.vectors import VectorTable
 
         VectorTable.load()  # numpy import and table load, as after a first alignment
     folder = Path(tempfile.mkdtemp(prefix="newsdiff-bench-"))

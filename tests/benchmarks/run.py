@@ -53,8 +53,8 @@ _SET_CODE = """
 import json, resource, sys, time
 sys.path.insert(0, {tests!r})
 from support.synthetic import synthetic_set
-from newsdiff_gui.engine.load import documents_from_texts, load_article_set
-from newsdiff_gui.engine.align import align
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
+from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.paths import seed_files
 count = {count}
 if count:
@@ -135,9 +135,9 @@ def _difflib_seconds(count: int) -> float:
 
 def _pair_switch_ms() -> float | None:
     """Time to rebuild the pair rows for another pair of versions (engine side of a switch)."""
-    from newsdiff_gui.engine.align import align
-    from newsdiff_gui.engine.load import load_article_set
-    from newsdiff_gui.engine.pairing import pair_rows
+    from newsdiff_gui.engine.align.aligner import align
+    from newsdiff_gui.engine.compare.pairing import pair_rows
+    from newsdiff_gui.engine.load.articles import load_article_set
     from newsdiff_gui.paths import seed_files
 
     alignment = align(load_article_set(seed_files()))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.load import documents_from_texts, load_article_set
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
 from newsdiff_gui.engine.model import Alignment, Relation
 from newsdiff_gui.paths import seed_files
 

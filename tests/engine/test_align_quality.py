@@ -25,8 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.synthetic import Version, synthetic_set, truth_and_prediction
 
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.load import documents_from_texts, load_article_set
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
 from newsdiff_gui.paths import seed_files
 
 GOLD_DIR = Path(__file__).resolve().parents[3] / "shared" / "gold"
@@ -125,7 +125,7 @@ def test_seed_subsets_score_does_not_regress() -> None:
     """Readers often open two or three versions: every subset of 2-5 seed files,
     scored on the gold pairs among the files present (per version pair of the
     project's evaluation, summed over the pairs the subset holds)."""
-    from newsdiff_gui.engine.evaluate import GoldStandard, evaluate
+    from newsdiff_gui.engine.align.evaluate import GoldStandard, evaluate
 
     gold = GoldStandard.read(GOLD_DIR / "seeds-alignment.json")
     seeds = seed_files()
@@ -137,7 +137,11 @@ def test_seed_subsets_score_does_not_regress() -> None:
             scores = evaluate(gold, align(load_article_set(list(files))))
             for (x, y), prf in scores.per_pair.items():
                 if {x, y} <= names:
-                    tp, predicted, wanted = tp + prf.tp, predicted + prf.predicted, wanted + prf.gold
+                    tp, predicted, wanted = (
+                        tp + prf.tp,
+                        predicted + prf.predicted,
+                        wanted + prf.gold,
+                    )
                     if size == 2:
                         two_tp, two_predicted = two_tp + prf.tp, two_predicted + prf.predicted
     # Floors a little below the measured figures (all subsets P 0.954 R 0.720,
@@ -168,7 +172,7 @@ GOLD_SET_FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(GOLD_SET_FLOORS))
 def test_gold_set_score_does_not_regress(name: str) -> None:
-    from newsdiff_gui.engine.evaluate import GoldStandard, evaluate
+    from newsdiff_gui.engine.align.evaluate import GoldStandard, evaluate
 
     folder = GOLD_SETS / name
     gold = GoldStandard.read(folder / "gold.json")
@@ -184,7 +188,7 @@ def test_every_gold_set_has_a_floor() -> None:
 def test_link_scores_say_how_often_links_hold() -> None:
     """A link's score is calibrated: over the development gold sets, links
     scoring about p hold (their sentence pairs are gold pairs) about p of the time."""
-    from newsdiff_gui.engine.evaluate import GoldStandard, _map_sentences
+    from newsdiff_gui.engine.align.evaluate import GoldStandard, _map_sentences
 
     scored: list[tuple[float, float]] = []
     for gold_path in sorted((GOLD_SETS / "dev").glob("*/gold.json")):

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from support.synthetic import synthetic_set
 
-from newsdiff_gui.engine import cache as cache_module
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.cache import AlignmentCache, cached_align
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.align import cache as cache_module
+from newsdiff_gui.engine.align.cache import AlignmentCache, cached_align
 from newsdiff_gui.engine.contract import alignment_from_dict, alignment_to_dict
-from newsdiff_gui.engine.load import load_article_set
+from newsdiff_gui.engine.load.articles import load_article_set
 from newsdiff_gui.paths import seed_files
 
 
@@ -36,7 +36,7 @@ def test_second_load_hits_without_aligning(tmp_path: Path, monkeypatch) -> None:
     """The second open of the same files is read from the cache: the aligner
     does not run at all (asserted by behaviour, not by a timing that a busy
     machine can flip)."""
-    from newsdiff_gui.engine import cache as cache_module
+    from newsdiff_gui.engine.align import cache as cache_module
 
     paths = _files(tmp_path)
     cache = AlignmentCache(tmp_path / "cache")
@@ -89,7 +89,7 @@ def test_a_bad_entry_is_a_miss_and_replaced(tmp_path: Path) -> None:
 def test_the_cache_key_covers_every_module_the_aligner_runs() -> None:
     """A change to any module the aligner imports must miss the cache."""
     engine = Path(cache_module.__file__).parent
-    seen, todo = set(), ["align"]
+    seen, todo = set(), ["aligner"]
     while todo:
         name = todo.pop()
         if name in seen:

@@ -16,9 +16,9 @@ import pytest
 from support.planted_articles import ARTICLES, EQUIVALENT, PLANTS, Plant, edited
 
 from newsdiff_gui.commands import changes as changes_command
-from newsdiff_gui.engine.align import align
+from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.changes import Change, ChangeType, read_changes, read_set_changes
-from newsdiff_gui.engine.load import documents_from_texts, load_article_set
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
 from newsdiff_gui.paths import seed_files
 
 

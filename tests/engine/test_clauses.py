@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsdiff_gui.engine.clauses import split_clauses
-from newsdiff_gui.engine.features import sentence_features
+from newsdiff_gui.engine.align.clauses import split_clauses
+from newsdiff_gui.engine.align.features import sentence_features
 
 
 def test_a_summary_is_cut_into_its_facts() -> None:
@@ -22,7 +22,9 @@ def test_a_dash_and_a_conjunction_cut_too() -> None:
     assert split_clauses("Washington accuses Maduro of drug trafficking — allegations he rejects.")[
         1
     ] == ("allegations he rejects.")
-    assert len(split_clauses("The minister resigned on Monday but the party kept its majority.")) == 2
+    assert (
+        len(split_clauses("The minister resigned on Monday but the party kept its majority.")) == 2
+    )
 
 
 def test_one_fact_is_not_cut() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.coverage import CellState, SortOrder, coverage
-from newsdiff_gui.engine.load import documents_from_texts
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.compare.coverage import CellState, SortOrder, coverage
+from newsdiff_gui.engine.load.articles import documents_from_texts
 
 SAME = "The council approved the budget on Monday after a long debate."
 LONG = (

@@ -24,7 +24,7 @@ from newsdiff_gui.engine.exercise import (
 from newsdiff_gui.engine.exercise.markdown_format import format_exercise_md, parse_exercise_md
 from newsdiff_gui.engine.exercise.report import task_html
 from newsdiff_gui.engine.exercise.store import key_to_dict
-from newsdiff_gui.engine.load import documents_from_texts
+from newsdiff_gui.engine.load.articles import documents_from_texts
 
 BRIDGE = ARTICLES["bridge"]
 EDITED = (

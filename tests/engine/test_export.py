@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.anchors import sentence_anchor, version_anchor
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.annotate.anchors import sentence_anchor, version_anchor
+from newsdiff_gui.engine.annotate.corrections import link_correction
+from newsdiff_gui.engine.annotate.notes import NotesStore
 from newsdiff_gui.engine.changes import read_changes
-from newsdiff_gui.engine.corrections import link_correction
-from newsdiff_gui.engine.load import documents_from_texts
-from newsdiff_gui.engine.notes import NotesStore
+from newsdiff_gui.engine.load.articles import documents_from_texts
 from newsdiff_gui.engine.report import changes_csv, html_report, json_report, tei_report
 
 HOSTILE = (

@@ -15,9 +15,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdiff_gui.engine.load import InputError, document_from_text, load_article_set_lenient
+from newsdiff_gui.engine.load.articles import (
+    InputError,
+    document_from_text,
+    load_article_set_lenient,
+)
 from newsdiff_gui.engine.model import Document
-from newsdiff_gui.engine.segment import segment_document
+from newsdiff_gui.engine.segment.sentences import segment_document
 
 _PIECES = st.sampled_from(
     [

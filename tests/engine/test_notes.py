@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff_gui.engine import atomic
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.anchors import sentence_anchor, unit_anchor, version_anchor
-from newsdiff_gui.engine.corrections import (
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.annotate.anchors import sentence_anchor, unit_anchor, version_anchor
+from newsdiff_gui.engine.annotate.corrections import (
     apply_corrections,
     link_correction,
     unlink_correction,
     unresolved_corrections,
 )
-from newsdiff_gui.engine.load import documents_from_texts
-from newsdiff_gui.engine.notes import NotesError, NotesStore, render_note_html
-from newsdiff_gui.engine.settings import MAX_RECENT, SettingsStore
+from newsdiff_gui.engine.annotate.notes import NotesError, NotesStore, render_note_html
+from newsdiff_gui.engine.load.articles import documents_from_texts
+from newsdiff_gui.engine.store import atomic
+from newsdiff_gui.engine.store.settings import MAX_RECENT, SettingsStore
 
 A = (
     "The council approved the budget on Monday after a long debate. "
@@ -92,7 +92,7 @@ def test_store_refuses_to_overwrite_a_file_it_could_not_move(tmp_path: Path, mon
     def refuse(*_args, **_kwargs):
         raise PermissionError("read-only folder")
 
-    monkeypatch.setattr("newsdiff_gui.engine.storage.os.replace", refuse)
+    monkeypatch.setattr("newsdiff_gui.engine.store.storage.os.replace", refuse)
     store = NotesStore(article_set, tmp_path)
     assert "could not be read" in store.warnings[0] and "nothing will be saved" in store.warnings[0]
     with pytest.raises(NotesError):
@@ -183,9 +183,9 @@ def test_settings_recent_sets_and_reopen_last(tmp_path: Path) -> None:
 _SAVER = """
 import sys
 from pathlib import Path
-from newsdiff_gui.engine.anchors import version_anchor
-from newsdiff_gui.engine.load import load_article_set
-from newsdiff_gui.engine.notes import NotesStore
+from newsdiff_gui.engine.annotate.anchors import version_anchor
+from newsdiff_gui.engine.load.articles import load_article_set
+from newsdiff_gui.engine.annotate.notes import NotesStore
 
 article_set = load_article_set([Path(p) for p in sys.argv[2:]])
 store = NotesStore(article_set, sys.argv[1])
@@ -205,7 +205,7 @@ def test_killing_the_app_mid_save_leaves_a_whole_notes_file(tmp_path: Path) -> N
     import sys
     import time
 
-    from newsdiff_gui.engine.load import load_article_set
+    from newsdiff_gui.engine.load.articles import load_article_set
 
     seeds = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))[:2]
     data = tmp_path / "data"

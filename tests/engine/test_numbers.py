@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff_gui.engine.features import normalise_words
-from newsdiff_gui.engine.numbers import words_to_numbers
+from newsdiff_gui.engine.align.features import normalise_words
+from newsdiff_gui.engine.align.numbers import words_to_numbers
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ import itertools
 
 import pytest
 
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.load import load_article_set
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.compare.pairing import RowKind, count_rows, pair_rows
+from newsdiff_gui.engine.load.articles import load_article_set
 from newsdiff_gui.engine.model import Alignment, OpKind
-from newsdiff_gui.engine.pairing import RowKind, count_rows, pair_rows
 from newsdiff_gui.paths import seed_files
 
 
@@ -67,7 +67,7 @@ def test_a_row_of_distant_sentences_diffs_only_those_sentences(seeds: Alignment)
     """A manual link (or a fused sentence) can put the first and the last
     sentence of a version in one row; the text between them is not in the row
     and must not be diffed (it made such a row cost a 5,000-character diff)."""
-    from newsdiff_gui.engine.corrections import apply_corrections, link_correction
+    from newsdiff_gui.engine.annotate.corrections import apply_corrections, link_correction
 
     left, right = seeds.documents[0], seeds.documents[1]
     content = left.content_sentences
@@ -96,7 +96,7 @@ def test_a_row_of_distant_sentences_diffs_only_those_sentences(seeds: Alignment)
 
 
 def test_unshared_spans_are_the_only_left_rows(seeds: Alignment) -> None:
-    from newsdiff_gui.engine.pairing import unshared_spans
+    from newsdiff_gui.engine.compare.pairing import unshared_spans
 
     for mine, other in ((0, 1), (3, 4), (4, 0)):
         left, right = seeds.documents[mine], seeds.documents[other]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff_gui.engine.align import align
+from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.changes.profile import VersionProfile, profile_versions
-from newsdiff_gui.engine.load import documents_from_texts, load_article_set
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
 from newsdiff_gui.paths import seed_files
 
 

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from newsdiff_gui.engine.align import align
+from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.changes import read_changes
-from newsdiff_gui.engine.load import documents_from_texts, load_article_set
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
 from newsdiff_gui.engine.report import changes_csv, html_report, json_report, tei_report
 from newsdiff_gui.paths import seed_files
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff_gui.engine.load import documents_from_texts
-from newsdiff_gui.engine.search import SearchError, search
+from newsdiff_gui.engine.compare.search import SearchError, search
+from newsdiff_gui.engine.load.articles import documents_from_texts
 
 SET = documents_from_texts(
     [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff_gui.engine.load import documents_from_texts, load_document
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_document
 from newsdiff_gui.engine.model import Document
 from newsdiff_gui.paths import seed_files
 

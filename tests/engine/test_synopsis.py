@@ -7,10 +7,10 @@ import time
 import pytest
 from support.synthetic import synthetic_set
 
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.load import documents_from_texts
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.compare.synopsis import CellStatus, synopsis
+from newsdiff_gui.engine.load.articles import documents_from_texts
 from newsdiff_gui.engine.model import OpKind
-from newsdiff_gui.engine.synopsis import CellStatus, synopsis
 
 A = (
     "The council approved the budget on Monday after a long debate. "

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsdiff_gui.engine.compare.worddiff import diff_words, tokenize
 from newsdiff_gui.engine.model import DiffOp, OpKind
-from newsdiff_gui.engine.worddiff import diff_words, tokenize
 
 
 def _rebuild(ops: list[DiffOp], text_a: str, text_b: str, shift_a: int = 0, shift_b: int = 0):

@@ -206,8 +206,8 @@ def truth_and_prediction(versions: list[Version]) -> tuple[set, set] | None:
     generator wrote (then nothing can be compared)."""
     import itertools
 
-    from newsdiff_gui.engine.align import align
-    from newsdiff_gui.engine.load import documents_from_texts
+    from newsdiff_gui.engine.align.aligner import align
+    from newsdiff_gui.engine.load.articles import documents_from_texts
 
     article_set = documents_from_texts([(v.name, v.text) for v in versions])
     alignment = align(article_set)

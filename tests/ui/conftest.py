@@ -43,7 +43,7 @@ def skipped() -> SkippedRecorder:
 @pytest.fixture
 def window(qtbot, skipped: SkippedRecorder) -> Iterator[object]:
     """A main window that runs engine work inline (synchronously)."""
-    from newsdiff_gui.ui.main_window import MainWindow
+    from newsdiff_gui.ui.app.main_window import MainWindow
 
     win = MainWindow(inline=True, skipped_reporter=skipped)
     qtbot.addWidget(win)

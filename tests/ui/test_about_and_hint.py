@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdiff_gui.ui.launch import EXAMPLE_HINT
+from newsdiff_gui.ui.app.launch import EXAMPLE_HINT
 
 
 def test_help_menu_has_about(window) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsdiff_gui.engine.changes import ChangeType
-from newsdiff_gui.ui.pair_model import CHANGE_TAGS_ROLE
+from newsdiff_gui.ui.pair.model import CHANGE_TAGS_ROLE
 
 
 def test_changes_of_the_pair_on_screen_are_listed_with_counts(seeded) -> None:
@@ -24,7 +24,7 @@ def test_filter_chip_hides_a_type(seeded) -> None:
 
 def test_clicking_a_change_selects_its_row_in_the_pair_view(seeded, qtbot) -> None:
     panel = seeded.changes.panel
-    from newsdiff_gui.ui.changes_panel import CHANGE_ROLE
+    from newsdiff_gui.ui.changes.panel import CHANGE_ROLE
 
     item = panel.list.item(0)
     change = item.data(CHANGE_ROLE)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff_gui.engine import cache as cache_module
-from newsdiff_gui.engine.storage import config_dir
-from newsdiff_gui.ui.recent_sets import startup_paths
-from newsdiff_gui.ui.stories_model import NAME, SHARED, VERSIONS
+from newsdiff_gui.engine.align import cache as cache_module
+from newsdiff_gui.engine.store.storage import config_dir
+from newsdiff_gui.ui.sets.recent import startup_paths
+from newsdiff_gui.ui.sets.stories_model import NAME, SHARED, VERSIONS
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from newsdiff_gui.engine.align import align
-from newsdiff_gui.engine.coverage_grid import CellState, coverage_grid
-from newsdiff_gui.engine.load import documents_from_texts
-from newsdiff_gui.ui.coverage_model import SENTENCE_ROLE
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.compare.coverage_grid import CellState, coverage_grid
+from newsdiff_gui.engine.load.articles import documents_from_texts
+from newsdiff_gui.ui.coverage.model import SENTENCE_ROLE
 
 
 def test_cell_states_on_a_small_set() -> None:

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from newsdiff_gui.engine.exercise import example_exercise_path, load_exercise
-from newsdiff_gui.ui.exercise_text import ArticleText, from_qt, to_qt
-from newsdiff_gui.ui.exercise_window import ExerciseWindow
-from newsdiff_gui.ui.worker import TaskRunner
+from newsdiff_gui.ui.base.worker import TaskRunner
+from newsdiff_gui.ui.exercise.text import ArticleText, from_qt, to_qt
+from newsdiff_gui.ui.exercise.window import ExerciseWindow
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_menus_open_the_example_exercise(window) -> None:
 def test_a_bad_exercise_is_one_message_not_a_crash(window, tmp_path: Path, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        "newsdiff_gui.ui.exercise_controller.QMessageBox.warning",
+        "newsdiff_gui.ui.exercise.controller.QMessageBox.warning",
         lambda _parent, _title, text: shown.append(text),
     )
     (tmp_path / "exercise.md").write_text("no header\n", encoding="utf-8")
@@ -150,7 +150,7 @@ def test_instructions_render_markdown_and_show_script_as_text(qtbot, exercise, t
 
 
 def test_positions_beyond_the_bmp_map_both_ways(qtbot) -> None:
-    from newsdiff_gui.engine.load import document_from_text
+    from newsdiff_gui.engine.load.articles import document_from_text
 
     document = document_from_text("Emoji 😀 here. Then “quote” 😀 end.", "e.txt", 0)
     text = ArticleText()

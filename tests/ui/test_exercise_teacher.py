@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from newsdiff_gui.engine.exercise import TaskKind, load_exercise
-from newsdiff_gui.ui.exercise_editor import SOURCE, TEXT, ExerciseEditor
+from newsdiff_gui.ui.exercise.editor import SOURCE, TEXT, ExerciseEditor
 
 
 def _editor(qtbot, seeded) -> ExerciseEditor:
@@ -78,7 +78,7 @@ def test_make_edit_preview_and_save(qtbot, seeded, tmp_path: Path) -> None:
 def test_new_exercise_needs_an_open_set(window, monkeypatch) -> None:
     said: list[str] = []
     monkeypatch.setattr(
-        "newsdiff_gui.ui.exercise_controller.QMessageBox.information",
+        "newsdiff_gui.ui.exercise.controller.QMessageBox.information",
         lambda _parent, _title, text: said.append(text),
     )
     window.exercises.new_action.trigger()

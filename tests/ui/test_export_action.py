@@ -35,8 +35,8 @@ def test_export_carries_notes_corrections_and_the_synopsis_base(seeded, tmp_path
     HTML off), the manual unlink applied, the synopsis against its base."""
     import json
 
-    from newsdiff_gui.engine.anchors import version_anchor
-    from newsdiff_gui.engine.pairing import RowKind
+    from newsdiff_gui.engine.annotate.anchors import version_anchor
+    from newsdiff_gui.engine.compare.pairing import RowKind
 
     seeded.annotations.add_note(
         version_anchor(seeded.alignment.documents[1]), "Condensed *rewrite* <b>x</b>"

@@ -13,11 +13,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from newsdiff_gui.engine.align import CancelledError
-from newsdiff_gui.ui import crash, loading
-from newsdiff_gui.ui.crash_dialog import CrashDialog
-from newsdiff_gui.ui.main_window import MainWindow
-from newsdiff_gui.ui.versions_model import DATE_ROLE
+from newsdiff_gui.engine.align.aligner import CancelledError
+from newsdiff_gui.ui.app import crash
+from newsdiff_gui.ui.app.crash_dialog import CrashDialog
+from newsdiff_gui.ui.app.main_window import MainWindow
+from newsdiff_gui.ui.sets import loading
+from newsdiff_gui.ui.sets.versions_model import DATE_ROLE
 
 ARTICLE = (
     "Officials in Caracas said on Sunday that talks with Washington would resume "

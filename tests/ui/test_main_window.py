@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from newsdiff_gui.engine.load import InputError
-from newsdiff_gui.ui.main_window import MainWindow
-from newsdiff_gui.ui.pair_model import IS_CHANGE_ROLE, LEFT_TEXT_ROLE, RIGHT_TEXT_ROLE
-from newsdiff_gui.ui.skipped_dialog import show_skipped_files
+from newsdiff_gui.engine.load.articles import InputError
+from newsdiff_gui.ui.app.main_window import MainWindow
+from newsdiff_gui.ui.pair.model import IS_CHANGE_ROLE, LEFT_TEXT_ROLE, RIGHT_TEXT_ROLE
+from newsdiff_gui.ui.sets.skipped_dialog import show_skipped_files
 
 
 def _texts(model, role) -> list[str]:

@@ -8,13 +8,13 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff_gui.engine.load import documents_from_texts
+from newsdiff_gui.engine.compare.pairing import PairRow, RowKind
+from newsdiff_gui.engine.compare.worddiff import diff_words
+from newsdiff_gui.engine.load.articles import documents_from_texts
 from newsdiff_gui.engine.model import Alignment, Relation, Unit
-from newsdiff_gui.engine.pairing import PairRow, RowKind
-from newsdiff_gui.engine.worddiff import diff_words
-from newsdiff_gui.ui.formats import PieceKind, plain_text, side_pieces
-from newsdiff_gui.ui.pair_model import PairRowsModel
-from newsdiff_gui.ui.worker import TaskRunner
+from newsdiff_gui.ui.base.formats import PieceKind, plain_text, side_pieces
+from newsdiff_gui.ui.base.worker import TaskRunner
+from newsdiff_gui.ui.pair.model import PairRowsModel
 
 WORDS = st.sampled_from(
     "the mayor said four 4 officials told Reuters may will not on Monday".split()
@@ -70,7 +70,7 @@ def test_pair_model_passes_qt_model_checks(qtmodeltester) -> None:
     left, right = article_set.documents
     unit = Unit("u0", (left.sentences[0].id, right.sentences[0].id), Relation.VERBATIM)
     alignment = Alignment(article_set, (unit,), ())
-    from newsdiff_gui.engine.pairing import pair_rows
+    from newsdiff_gui.engine.compare.pairing import pair_rows
 
     model = PairRowsModel()
     model.set_rows(pair_rows(alignment, left, right), left, right)

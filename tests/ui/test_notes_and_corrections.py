@@ -14,11 +14,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from newsdiff_gui.engine.pairing import RowKind
-from newsdiff_gui.engine.storage import data_dir
-from newsdiff_gui.ui import note_dialog, notes_panel
-from newsdiff_gui.ui.main_window import MainWindow
-from newsdiff_gui.ui.pair_model import MARKS_ROLE
+from newsdiff_gui.engine.compare.pairing import RowKind
+from newsdiff_gui.engine.store.storage import data_dir
+from newsdiff_gui.ui.app.main_window import MainWindow
+from newsdiff_gui.ui.notes import note_dialog
+from newsdiff_gui.ui.notes import panel as notes_panel
+from newsdiff_gui.ui.pair.model import MARKS_ROLE
 
 
 def _open(qtbot, paths) -> MainWindow:

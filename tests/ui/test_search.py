@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
 
-from newsdiff_gui.ui.versions_model import HITS_ROLE
+from newsdiff_gui.ui.sets.versions_model import HITS_ROLE
 
 
 def _search(win, text: str, **options: bool) -> None:
@@ -151,7 +151,7 @@ def test_on_the_synopsis_tab_hits_are_marked_in_every_column_and_selected(seeded
 
 
 def test_search_runs_on_the_worker_in_the_real_window(qtbot, seeds):
-    from newsdiff_gui.ui.main_window import MainWindow
+    from newsdiff_gui.ui.app.main_window import MainWindow
 
     win = MainWindow(skipped_reporter=lambda *_: None)  # threaded, as in the app
     qtbot.addWidget(win)

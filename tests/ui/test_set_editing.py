@@ -62,7 +62,7 @@ def test_edit_details_relabels_the_left_version(seeded) -> None:
 
 
 def test_crash_log_is_written(tmp_path, monkeypatch) -> None:
-    from newsdiff_gui.ui import crash
+    from newsdiff_gui.ui.app import crash
 
     monkeypatch.setenv("NEWSDIFF_LOG_DIR", str(tmp_path))
     monkeypatch.setitem(crash._state, "log_dir", None)
@@ -77,7 +77,7 @@ def test_crash_log_is_written(tmp_path, monkeypatch) -> None:
 def test_uncaught_error_shows_a_dialog_and_logs(qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from newsdiff_gui.ui import crash
+    from newsdiff_gui.ui.app import crash
 
     monkeypatch.setenv("NEWSDIFF_LOG_DIR", str(tmp_path))
     monkeypatch.setitem(crash._state, "log_dir", None)

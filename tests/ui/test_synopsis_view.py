@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QAbstractItemView
 from support.hostile import HOSTILE
 from support.hostile import HOSTILE_B as BASE_B
 
-from newsdiff_gui.engine.synopsis import CellStatus, synopsis
-from newsdiff_gui.ui.formats import PieceKind
-from newsdiff_gui.ui.synopsis_delegate import PAD_Y, fragments
-from newsdiff_gui.ui.synopsis_model import ONLY_IN_ROLE, PIECES_ROLE, SENTENCES_ROLE, STATUS_ROLE
+from newsdiff_gui.engine.compare.synopsis import CellStatus, synopsis
+from newsdiff_gui.ui.base.formats import PieceKind
+from newsdiff_gui.ui.synopsis.delegate import PAD_Y, fragments
+from newsdiff_gui.ui.synopsis.model import ONLY_IN_ROLE, PIECES_ROLE, SENTENCES_ROLE, STATUS_ROLE
 
 # The second version adds a paragraph only it has (a one-member row).
 HOSTILE_B = BASE_B + (
@@ -241,7 +241,7 @@ def _select_changed(view) -> tuple[int, int]:
 @pytest.fixture
 def lone_view(seeded, qtbot):
     """A synopsis view of the seeds outside the window: its signals reach no store."""
-    from newsdiff_gui.ui.synopsis_view import SynopsisView
+    from newsdiff_gui.ui.synopsis.view import SynopsisView
 
     view = SynopsisView()
     qtbot.addWidget(view)
@@ -316,7 +316,7 @@ def test_click_emits_the_sentence_and_double_click_opens_the_pair(seeded, view, 
 
 
 def test_dark_palette_reaches_the_cells(seeded, view, qapp) -> None:
-    from newsdiff_gui.ui.theme import dark_palette
+    from newsdiff_gui.ui.base.theme import dark_palette
 
     seeded.setPalette(dark_palette())
     qapp.processEvents()
@@ -373,7 +373,7 @@ def test_a_hidden_column_no_longer_sets_row_heights(view) -> None:
 def test_next_and_previous_change_step_through_synopsis_rows(seeded) -> None:
     """N / P (and F7) on the Synopsis tab walk the rows where a shown version
     differs from the base, and select the first differing cell."""
-    from newsdiff_gui.engine.synopsis import CellStatus
+    from newsdiff_gui.engine.compare.synopsis import CellStatus
 
     view = seeded.synopsis.view
     seeded.tabs.setCurrentWidget(view)

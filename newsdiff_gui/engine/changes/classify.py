@@ -20,9 +20,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from ..features import STOP_WORDS
+from ..align.features import STOP_WORDS
+from ..compare.pairing import PairRow, RowKind, pair_rows
 from ..model import Alignment, Document, OpKind, Sentence
-from ..pairing import PairRow, RowKind, pair_rows
 from . import mentions as m
 from . import sourcing as src
 from .model import Change, ChangeType, Severity, Side

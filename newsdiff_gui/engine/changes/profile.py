@@ -21,9 +21,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..features import STOP_WORDS
+from ..align.features import STOP_WORDS
+from ..compare.pairing import RowKind, pair_rows
 from ..model import Alignment, Document, OpKind
-from ..pairing import RowKind, pair_rows
 from .classify import read_changes
 from .model import ChangeType
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..align import align
+from ..align.aligner import align
 from ..changes import Change, ChangeType, read_changes, read_set_changes
 from ..changes.profile import profile_versions
 from ..model import Alignment, ArticleSet, Document

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..changes.profile import profile_versions
-from ..load import TEXT_SUFFIXES, document_from_text
+from ..load.articles import TEXT_SUFFIXES, document_from_text
 from ..model import Alignment, Document
 from .key import exercise_alignment, generate_key
 from .model import MARK_LABELS, Article, Exercise, Option, Task, TaskKind

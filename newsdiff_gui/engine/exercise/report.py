@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..notes import render_note_html
+from ..annotate.notes import render_note_html
 from .check import CheckResult
 from .model import MARK_LABELS, Answers, Exercise, Task, TaskKind
 

@@ -31,9 +31,9 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..atomic import write_bytes_atomic, write_text_atomic
-from ..load import MAX_FILE_BYTES, InputError, load_document
-from ..storage import write_json
+from ..load.articles import MAX_FILE_BYTES, InputError, load_document
+from ..store.atomic import write_bytes_atomic, write_text_atomic
+from ..store.storage import write_json
 from .markdown_format import format_exercise_md, parse_exercise_md
 from .model import Article, Exercise, ExerciseError, KeyItem, TaskKey, TaskKind
 

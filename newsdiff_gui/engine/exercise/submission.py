@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..storage import StoreWarning, data_dir, read_json, write_json
+from ..store.storage import StoreWarning, data_dir, read_json, write_json
 from .check import CheckResult, check
 from .model import Answers, Exercise, ExerciseError, Mark, TaskKind
 from .report import submission_html
@@ -148,7 +148,7 @@ def hand_in(
     exercise: Exercise, student: str, answers: Answers, path: str | os.PathLike[str]
 ) -> tuple[Path, Path]:
     """Write the submission JSON to ``path`` and its HTML copy beside it; both atomic."""
-    from ..atomic import write_text_atomic
+    from ..store.atomic import write_text_atomic
 
     if not student.strip():
         raise ExerciseError("write your name before handing in")

@@ -3,7 +3,7 @@
 Every report reads the same ``Alignment`` and ``Change`` records the views
 show; none recomputes them. Article text is data: it is escaped in every
 markup format. Pure Python (the PDF writer, which needs Qt, lives in
-``newsdiff_gui.ui.export_pdf`` and renders the HTML report).
+``newsdiff_gui.ui.export.pdf`` and renders the HTML report).
 """
 
 from .html import html_report

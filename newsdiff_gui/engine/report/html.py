@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from html import escape
 
+from ..annotate.notes import Note, render_note_html
 from ..changes import Change
+from ..compare.pairing import PairRow, RowKind, pair_rows
+from ..compare.synopsis import Synopsis, synopsis
 from ..model import Alignment, Document, OpKind
-from ..notes import Note, render_note_html
-from ..pairing import PairRow, RowKind, pair_rows
-from ..synopsis import Synopsis, synopsis
 
 _CSS = """
 body{font-family:Georgia,"DejaVu Serif",serif;font-size:11pt;line-height:1.5;margin:2em;

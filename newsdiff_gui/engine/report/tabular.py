@@ -7,11 +7,11 @@ import csv
 import io
 import json
 
+from ..annotate.corrections import Correction
+from ..annotate.notes import Note
 from ..changes import Change
 from ..contract import alignment_to_dict
-from ..corrections import Correction
 from ..model import Alignment
-from ..notes import Note
 
 CSV_FIELDS = [
     "id",

@@ -1,0 +1,133 @@
+"""Alignments cached on disk, so reopening a set or switching back is instant.
+
+Key: sha256 of the aligner's own identity (the source of the modules that
+decide the alignment and its data files, plus the alignment schema and any
+non-default ``AlignConfig``) and of each document's text in the order given.
+Why both: an engine change must invalidate every entry, and a changed file
+must invalidate its set's entry. Document order is part of the key because
+document and unit ids follow it. Entries hold the JSON contract
+(``contract.alignment_to_dict``); a loaded entry is checked against the
+article set (texts and sentence spans) and rebuilt with
+``contract.alignment_from_dict`` — anything that does not fit is a miss,
+never an error. The cache is disposable: unreadable entries are deleted.
+
+Public API: ``AlignmentCache``, ``cached_align``, ``aligner_key``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ..contract import SCHEMA, alignment_from_dict, alignment_to_dict
+from ..model import Alignment, ArticleSet
+from ..store.storage import cache_dir, content_hash, write_json
+from .aligner import AlignConfig, align
+
+# Modules whose code decides the alignment (segmentation is checked per entry).
+_ALIGNER_MODULES = (
+    "aligner",
+    "records",
+    "final_passes",
+    "clauses",
+    "features",
+    "numbers",
+    "similarity",
+    "vectors",
+)
+# Entries kept; the least recently used go first.
+MAX_ENTRIES = 200
+
+
+@functools.lru_cache(maxsize=1)
+def aligner_key() -> str:
+    """A digest that changes whenever the aligner's code or data changes."""
+    digest = hashlib.sha256(SCHEMA.encode())
+    here = Path(__file__).resolve().parent
+    files = [here / f"{name}.py" for name in _ALIGNER_MODULES]
+    files += sorted((here / "data").glob("*.npz"))
+    for path in files:
+        try:
+            digest.update(path.name.encode() + path.read_bytes())
+        except OSError:  # a frozen build may ship bytecode only: fall back to the version
+            from ... import __version__
+
+            digest.update(f"{path.name}:{__version__}".encode())
+    return digest.hexdigest()
+
+
+def _entry_key(article_set: ArticleSet, config: AlignConfig | None) -> str:
+    digest = hashlib.sha256(aligner_key().encode())
+    if config is not None and config != AlignConfig():
+        digest.update(repr(config).encode())
+    for document in article_set.documents:
+        digest.update(content_hash(document.text).encode())
+    return digest.hexdigest()
+
+
+class AlignmentCache:
+    """Alignments by content key, under ``cache_dir()/alignments``."""
+
+    def __init__(self, base: str | os.PathLike[str] | None = None) -> None:
+        self.folder = cache_dir(base) / "alignments"
+
+    def path_for(self, article_set: ArticleSet, config: AlignConfig | None = None) -> Path:
+        return self.folder / f"{_entry_key(article_set, config)}.json"
+
+    def get(self, article_set: ArticleSet, config: AlignConfig | None = None) -> Alignment | None:
+        """The cached alignment of this exact set, or ``None``."""
+        path = self.path_for(article_set, config)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            alignment = alignment_from_dict(data, article_set)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)  # disposable: a bad entry is simply recomputed
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # most recently used
+        return alignment
+
+    def put(self, alignment: Alignment, config: AlignConfig | None = None) -> None:
+        """Store ``alignment``; a cache that cannot be written is not an error."""
+        try:
+            write_json(self.path_for(alignment.article_set, config), alignment_to_dict(alignment))
+            self._prune()
+        except OSError:
+            pass
+
+    def clear(self) -> None:
+        for path in self.folder.glob("*.json"):
+            path.unlink(missing_ok=True)
+
+    def _prune(self) -> None:
+        entries = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+        for path in entries[: max(0, len(entries) - MAX_ENTRIES)]:
+            path.unlink(missing_ok=True)
+
+
+def cached_align(
+    article_set: ArticleSet,
+    config: AlignConfig | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cache: AlignmentCache | None = None,
+) -> tuple[Alignment, bool]:
+    """``align`` through the cache: ``(alignment, True)`` on a hit.
+
+    Same arguments as ``align.align`` (progress is not called on a hit: there
+    is nothing to wait for).
+    """
+    cache = cache or AlignmentCache()
+    found = cache.get(article_set, config)
+    if found is not None:
+        return found, True
+    alignment = align(article_set, config, should_cancel=should_cancel, progress=progress)
+    cache.put(alignment, config)
+    return alignment, False

@@ -1,0 +1,1 @@
+"""Load: files, folders, manifests, web pages and Word documents into an ``ArticleSet``."""

@@ -1,0 +1,1 @@
+"""Segment: a document's text into paragraphs and sentences, with boilerplate labelled."""

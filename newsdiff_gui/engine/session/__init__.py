@@ -1,0 +1,3 @@
+"""Recipes that put the pipeline together for the front ends: an open set (articles,
+alignment, corrections, notes) and collections of stories.
+"""

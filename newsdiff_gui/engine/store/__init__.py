@@ -1,0 +1,1 @@
+"""Persistence: atomic writes, the user's data, config and cache folders, settings."""

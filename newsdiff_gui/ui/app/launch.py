@@ -1,0 +1,115 @@
+"""Start the GUI: ``launch_gui(files, screenshot)``, called by ``newsdiff_gui.cli``.
+
+Qt is imported inside the function, so ``newsdiff --help`` and the headless
+commands never pay for it. With no files the bundled seeds open.
+
+Screenshot mode (``--screenshot PNG``) renders the window offscreen at
+1400×900, waits until alignment is done, the pair view is filled and the
+background work after it (changes, profiles, coverage) is over, saves
+the PNG and exits 0. There, skipped files are one line on stderr instead of a
+dialog, and fewer than two readable versions exits 3 (the CLI's input-error
+code). ``NEWSDIFF_THEME=dark|light`` forces a palette (``ui.theme``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 3
+SCREENSHOT_SIZE = (1400, 900)
+SCREENSHOT_TIMEOUT_MS = 60_000
+EXAMPLE_HINT = (
+    "Showing the example set — open your own articles with File → Open Files… "
+    "or drop them on this window"
+)
+
+
+def _print_skipped(skipped: Sequence[object], loaded: int) -> None:
+    from ..sets.skipped_dialog import skipped_summary
+
+    lines = skipped_summary(skipped).replace("\n", "; ")  # type: ignore[arg-type]
+    print(f"newsdiff: skipped {len(skipped)} file(s): {lines}", file=sys.stderr)
+
+
+def launch_gui(files: list[str], screenshot: str | None = None) -> int:
+    """Run the main window on ``files`` (or the seeds); return the exit code."""
+    if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ... import __version__
+    from ...paths import seed_files
+    from ..base.icon import APP_ID, app_icon
+    from ..base.theme import apply_env_theme
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("newsdiff")
+    app.setApplicationDisplayName("newsdiff")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # matches the installed .desktop file (icon on Wayland)
+    app.setWindowIcon(app_icon())
+    apply_env_theme(app)  # type: ignore[arg-type]
+
+    from ..sets.recent import startup_paths
+
+    # No files named: the last set if the reader asked for it (and it is still
+    # there), else the bundled example. Screenshots always show the example.
+    last = None if files or screenshot else startup_paths()
+    paths: list[str] = list(files) or last or [str(path) for path in seed_files()]
+    hint = None if files or last else EXAMPLE_HINT
+    if not screenshot:
+        from .crash import install_crash_handler
+
+        install_crash_handler()
+        window = MainWindow()
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        window.open_paths(paths, hint=hint)
+        return int(app.exec())
+
+    window = MainWindow(skipped_reporter=_print_skipped)
+    window.resize(*SCREENSHOT_SIZE)
+    outcome = {"code": EXIT_FAILURE}
+
+    def save() -> None:
+        # Let the list lay out and paint the filled rows before grabbing.
+        app.processEvents()
+        window.pair_view.list_view.doItemsLayout()
+        app.processEvents()
+        ok = window.grab().save(screenshot, "PNG")
+        if not ok:
+            print(f"newsdiff: could not write {screenshot}", file=sys.stderr)
+        outcome["code"] = EXIT_OK if ok else EXIT_FAILURE
+        app.quit()
+
+    def fail(message: str) -> None:
+        print(f"newsdiff: {message}", file=sys.stderr)
+        outcome["code"] = EXIT_INPUT if window.alignment is None else EXIT_FAILURE
+        app.quit()
+
+    def timeout() -> None:
+        print("newsdiff: timed out waiting for the alignment", file=sys.stderr)
+        app.quit()
+
+    def save_when_idle() -> None:
+        # The changes panel and gutter marks are read after the pair view
+        # fills; wait for that (and every other task) so the picture is whole.
+        if window.runner.busy:
+            window.runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, save))
+        else:
+            QTimer.singleShot(0, save)
+
+    window.view_filled.connect(lambda: QTimer.singleShot(0, save_when_idle))
+    window.load_failed.connect(fail)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
+    window.show()
+    window.open_paths(paths, hint=hint)
+    app.exec()
+    window.runner.cancel_all()
+    window.runner.wait(3000)
+    return outcome["code"]

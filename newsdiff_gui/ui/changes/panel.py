@@ -1,0 +1,181 @@
+"""The changes panel: what changed between the two versions on screen, typed
+as a journalist would name it, with counts, filter chips and severity.
+
+Why a list beside the pair view: the pair view shows *where* words differ; the
+list says *what kind* of change each is (a number, a quote, the sourcing) and
+takes the reader there — activating an entry emits ``change_activated`` and
+the main window scrolls both columns to it. Article text only ever enters
+plain-text items (never rich text), so markup in articles stays text.
+
+Public API: ``ChangesPanel``, ``TYPE_LABELS``, ``TYPE_GLYPHS``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...engine.changes import Change, ChangeType, Severity
+from ...engine.model import Document
+
+# A glyph per type: the non-colour cue, also drawn in the pair view's gutter.
+TYPE_GLYPHS = {
+    ChangeType.NUMBER: "№",
+    ChangeType.QUOTE: "“”",
+    ChangeType.ATTRIBUTION: "@",
+    ChangeType.HEDGING: "~",
+    ChangeType.ENTITY: "Aa",
+    ChangeType.DATE: "◷",
+    ChangeType.ADDED: "+",
+    ChangeType.OMITTED: "−",
+    ChangeType.WORDING: "≈",
+}
+TYPE_LABELS = {
+    ChangeType.NUMBER: "numbers",
+    ChangeType.QUOTE: "quotes",
+    ChangeType.ATTRIBUTION: "sourcing",
+    ChangeType.HEDGING: "hedging",
+    ChangeType.ENTITY: "names",
+    ChangeType.DATE: "dates",
+    ChangeType.ADDED: "added",
+    ChangeType.OMITTED: "omitted",
+    ChangeType.WORDING: "wording",
+}
+_SEVERITY_MARK = {Severity.HIGH: "▲▲", Severity.MEDIUM: "▲", Severity.LOW: "·", Severity.INFO: "ⓘ"}
+CHANGE_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def _snippet(text: str, limit: int = 110) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class ChangesPanel(QWidget):
+    """Typed changes of the current pair, filterable by type."""
+
+    change_activated = Signal(object)  # Change
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._changes: list[Change] = []
+        self._documents: dict[str, Document] = {}
+        self._hidden: set[ChangeType] = {ChangeType.WORDING}
+        self.summary = QLabel("No versions compared yet.")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.chips: dict[ChangeType, QToolButton] = {}
+        chip_row = QWidget()
+        chips = QHBoxLayout(chip_row)
+        chips.setContentsMargins(0, 0, 0, 0)
+        chips.setSpacing(4)
+        grid = QVBoxLayout()
+        for number, kind in enumerate(ChangeType):
+            if number % 3 == 0:
+                chips = QHBoxLayout()
+                chips.setSpacing(4)
+                grid.addLayout(chips)
+            chip = QToolButton()
+            chip.setCheckable(True)
+            chip.setChecked(kind not in self._hidden)
+            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            chip.toggled.connect(lambda on, k=kind: self._toggle(k, on))
+            chip.setToolTip(f"Show or hide {TYPE_LABELS[kind]} changes")
+            self.chips[kind] = chip
+            chips.addWidget(chip)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName("Changes between the two versions")
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid)
+        layout.addWidget(self.list, 1)
+        self._refresh_chips()
+
+    # -- data in ---------------------------------------------------------------
+    def set_changes(self, changes: list[Change], left: Document, right: Document) -> None:
+        self._changes = list(changes)
+        self._documents = {left.id: left, right.id: right}
+        counts = Counter(c.type for c in changes if c.severity != Severity.INFO)
+        intact = sum(1 for c in changes if c.severity == Severity.INFO)
+        parts = [f"{n} {TYPE_LABELS[t]}" for t, n in counts.most_common()]
+        self.summary.setText(
+            f"{left.outlet} → {right.outlet}: "
+            + (", ".join(parts) if parts else "no changes")
+            + (f"; {intact} quote(s) intact" if intact else "")
+        )
+        self._refresh_chips()
+        self._fill()
+
+    def clear(self) -> None:
+        self._changes = []
+        self.summary.setText("No versions compared yet.")
+        self._refresh_chips()
+        self.list.clear()
+
+    @property
+    def changes(self) -> list[Change]:
+        return list(self._changes)
+
+    def visible_changes(self) -> list[Change]:
+        return [self.list.item(i).data(CHANGE_ROLE) for i in range(self.list.count())]
+
+    # -- internals -------------------------------------------------------------
+    def _toggle(self, kind: ChangeType, on: bool) -> None:
+        if on:
+            self._hidden.discard(kind)
+        else:
+            self._hidden.add(kind)
+        self._fill()
+
+    def _refresh_chips(self) -> None:
+        counts = Counter(c.type for c in self._changes)
+        for kind, chip in self.chips.items():
+            chip.setText(f"{TYPE_GLYPHS[kind]} {TYPE_LABELS[kind]} {counts.get(kind, 0)}")
+
+    def _fill(self) -> None:
+        self.list.clear()
+        order = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
+        shown = [c for c in self._changes if c.type not in self._hidden]
+        for change in sorted(shown, key=lambda c: order[c.severity]):
+            side = change.b or change.a
+            where = self._documents.get(side.document) if side else None
+            lines = [
+                f"{_SEVERITY_MARK[change.severity]} {TYPE_GLYPHS[change.type]} "
+                f"{TYPE_LABELS[change.type]} · {change.severity.value}",
+                change.explanation,
+            ]
+            if change.a:
+                lines.append(f"  L: {_snippet(change.a.text)}")
+            if change.b:
+                lines.append(f"  R: {_snippet(change.b.text)}")
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(CHANGE_ROLE, change)
+            item.setToolTip(
+                f"{change.explanation}\n({where.outlet if where else ''}) — click to show it"
+            )
+            if change.severity == Severity.HIGH:
+                item.setForeground(QBrush(QColor(self.palette().text().color())))
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        change = item.data(CHANGE_ROLE)
+        if change is not None:
+            self.change_activated.emit(change)

@@ -1,0 +1,1 @@
+"""The Coverage tab: which version carries which unit of content."""

@@ -1,0 +1,1 @@
+"""Classroom exercises: the student window, the teacher's editor and their controller."""

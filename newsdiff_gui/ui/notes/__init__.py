@@ -1,0 +1,1 @@
+"""Notes and manual corrections: the dock, the note dialog and their controller."""

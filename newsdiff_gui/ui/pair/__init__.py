@@ -1,0 +1,1 @@
+"""The pair view: two versions side by side, row by row, with marked words."""

@@ -1,0 +1,156 @@
+"""Column headers of the pair view: which version is on each side, and a swap button.
+
+Why a widget of its own that sits inside the list view's top margin: it is
+exactly as wide as the viewport (the scroll bar is outside it) and splits its
+width with the same ``cell_rects`` the row delegate uses, so each header sits
+precisely over its column.
+
+Version names are data from the articles, so every label here is plain text
+(``Qt.TextFormat.PlainText``) and tooltips go through ``tooltip_html``.
+
+Public API: ``PairHeader``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolButton, QWidget
+
+from ...engine.model import Document
+from ..base.formats import tooltip_html
+from ..base.theme import theme_for
+from .delegate import cell_rects
+
+HEADER_HEIGHT = 64
+_PAD_X = 12
+
+
+def version_label(document: Document) -> str:
+    """How a version is named in choosers: outlet first, as journalists cite."""
+    return f"{document.outlet} — {document.title}"
+
+
+def version_details(document: Document) -> str:
+    parts = [document.name, f"{document.word_count:,} words"]
+    if document.date:
+        parts.append(document.date)
+    return " · ".join(parts)
+
+
+class _Side(QWidget):
+    """Chooser plus a detail line for one column."""
+
+    def __init__(self, caption: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.caption = QLabel(caption, self)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(self.caption.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.8)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        self.caption.setFont(font)
+        self.combo = QComboBox(self)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(12)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.details = QLabel(self)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        dim = self.details.palette()
+        dim.setColor(QPalette.ColorRole.WindowText, theme_for(self.palette()).dim_text)
+        self.details.setPalette(dim)
+        self.caption.setPalette(dim)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Caption and combo on the first line, details under them."""
+        width = self.width()
+        caption_width = self.caption.sizeHint().width()
+        combo_height = self.combo.sizeHint().height()
+        self.caption.setGeometry(0, 8, caption_width, combo_height)
+        self.combo.setGeometry(
+            caption_width + 8, 8, max(60, width - caption_width - 8), combo_height
+        )
+        self.details.setGeometry(
+            caption_width + 10, 10 + combo_height, width - caption_width - 10, 20
+        )
+        super().resizeEvent(event)
+
+
+class PairHeader(QWidget):
+    """Two version choosers over the two columns and a swap button over the gutter."""
+
+    left_chosen = Signal(int)
+    right_chosen = Signal(int)
+    swap_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(False)
+        self._documents: tuple[Document, ...] = ()
+        self.left = _Side("LEFT", self)
+        self.right = _Side("RIGHT", self)
+        self.swap_button = QToolButton(self)
+        self.swap_button.setText("⇄")
+        self.swap_button.setToolTip("Swap sides (Ctrl+Shift+S)")
+        self.swap_button.setAccessibleName("Swap sides")
+        font = QFont(self.swap_button.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.swap_button.setFont(font)
+        self.swap_button.clicked.connect(self.swap_requested)
+        self.left.combo.activated.connect(self.left_chosen)
+        self.right.combo.activated.connect(self.right_chosen)
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, HEADER_HEIGHT)
+
+    def set_documents(self, documents: tuple[Document, ...]) -> None:
+        """Fill both choosers with the loaded versions."""
+        self._documents = documents
+        for side in (self.left, self.right):
+            side.combo.blockSignals(True)
+            side.combo.clear()
+            for number, document in enumerate(documents):
+                side.combo.addItem(version_label(document))
+                side.combo.setItemData(
+                    number,
+                    tooltip_html(document.title, document.outlet, document.path),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+            side.combo.blockSignals(False)
+
+    def set_pair(self, left: int, right: int) -> None:
+        """Show which versions are on each side (no signals: the view decided)."""
+        for side, number in ((self.left, left), (self.right, right)):
+            side.combo.blockSignals(True)
+            side.combo.setCurrentIndex(number)
+            side.combo.blockSignals(False)
+            if 0 <= number < len(self._documents):
+                document = self._documents[number]
+                side.details.setText(version_details(document))
+                side.combo.setToolTip(tooltip_html(document.title, document.outlet, document.path))
+            else:
+                side.details.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Place the sides over the columns exactly as the delegate splits a row."""
+        left, gutter, right = cell_rects(QRect(0, 0, self.width(), self.height()))
+        self.left.setGeometry(left.adjusted(_PAD_X, 0, -_PAD_X // 2, 0))
+        self.right.setGeometry(right.adjusted(_PAD_X, 0, -_PAD_X // 2, 0))
+        size = self.swap_button.sizeHint()
+        self.swap_button.setGeometry(
+            gutter.center().x() - size.width() // 2, 8, size.width(), size.height()
+        )
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A tinted band with a line under it, so headers read as headers."""
+        theme = theme_for(self.palette())
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), theme.header_bg)
+        painter.setPen(theme.separator)
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        _, gutter, _ = cell_rects(self.rect())
+        painter.drawLine(gutter.topLeft(), gutter.bottomLeft())
+        painter.drawLine(gutter.topRight(), gutter.bottomRight())

@@ -1,0 +1,1 @@
+"""Find across versions: the search bar and its controller."""

@@ -1,0 +1,120 @@
+"""Collections: a folder of story folders becomes a Stories list to browse.
+
+Opening a folder that holds no articles itself but whose subfolders do
+(``engine.collections.is_collection``) lists its stories in a dock instead
+of merging them all into one set: name, versions, words, and how much of
+the content every version shares. The list is read on the worker (files
+only, topic ``"stories"``); the first comparable story opens at once, and
+each story is then aligned in the background (``story:<name>`` topics) to
+fill in its shared share — through the alignment cache, so choosing a story
+already aligned is instant, and a changed file simply misses the cache.
+
+Public API: ``StoriesController``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ...engine.session.collections import Story, is_collection, list_stories, with_shared
+from ..app.docks import make_dock
+from .stories_model import SORT_ROLE, STORY_ROLE, StoriesModel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
+
+    from ..app.main_window import MainWindow
+
+STORIES_TOPIC = "stories"
+SHARED_TOPIC = "story:"  # + the story's name
+
+
+class StoriesController:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.root: Path | None = None
+        self.model = StoriesModel(window)
+        self.proxy = QSortFilterProxyModel(window)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName("Stories of the collection")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+        # A tab beside Changes and Notes: the right-hand panels are the widest.
+        self.dock = make_dock(window, "Stories", "stories-dock", self.table)
+        window.tabifyDockWidget(window.changes.dock, self.dock)
+        self.dock.hide()
+        window.runner.finished.connect(self._on_finished)
+
+    def claims(self, paths: list[str]) -> bool:
+        """Open ``paths`` as a collection if they are one (the window asks first)."""
+        if len(paths) != 1 or not is_collection(paths[0]):
+            return False
+        self.open_collection(Path(paths[0]))
+        return True
+
+    def open_collection(self, root: Path) -> None:
+        self.root = root
+        self.dock.setWindowTitle(f"Stories — {root.name}")
+        self.window.statusBar().showMessage(f"Reading the stories in {root.name}…")
+        self.window.runner.submit(STORIES_TOPIC, lambda _cancel: (root, list_stories(root)))
+
+    def _on_finished(self, topic: str, result: object) -> None:
+        if topic == STORIES_TOPIC:
+            root, stories = result  # type: ignore[misc]
+            if root == self.root:
+                self._show(stories)
+        elif topic.startswith(SHARED_TOPIC):
+            story: Story = result  # type: ignore[assignment]
+            self.model.set_shared(story.name, story.shared)
+
+    def _show(self, stories: list[Story]) -> None:
+        self.model.set_stories(stories)
+        self.dock.show()
+        self.dock.raise_()
+        comparable = [n for n, s in enumerate(stories) if s.comparable]
+        if not stories:
+            self.window.statusBar().showMessage("No story in this collection could be read.")
+            return
+        self.window.statusBar().showMessage(
+            f"{len(stories)} stories in {self.root.name if self.root else 'the collection'}; "
+            "choose one in the Stories list.",
+            8000,
+        )
+        if comparable:
+            self.open_story(comparable[0])
+        for story in stories:
+            if story.comparable and story.shared is None:
+                self.window.runner.submit(
+                    SHARED_TOPIC + story.name,
+                    lambda _cancel, s=story: with_shared(s),
+                    background=True,
+                )
+
+    def _activated(self, index: QModelIndex) -> None:
+        story: Story | None = self.proxy.index(index.row(), 0).data(STORY_ROLE)
+        if story is not None:
+            self.open_story(self.model.stories().index(story))
+
+    def open_story(self, number: int) -> None:
+        """Show story ``number`` (a row of the source model)."""
+        story = self.model.stories()[number]
+        self.model.set_current(number)
+        self.window.setWindowTitle(f"{story.name} — newsdiff")
+        self.window.open_paths([str(story.folder)])

@@ -1,0 +1,1 @@
+"""The Synopsis tab: every version against a base, one column each."""

@@ -1,0 +1,42 @@
+"""The synopsis view's legend line: what every mark in the cells means.
+
+The text is the program's own (no article data), so it is safe as rich text;
+colours come from the active theme, so the view rebuilds it on a palette
+change. Spaces inside an entry are non-breaking: a symbol never wraps away
+from its word.
+
+Public API: ``legend_html``.
+"""
+
+from __future__ import annotations
+
+from ..base.theme import Theme
+
+
+def legend_html(theme: Theme) -> str:
+    """The legend as rich text in ``theme``'s colours."""
+    struck = (
+        f"<span style='background:{theme.deleted_bg.name()};color:{theme.deleted_fg.name()};"
+        "text-decoration:line-through'>&nbsp;struck&nbsp;</span>"
+    )
+    underlined = (
+        f"<span style='background:{theme.inserted_bg.name()};color:{theme.inserted_fg.name()};"
+        "text-decoration:underline'>&nbsp;underlined&nbsp;</span>"
+    )
+    added = theme.added_accent.name()
+    reworded = theme.reworded_accent.name()
+    dim = theme.dim_text.name()
+    entries = [
+        "<b>BASE</b> column: the version the others are compared with",
+        f"{struck} base words this version cuts",
+        f"{underlined} words new here",
+        f"<b style='color:{reworded}'>≈</b> reworded",
+        f"<b style='color:{dim}'>=</b> same words",
+        f"<b style='color:{added}'>★ only in</b> one version",
+        f"<b style='color:{added}'>+</b> not in the base",
+        f"<b style='color:{dim}'>▨ —</b> not in this version",
+    ]
+    return " &nbsp; ".join(
+        entry.replace(" ", "&nbsp;").replace("<span&nbsp;", "<span ").replace("<b&nbsp;", "<b ")
+        for entry in entries
+    )

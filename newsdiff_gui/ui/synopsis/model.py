@@ -1,0 +1,326 @@
+"""Qt table model of the synopsis: one row per unit, one column per version.
+
+The engine's ``Synopsis`` decides the rows, the cells and each cell's status
+against the base; this model only turns them into what a view shows. Why a
+table model and not a widget per cell: 50 versions × 130 units is 6,500
+cells, and a model answers only for the ones on screen.
+
+``build_cells`` cuts every cell into styled ``Piece`` runs (the base's words
+this version lacks struck, its own new words underlined) and is pure Python,
+so the controller runs it on the worker together with the word diffs; the
+model then only hands out what is already computed.
+
+Roles expose raw values: ``STATUS_ROLE`` (``CellStatus``), ``PIECES_ROLE``
+(list of ``Piece``), ``TEXT_ROLE`` (the cell's own words), ``SENTENCES_ROLE``
+(sentence ids), ``ONLY_IN_ROLE`` (the outlet when no other version carries the
+row). ``DisplayRole`` is the cell's own text ("—" when absent); tooltips are
+escaped rich text (article text and outlet names are data).
+
+Public API: ``SynopsisModel``, ``SynopsisCells``, ``build_cells``, the roles,
+``STATUS_MARK``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from ...engine.align.aligner import CancelledError
+from ...engine.compare.synopsis import CellStatus, Synopsis
+from ...engine.compare.worddiff import sentence_regions
+from ...engine.model import OpKind, Sentence
+from ..base.formats import Piece, PieceKind, tooltip_html
+
+_Index = QModelIndex | QPersistentModelIndex
+
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 40
+PIECES_ROLE = Qt.ItemDataRole.UserRole + 41
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 42
+SENTENCES_ROLE = Qt.ItemDataRole.UserRole + 43
+ONLY_IN_ROLE = Qt.ItemDataRole.UserRole + 44
+MANUAL_ROLE = Qt.ItemDataRole.UserRole + 45  # True: the reader linked this cell by hand
+
+# Symbol and word per status: the non-colour cue painted in each cell's corner.
+STATUS_MARK = {
+    CellStatus.BASE: ("", "base"),
+    CellStatus.SAME: ("=", "same words as the base"),
+    CellStatus.CHANGED: ("≈", "reworded against the base"),
+    CellStatus.ADDED: ("+", "not in the base"),
+    CellStatus.ABSENT: ("—", "not in this version"),
+}
+
+_SPACES = re.compile(r"\s+")
+LABEL_ROOM = 20  # characters an "only in …" / "not in base" label takes, roughly
+
+HINTS = (
+    "Click: select · Double-click: show in the pair view · "
+    "Ctrl+L: link with a base sentence · Ctrl+U: unlink from the base · Ctrl+Shift+N: add note"
+)
+
+
+@dataclass(frozen=True)
+class SynopsisCells:
+    """A synopsis with every cell already cut into pieces (built on the worker)."""
+
+    synopsis: Synopsis
+    pieces: tuple[tuple[tuple[Piece, ...], ...], ...]  # [row][column]
+    statuses: tuple[tuple[CellStatus, ...], ...]
+    lengths: tuple[tuple[int, ...], ...]  # characters shown per cell, for height estimates
+
+
+def _add(pieces: list[Piece], text: str, kind: PieceKind) -> None:
+    """Append a run, merging with the previous run of the same kind."""
+    if not text:
+        return
+    if pieces and pieces[-1].kind == kind:
+        pieces[-1] = Piece(pieces[-1].text + text, kind)
+    else:
+        pieces.append(Piece(text, kind))
+
+
+class _Clipper:
+    """Cuts op spans to a cell's regions, with a space where a region resumes."""
+
+    def __init__(self, text: str, cell: tuple[Sentence, ...]) -> None:
+        self.text = text
+        # The runs of consecutive sentences the engine diffed (a sentence of
+        # another row between two of the cell's is not shown twice).
+        self.regions = sentence_regions(cell)
+        self.entered: set[int] = set()
+
+    def __call__(self, start: int, end: int) -> str:
+        parts = []
+        for number, (lo, hi) in enumerate(self.regions):
+            a, b = max(start, lo), min(end, hi)
+            if a >= b:
+                continue
+            if number and number not in self.entered:
+                parts.append(" ")
+            self.entered.add(number)
+            parts.append(self.text[a:b])
+        return _SPACES.sub(" ", "".join(parts))
+
+
+def cell_pieces(view: Synopsis, row: int, column: int, status: CellStatus) -> tuple[Piece, ...]:
+    """The runs one cell shows: plain text, or the diff against the base inline."""
+    cell = view.rows[row].cells[column]
+    if cell is None:
+        return ()
+    if status != CellStatus.CHANGED:
+        text = _SPACES.sub(" ", " ".join(s.text for s in cell)).strip()
+        kind = PieceKind.BOILERPLATE if all(s.is_boilerplate for s in cell) else PieceKind.PLAIN
+        return (Piece(text, kind),)
+    base_cell = view.rows[row].cells[view.base]
+    assert base_cell is not None
+    own_text = _Clipper(view.documents[column].text, cell)
+    base_text = _Clipper(view.documents[view.base].text, base_cell)
+    pieces: list[Piece] = []
+    for op in view.ops(row, column):
+        own = own_text(op.b_start, op.b_end)
+        if op.kind == OpKind.EQUAL:
+            _add(pieces, own, PieceKind.PLAIN)
+            continue
+        cut = base_text(op.a_start, op.a_end).strip()
+        if cut:
+            if pieces and not pieces[-1].text.endswith(" "):
+                _add(pieces, " ", PieceKind.PLAIN)
+            _add(pieces, cut, PieceKind.DELETED)
+            # A space between struck and new words, or "authoritiesgovernment" reads as one.
+            _add(pieces, " ", PieceKind.PLAIN)
+            own = own.lstrip()
+        new = own.rstrip()
+        lead = new[: len(new) - len(new.lstrip())]
+        _add(pieces, lead, PieceKind.PLAIN)
+        _add(pieces, new.lstrip(), PieceKind.INSERTED)
+        _add(pieces, own[len(new) :], PieceKind.PLAIN)
+    if pieces:
+        pieces[-1] = Piece(pieces[-1].text.rstrip(), pieces[-1].kind)
+        pieces[0] = Piece(pieces[0].text.lstrip(), pieces[0].kind)
+    return tuple(p for p in pieces if p.text)
+
+
+def build_cells(view: Synopsis, should_cancel: Callable[[], bool] = lambda: False) -> SynopsisCells:
+    """Statuses and pieces of every cell (word diffs included): worker work."""
+    pieces = []
+    statuses = []
+    lengths = []
+    columns = range(len(view.documents))
+    for row in range(len(view.rows)):
+        if should_cancel():
+            raise CancelledError
+        row_status = tuple(view.status(row, c) for c in columns)
+        statuses.append(row_status)
+        row_pieces = tuple(cell_pieces(view, row, c, row_status[c]) for c in columns)
+        pieces.append(row_pieces)
+        labelled = view.rows[row].only_in is not None or CellStatus.ADDED in row_status
+        lengths.append(
+            tuple(
+                sum(len(p.text) for p in cell) + (LABEL_ROOM if cell and labelled else 0)
+                for cell in row_pieces
+            )
+        )
+    return SynopsisCells(view, tuple(pieces), tuple(statuses), tuple(lengths))
+
+
+class SynopsisModel(QAbstractTableModel):
+    """Cells of a ``SynopsisCells``: rows in the engine's reading order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._cells: SynopsisCells | None = None
+        self._manual: frozenset[str] = frozenset()  # sentences in a link made by hand
+
+    # -- data in -----------------------------------------------------------
+    def set_cells(self, cells: SynopsisCells | None) -> None:
+        """Show a new synopsis (new alignment or new base): a full reset."""
+        self.beginResetModel()
+        self._cells = cells
+        links = cells.synopsis.alignment.links if cells else ()
+        self._manual = frozenset(s for k in links if k.manual for s in (*k.a, *k.b))
+        self.endResetModel()
+
+    @property
+    def synopsis(self) -> Synopsis | None:
+        return self._cells.synopsis if self._cells else None
+
+    @property
+    def base(self) -> int:
+        return self._cells.synopsis.base if self._cells else -1
+
+    def pieces(self, row: int, column: int) -> tuple[Piece, ...]:
+        return self._cells.pieces[row][column] if self._cells else ()
+
+    @property
+    def lengths(self) -> tuple[tuple[int, ...], ...]:
+        """Characters each cell shows ([row][column]), for cheap height estimates."""
+        return self._cells.lengths if self._cells else ()
+
+    def status(self, row: int, column: int) -> CellStatus:
+        assert self._cells is not None
+        return self._cells.statuses[row][column]
+
+    def sentence_ids(self, row: int, column: int) -> tuple[str, ...]:
+        view = self.synopsis
+        cell = view.rows[row].cells[column] if view else None
+        return tuple(s.id for s in cell) if cell else ()
+
+    def manual(self, row: int, column: int) -> bool:
+        """True when a link the reader made by hand holds one of the cell's sentences."""
+        return any(s in self._manual for s in self.sentence_ids(row, column))
+
+    def only_in(self, row: int, column: int) -> str | None:
+        """The outlet of ``column`` when it alone carries ``row``."""
+        view = self.synopsis
+        if view is None or view.rows[row].only_in != column:
+            return None
+        return view.documents[column].outlet
+
+    def row_of_sentence(self, sentence_id: str) -> int:
+        """The row whose cells hold ``sentence_id``, or -1."""
+        view = self.synopsis
+        for number, row in enumerate(view.rows if view else ()):
+            if sentence_id in row.unit.members:
+                return number
+        return -1
+
+    # -- QAbstractItemModel --------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Rows are units; a table has no children under its cells."""
+        return 0 if parent.isValid() or self._cells is None else len(self._cells.pieces)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Columns are versions, in document order (the view may reorder them)."""
+        if parent.isValid() or self._cells is None:
+            return 0
+        return len(self._cells.synopsis.documents)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, status, pieces and ids of one cell; escaped tooltip."""
+        if self._cells is None or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        status = self._cells.statuses[row][column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self._cells.synopsis.rows[row].text(column)
+            return " ".join(text.split()) if text else "—"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self._tooltip(row, column, status, rich=role == Qt.ItemDataRole.ToolTipRole)
+        if role == STATUS_ROLE:
+            return status
+        if role == PIECES_ROLE:
+            return list(self._cells.pieces[row][column])
+        if role == TEXT_ROLE:
+            return self._cells.synopsis.rows[row].text(column)
+        if role == SENTENCES_ROLE:
+            return self.sentence_ids(row, column)
+        if role == ONLY_IN_ROLE:
+            return self.only_in(row, column)
+        if role == MANUAL_ROLE:
+            return self.manual(row, column)
+        return None
+
+    def _tooltip(self, row: int, column: int, status: CellStatus, *, rich: bool) -> str:
+        documents = self._cells.synopsis.documents if self._cells else ()
+        outlet = documents[column].outlet
+        base = documents[self.base].outlet
+        lines = [
+            f"{outlet}: {STATUS_MARK[status][1]}"
+            + (
+                f" ({base})"
+                if status in (CellStatus.SAME, CellStatus.CHANGED, CellStatus.ADDED)
+                else ""
+            )
+        ]
+        if status == CellStatus.CHANGED:
+            lines.append(f"Struck words are {base}'s and not here; underlined words are new here.")
+        only = self.only_in(row, column)
+        if only is not None:
+            lines.append(f"Only in {only}: no other version carries this content.")
+        if self.manual(row, column):
+            lines.append("✋ Linked by hand (a manual correction; see the Notes panel).")
+        if status != CellStatus.ABSENT:
+            lines.append(HINTS)
+        return tooltip_html(*lines) if rich else "\n".join(lines)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Versions across (outlet, file, which is the base); row numbers down."""
+        if self._cells is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        documents = self._cells.synopsis.documents
+        if not 0 <= section < len(documents):
+            return None
+        document = documents[section]
+        is_base = section == self.base
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{document.outlet}{'  · BASE' if is_base else ''}\n{document.name}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            what = (
+                "the base: the other versions are compared with it"
+                if is_base
+                else "compared with the base; drag the header to move the column"
+            )
+            return tooltip_html(f"{document.outlet} — {document.name}", what)
+        if role == Qt.ItemDataRole.FontRole and is_base:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Cells are selectable (for the context menu and keys), never editable."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

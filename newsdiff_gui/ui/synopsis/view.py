@@ -1,0 +1,409 @@
+"""The synopsis view: every version as a column, one row per piece of content.
+
+A row of controls (base version, which columns, fit to width), a legend, and
+the ``SynopsisTable``. The view shows what the engine computed
+(``engine.synopsis`` through ``SynopsisCells``) and turns the reader's
+gestures into signals; it stores nothing and never re-aligns.
+
+Signals (the controller and the lead's notes/corrections store listen):
+
+- ``base_requested(int)``: the reader chose another base column;
+- ``sentence_clicked(str)``: a cell was clicked (its first sentence id);
+- ``pair_requested(int, int, str)``: "Show in pair view" (double-click,
+  Return): base column, the cell's column, its first sentence id;
+- ``link_requested(str, str)``: "Link with base sentence…" (Ctrl+L): the
+  cell's first sentence id, then the base sentence the reader picked;
+- ``unlink_requested(str, str)``: "Unlink from base" (Ctrl+U): the cell's
+  first sentence id, then the base cell's first sentence in the same row;
+- ``note_requested(str)``: "Add note…" (Ctrl+Shift+N): the cell's first sentence id.
+
+Public API: ``SynopsisView``, ``BaseChooser``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...engine.compare.synopsis import CellStatus, synopsis
+from ...engine.model import Alignment, Document
+from ..base.theme import theme_for
+from .legend import legend_html
+from .model import SynopsisCells, SynopsisModel, build_cells
+from .table import SynopsisTable
+
+# (parent, [(sentence id, label)], preselected position) -> chosen sentence id or None
+BaseChooser = Callable[[QWidget, list[tuple[str, str]], int], str | None]
+
+
+def ask_base_sentence(parent: QWidget, choices: list[tuple[str, str]], current: int) -> str | None:
+    """A small list of the base version's sentences to link a cell with."""
+    labels = [label for _, label in choices]
+    label, ok = QInputDialog.getItem(
+        parent, "Link with base sentence", "Base sentence:", labels, max(0, current), False
+    )
+    if not ok or label not in labels:
+        return None
+    return choices[labels.index(label)][0]
+
+
+class SynopsisView(QWidget):
+    """All versions side by side against a chosen base."""
+
+    base_requested = Signal(int)
+    sentence_clicked = Signal(str)
+    pair_requested = Signal(int, int, str)
+    link_requested = Signal(str, str)
+    unlink_requested = Signal(str, str)
+    note_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choose_base_sentence: BaseChooser = ask_base_sentence
+        self._keys: dict[str, Callable[[], object]] = {}  # key sequence text -> slot
+        self._documents: tuple[Document, ...] = ()
+        self.model = SynopsisModel(self)
+        self.table = SynopsisTable(self.model)
+        self.base_combo = QComboBox()
+        self.base_combo.setAccessibleName("Base version of the synopsis")
+        self.base_combo.setToolTip("The version every other column is compared with")
+        self.base_combo.currentIndexChanged.connect(self._on_base_chosen)
+        self.columns_menu = QMenu(self)
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.columns_button = QPushButton("Columns")
+        self.columns_button.setToolTip("Hide or show versions; drag a column header to move it")
+        self.columns_button.setMenu(self.columns_menu)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self._update_legend()
+
+        top = QHBoxLayout()
+        base_label = QLabel("Base:")
+        base_label.setBuddy(self.base_combo)
+        top.addWidget(base_label)
+        top.addWidget(self.base_combo)
+        top.addWidget(self.columns_button)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.table, 1)
+
+        self._build_actions()
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._enable_actions())
+        self.table.clicked.connect(self._on_clicked)
+        self.table.doubleClicked.connect(lambda _index: self.show_in_pair_view())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._cell_menu)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+
+    def _action(self, text: str, key: str, slot: Callable[[], object], tip: str) -> QAction:
+        """A context-menu action; its key is handled by ``eventFilter``.
+
+        The window has actions on the same keys for the pair view (Ctrl+L,
+        Ctrl+U, Ctrl+Shift+N). A second shortcut on a key would make both
+        ambiguous, so the table claims these keys while it has focus
+        (``ShortcutOverride``) and the menu only shows them.
+        """
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(f"{tip} ({key})")
+        action.triggered.connect(slot)
+        self._keys[QKeySequence(key).toString()] = slot
+        return action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The table's keys for the current cell, before the window's shortcuts."""
+        if watched is self.table and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            key = QKeySequence(event.keyCombination()).toString()  # type: ignore[attr-defined]
+            slot = self._keys.get(key)
+            if slot is not None:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    slot()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _build_actions(self) -> None:
+        self.pair_action = self._action(
+            "Show in Pair View",
+            "Return",
+            self.show_in_pair_view,
+            "Open this version against the base in the pair view",
+        )
+        self.link_action = self._action(
+            "Link with Base Sentence…",
+            "Ctrl+L",
+            self.link_current,
+            "Tell newsdiff this sentence carries the same content as a base sentence",
+        )
+        self.unlink_action = self._action(
+            "Unlink from Base",
+            "Ctrl+U",
+            self.unlink_current,
+            "Tell newsdiff this sentence does not carry the base's content in this row",
+        )
+        self.note_action = self._action(
+            "Add Note…", "Ctrl+Shift+N", self.note_current, "Write a note on this sentence"
+        )
+        self._keys[QKeySequence("Enter").toString()] = self.show_in_pair_view
+        self.table.installEventFilter(self)
+
+    # -- data in ------------------------------------------------------------------
+    def set_alignment(self, alignment: Alignment | None, base: int = 0) -> None:
+        """Build and show the synopsis here (the controller builds it on a worker)."""
+        self.set_cells(build_cells(synopsis(alignment, base)) if alignment else None)
+
+    def set_cells(self, cells: SynopsisCells | None) -> None:
+        """Show ``cells``; hidden and moved columns stay when the versions are the same."""
+        documents = cells.synopsis.documents if cells else ()
+        same = bool(documents) and [d.id for d in documents] == [d.id for d in self._documents]
+        self.table.keep_header_state(same)
+        self._documents = documents
+        if not same:
+            self.base_combo.blockSignals(True)
+            self.base_combo.clear()
+            for document in documents:
+                self.base_combo.addItem(f"{document.outlet} ({document.name})")
+            self.base_combo.blockSignals(False)
+        kept, _ = self._first_ids() if same else (None, None)
+        self.model.set_cells(cells)
+        if cells:
+            self.base_combo.blockSignals(True)
+            self.base_combo.setCurrentIndex(cells.synopsis.base)
+            self.base_combo.blockSignals(False)
+        if kept is not None:  # a new base or a correction: stay on the same sentence
+            self.select_sentence(kept, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._update_summary()
+
+    def set_base(self, column: int) -> None:
+        """Ask for the synopsis against ``column`` (the combo follows)."""
+        self.base_combo.setCurrentIndex(column)
+
+    def _on_base_chosen(self, column: int) -> None:
+        if column >= 0 and column != self.model.base:
+            self.base_requested.emit(column)
+
+    def _update_summary(self) -> None:
+        view = self.model.synopsis
+        if view is None:
+            self.summary.setText("Open two or more versions of a story to see them side by side.")
+            return
+        only = sum(1 for row in view.rows if row.only_in is not None)
+        shown = len(self.table.shown_columns())
+        self.summary.setText(
+            f"{len(view.rows)} rows · {only} only in one version · "
+            f"{shown} of {len(view.documents)} versions shown"
+        )
+
+    def _update_legend(self) -> None:
+        self.legend.setText(legend_html(theme_for(self.palette())))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_legend()
+
+    # -- columns ------------------------------------------------------------------
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        self.table.set_column_shown(column, shown)
+        self._update_summary()
+
+    def _fill_columns_menu(self) -> None:
+        menu = self.columns_menu
+        menu.clear()
+        menu.addAction("Show All", lambda: self._show_only(None))
+        menu.addAction("Show Only the Base", lambda: self._show_only(self.model.base))
+        menu.addAction("Fit Columns to the Width", lambda: self.table.fit_columns(force=True))
+        menu.addSeparator()
+        for column, document in enumerate(self._documents):
+            base = "  (base)" if column == self.model.base else ""
+            action = menu.addAction(f"{document.outlet} — {document.name}{base}")
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
+
+    def _show_only(self, keep: int | None) -> None:
+        for column in range(len(self._documents)):
+            self.set_column_shown(column, keep is None or column == keep)
+
+    def _header_menu(self, position: QPoint) -> None:
+        column = self.table.horizontalHeader().logicalIndexAt(position)
+        if column < 0:
+            return
+        menu = QMenu(self)
+        base = menu.addAction("Compare the Others with This Version", lambda: self.set_base(column))
+        base.setEnabled(column != self.model.base)
+        menu.addAction("Hide This Column", lambda: self.set_column_shown(column, False))
+        menu.addAction("Columns…").setMenu(self.columns_menu)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    # -- cells ----------------------------------------------------------------------
+    def _on_clicked(self, index: QModelIndex) -> None:
+        ids = self.model.sentence_ids(index.row(), index.column())
+        if ids:
+            self.sentence_clicked.emit(ids[0])
+
+    def step_change(self, direction: int) -> bool:
+        """Select the next (``direction`` 1) or previous (-1) row where a shown
+        version differs from the base: reworded, not in the base, or missing
+        content the base has. False when there is none that way."""
+        shown = self.table.shown_columns()
+        base = self.model.base
+        current, _ = self.current_cell()  # -1 when no cell is current
+        if direction > 0:
+            rows = range(current + 1, self.model.rowCount())
+        else:
+            rows = range(current - 1, -1, -1) if current > 0 else range(0)
+        for row in rows:
+            statuses = {c: self.model.status(row, c) for c in shown}
+            differing = [c for c in shown if statuses[c] in (CellStatus.CHANGED, CellStatus.ADDED)]
+            base_has = base in statuses and statuses[base] == CellStatus.BASE
+            lacking = base_has and any(v == CellStatus.ABSENT for v in statuses.values())
+            if differing or lacking:
+                self.select_cell(row, differing[0] if differing else base)
+                return True
+        return False
+
+    def current_cell(self) -> tuple[int, int]:
+        index = self.table.currentIndex()
+        return (index.row(), index.column()) if index.isValid() else (-1, -1)
+
+    def select_cell(
+        self,
+        row: int,
+        column: int,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.PositionAtCenter,
+    ) -> None:
+        """Make a cell current and scroll it into view."""
+        index = self.model.index(row, column)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.table.scrollTo(index, hint)
+
+    def select_sentence(
+        self,
+        sentence_id: str,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.PositionAtCenter,
+    ) -> bool:
+        """Select the cell holding ``sentence_id``; False when it is not shown."""
+        view = self.model.synopsis
+        row = self.model.row_of_sentence(sentence_id)
+        if row < 0 or view is None:
+            return False
+        self.select_cell(row, view.alignment.article_set.sentence(sentence_id).doc_index, hint)
+        return True
+
+    def _first_ids(self) -> tuple[str | None, str | None]:
+        """The current cell's first sentence and the base cell's in the same row."""
+        row, column = self.current_cell()
+        if row < 0:
+            return None, None
+        own = self.model.sentence_ids(row, column)
+        base = self.model.sentence_ids(row, self.model.base)
+        return (own[0] if own else None), (base[0] if base else None)
+
+    def _enable_actions(self) -> None:
+        _row, column = self.current_cell()
+        own, base = self._first_ids()
+        other = column != self.model.base
+        self.pair_action.setEnabled(own is not None and other)
+        self.link_action.setEnabled(own is not None and other)
+        self.unlink_action.setEnabled(own is not None and base is not None and other)
+        self.note_action.setEnabled(own is not None)
+
+    def show_in_pair_view(self) -> None:
+        _row, column = self.current_cell()
+        own, _ = self._first_ids()
+        if own is None:
+            return
+        base = self.model.base
+        if column == base:  # the base cell: pair it with the next shown version
+            others = [c for c in self.table.shown_columns() if c != base]
+            if not others:
+                return
+            column = others[0]
+        self.pair_requested.emit(base, column, own)
+
+    def link_current(self) -> None:
+        """Ask which base sentence the current cell's content belongs with."""
+        self._enable_actions()
+        own, _ = self._first_ids()
+        view = self.model.synopsis
+        if own is None or view is None or not self.link_action.isEnabled():
+            return
+        base_doc = view.documents[view.base]
+        choices = [
+            (s.id, f"{s.index + 1}. {s.text[:90]}{'…' if len(s.text) > 90 else ''}")
+            for s in base_doc.content_sentences
+        ]
+        current = self._nearest_base_sentence(choices)
+        chosen = self.choose_base_sentence(self, choices, current)
+        if chosen:
+            self.link_requested.emit(own, chosen)
+
+    def _nearest_base_sentence(self, choices: list[tuple[str, str]]) -> int:
+        """Position in ``choices`` of the base sentence at or above the current row."""
+        row, _ = self.current_cell()
+        ids = [sentence_id for sentence_id, _ in choices]
+        for above in range(row, -1, -1):
+            for sentence_id in self.model.sentence_ids(above, self.model.base):
+                if sentence_id in ids:
+                    return ids.index(sentence_id)
+        return 0
+
+    def unlink_current(self) -> None:
+        self._enable_actions()
+        own, base = self._first_ids()
+        if own and base and self.unlink_action.isEnabled():
+            self.unlink_requested.emit(own, base)
+
+    def note_current(self) -> None:
+        own, _ = self._first_ids()
+        if own:
+            self.note_requested.emit(own)
+
+    def _cell_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        self._enable_actions()
+        menu = QMenu(self)
+        menu.addActions([self.pair_action])
+        menu.addSeparator()
+        menu.addActions([self.link_action, self.unlink_action])
+        menu.addSeparator()
+        menu.addAction(self.note_action)
+        if self.model.status(index.row(), index.column()) != CellStatus.BASE:
+            menu.addSeparator()
+            menu.addAction(
+                "Compare the Others with This Version", lambda: self.set_base(index.column())
+            )
+        menu.exec(self.table.viewport().mapToGlobal(position))
