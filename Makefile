@@ -18,19 +18,22 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# The checks CI gates on: lint, formatting and types (the settings are in pyproject.toml).
 lint: $(STAMP)
-	$(BIN)/ruff check newsdiff_gui tests
+	$(BIN)/ruff check newsdiff_gui tests tools packaging
+	$(BIN)/ruff format --check newsdiff_gui tests tools packaging
+	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python tests/benchmarks/bench_align.py
+	$(BIN)/python -m tests.benchmarks.bench_align
 
 # Alignment quality on every gold set (seeds and tests/data/gold), subsets and
 # synthetic sets, and the score calibration: run by hand after changing the aligner.
 quality: $(STAMP)
-	$(BIN)/python tools/dev_scores.py
-	$(BIN)/python tools/dev_scores.py --test
-	$(BIN)/python tools/align_subsets.py ../shared/gold/seeds-alignment.json --synthetic
-	$(BIN)/python tools/calibrate_scores.py
+	$(BIN)/python -m tools.dev_scores
+	$(BIN)/python -m tools.dev_scores --test
+	$(BIN)/python -m tools.align_subsets tests/data/gold/seeds/seeds-alignment.json --synthetic
+	$(BIN)/python -m tools.calibrate_scores
 
 # Installers (packaging/README.md). PyInstaller is a build tool, not a dependency:
 # installed into .venv on first use.

@@ -69,9 +69,9 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _crash_log_dir() -> Path:
     """Where internal-error tracebacks go (a function so tests can redirect it)."""
-    import platformdirs
+    from .engine.store.storage import log_dir
 
-    return Path(platformdirs.user_log_dir("newsdiff", appauthor=False))
+    return log_dir()
 
 
 def _log_internal_error(exc: BaseException) -> str:
@@ -140,7 +140,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     from .ui.app.launch import launch_gui  # Qt is imported only for the GUI
 
-    return launch_gui(args.files, screenshot=args.screenshot)
+    return int(launch_gui(args.files, screenshot=args.screenshot))
 
 
 if __name__ == "__main__":

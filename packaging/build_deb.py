@@ -45,9 +45,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import render_icons  # sibling module: the script's folder is on the path
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import render_icons  # noqa: E402 - sibling module, path set just above
+RESOURCES = ROOT / "newsdiff_gui" / "data" / "resources"
 
 APP_ID = render_icons.APP_ID
 INSTALL_DIR = "opt/newsdiff"
@@ -282,11 +283,13 @@ def _stage(bundle: Path, root: Path) -> None:
     share = root / "usr" / "share"
     (share / "applications").mkdir(parents=True)
     shutil.copyfile(
-        ROOT / "resources" / f"{APP_ID}.desktop", share / "applications" / f"{APP_ID}.desktop"
+        RESOURCES / f"{APP_ID}.desktop",
+        share / "applications" / f"{APP_ID}.desktop",
     )
     (share / "metainfo").mkdir(parents=True)
     shutil.copyfile(
-        ROOT / "resources" / f"{APP_ID}.metainfo.xml", share / "metainfo" / f"{APP_ID}.metainfo.xml"
+        RESOURCES / f"{APP_ID}.metainfo.xml",
+        share / "metainfo" / f"{APP_ID}.metainfo.xml",
     )
     icons = root.parent / "icons"
     render_icons.render_all(icons)

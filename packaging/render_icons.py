@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_ID = "io.github.newsdiff.Newsdiff"
-SVG = ROOT / "resources" / "icons" / f"{APP_ID}.svg"
+SVG = ROOT / "newsdiff_gui" / "data" / "resources" / "icons" / f"{APP_ID}.svg"
 
 # freedesktop hicolor sizes from 16 to 512 (the icon theme spec's usual set).
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)

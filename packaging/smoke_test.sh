@@ -28,12 +28,12 @@ rm -rf dist/newsdiff   # a failed build must not leave an old bundle to test
 
 step "bundle: --version, headless align (text, web page, Word), --screenshot"
 dist/newsdiff/newsdiff --version
-dist/newsdiff/newsdiff align seeds/*.txt --json > "$OUT/align.json"
+dist/newsdiff/newsdiff align newsdiff_gui/data/seeds/*.txt --json > "$OUT/align.json"
 "$PY" -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['documents']) >= 2 and d['units'], 'empty alignment'" "$OUT/align.json"
 # Same engine, same input: the bundle must align exactly like the source tree.
 # A difference means bundled code or data is missing (the meaning vectors fall
 # back silently to lexical matching when numpy or vectors.npz cannot load).
-.venv/bin/newsdiff align seeds/*.txt --json > "$OUT/align-source.json"
+.venv/bin/newsdiff align newsdiff_gui/data/seeds/*.txt --json > "$OUT/align-source.json"
 cmp "$OUT/align.json" "$OUT/align-source.json" || { echo "smoke: bundle aligns differently from the source tree"; exit 1; }
 # Saved web pages and Word files go through libraries imported only for them
 # (trafilatura and its data files, python-docx and its templates).

@@ -1,11 +1,6 @@
-"""Make tests/support importable as ``support`` from every test folder."""
-
-import sys
-from pathlib import Path
+"""Fixtures every test shares (pyproject.toml puts tests/ on the path for ``support``)."""
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from support.cli import ROOT, newsdiff
 
-from newsdiff_gui.paths import seed_files
+from newsdiff_gui.paths import seed_files, seeds_dir
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_align_json_follows_the_contract(contract: dict) -> None:
 
 def test_align_output_file(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
-    done = newsdiff("align", "seeds", "-o", str(out))
+    done = newsdiff("align", str(seeds_dir()), "-o", str(out))
     assert done.returncode == 0 and done.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "newsdiff-alignment/1"
 
@@ -81,10 +81,8 @@ def test_version_and_help_list_the_commands() -> None:
 
 
 def test_eval_matches_the_gold_scorer_floor() -> None:
-    gold = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"
-    if not gold.exists():
-        pytest.skip("shared gold not beside the repository")
-    done = newsdiff("eval", str(gold), "seeds", "--json")
+    gold = ROOT / "tests" / "data" / "gold" / "seeds" / "seeds-alignment.json"
+    done = newsdiff("eval", str(gold), str(seeds_dir()), "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["pairs"]["f1"] >= 0.80
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from support.cli import newsdiff
 
+from newsdiff_gui.paths import seeds_dir
+
 ARTICLE = (
     "Harbour bridge to close for repairs\n\n"
     "The city will close the harbour bridge for 18 months from March, two officials told the "
@@ -51,12 +53,12 @@ def test_csv_round_trips(tmp_path: Path) -> None:
 
 
 def test_profile_names_the_seed_traits() -> None:
-    done = newsdiff("profile", "seeds", "--json")
+    done = newsdiff("profile", str(seeds_dir()), "--json")
     profiles = {p["name"][:3]: p for p in json.loads(done.stdout)["profiles"]}
     assert any(t[0] == "spun copy" for t in profiles["000"]["traits"])
     assert profiles["004"]["likely_source"]["document"] is None
 
 
 def test_unknown_pair_name_is_a_usage_error() -> None:
-    done = newsdiff("changes", "seeds", "--pair", "zzz", "000")
+    done = newsdiff("changes", str(seeds_dir()), "--pair", "zzz", "000")
     assert done.returncode == 2 and "zzz" in done.stderr and "Traceback" not in done.stderr

@@ -16,6 +16,7 @@ import pytest
 from support.cli import ROOT, newsdiff
 
 from newsdiff_gui.engine.exercise import example_exercise_path, load_exercise
+from newsdiff_gui.paths import seeds_dir
 
 SUBMISSIONS = ROOT / "tests" / "data" / "exercise"
 EXAMPLE = str(example_exercise_path())
@@ -86,7 +87,7 @@ def test_bad_exercise_and_usage_errors() -> None:
 
 
 def test_make_then_key_then_check(tmp_path: Path) -> None:
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))[:3]
+    seeds = sorted(seeds_dir().glob("*.txt"))[:3]
     done = newsdiff(
         "exercise", "make", *map(str, seeds), "-o", str(tmp_path / "ex"),
         "--title", "Three versions", "--name", "Wire", "--name", "Realist", "--name", "Daily",
@@ -106,6 +107,8 @@ def test_make_then_key_then_check(tmp_path: Path) -> None:
 
 def test_key_leaves_a_hand_written_exercise_md_alone(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, tmp_path / "ex")
+    for seed in seeds_dir().glob("00[0-3]_*.txt"):  # the bundled example reads them from the seeds
+        shutil.copy(seed, tmp_path / "ex")
     before = (tmp_path / "ex" / "exercise.md").read_bytes()
     (tmp_path / "ex" / "key.json").unlink()
     assert newsdiff("exercise", "key", str(tmp_path / "ex")).returncode == 0

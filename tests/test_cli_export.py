@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff_gui.paths import seeds_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -22,7 +24,7 @@ def export(fmt: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]
             "-m",
             "newsdiff_gui",
             "export",
-            "seeds",
+            str(seeds_dir()),
             "--format",
             fmt,
             "-o",
@@ -75,7 +77,7 @@ def test_notes_base_and_corrections_reach_the_report(tmp_path: Path) -> None:
     from newsdiff_gui.engine.annotate.notes import NotesStore
     from newsdiff_gui.engine.load.articles import load_article_set_lenient
 
-    article_set = load_article_set_lenient([ROOT / "seeds"], keep_duplicates=True).article_set
+    article_set = load_article_set_lenient([seeds_dir()], keep_duplicates=True).article_set
     NotesStore(article_set).add_note(version_anchor(article_set.documents[1]), "Checked **<b>**")
     out = tmp_path / "report.html"
     done = export("html", out, "--base", "d1")

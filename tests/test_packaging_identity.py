@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff_gui.paths import bundled_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 APP_ID = "io.github.newsdiff.Newsdiff"
 
 
 def test_resources_share_one_app_id() -> None:
-    resources = ROOT / "resources"
+    resources = bundled_dir("resources")
     assert (resources / f"{APP_ID}.desktop").is_file()
     assert (resources / "icons" / f"{APP_ID}.svg").is_file()
     component = ET.parse(resources / f"{APP_ID}.metainfo.xml").getroot()
@@ -31,7 +33,7 @@ def test_resources_share_one_app_id() -> None:
 def test_desktop_entry_launches_the_installed_command() -> None:
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
-    entry.read(ROOT / "resources" / f"{APP_ID}.desktop", encoding="utf-8")
+    entry.read(bundled_dir("resources") / f"{APP_ID}.desktop", encoding="utf-8")
     desktop = entry["Desktop Entry"]
     assert desktop["Exec"].split()[0] == "newsdiff"
     assert desktop["Icon"] == APP_ID

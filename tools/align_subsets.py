@@ -9,7 +9,7 @@ draw of synthetic sets (tests/support/synthetic.py) with known truth.
 
 Usage (from the repository root):
 
-    .venv/bin/python tools/align_subsets.py GOLD.json [--files DIR] [--false] [--synthetic]
+    .venv/bin/python -m tools.align_subsets GOLD.json [--files DIR] [--false] [--synthetic]
 """
 
 from __future__ import annotations
@@ -19,17 +19,14 @@ import itertools
 import json
 import os
 import random
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.align.evaluate import GoldStandard, _map_sentences
+from newsdiff_gui.engine.load.articles import load_article_set
+from newsdiff_gui.paths import seed_files
 
-from newsdiff_gui.engine.align.aligner import align  # noqa: E402
-from newsdiff_gui.engine.align.evaluate import GoldStandard, _map_sentences  # noqa: E402
-from newsdiff_gui.engine.load.articles import load_article_set  # noqa: E402
-from newsdiff_gui.paths import seed_files  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def predicted_pairs(gold: GoldStandard, alignment) -> set[tuple[str, str]]:
@@ -110,13 +107,13 @@ def subsets(
 
 
 def _synthetic_truth(versions) -> tuple[set, set]:
-    from support.synthetic import truth_and_prediction
+    from tests.support.synthetic import truth_and_prediction
 
     return truth_and_prediction(versions) or (set(), set())
 
 
 def synthetic_sets() -> None:
-    from support.synthetic import synthetic_set
+    from tests.support.synthetic import synthetic_set
 
     rng = random.Random(20251122)
     families = {"mixed": [], "spun": []}

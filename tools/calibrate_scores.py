@@ -15,28 +15,26 @@ Copy the printed constants into engine/align/similarity.py.
 
 Usage (from the repository root):
 
-    .venv/bin/python tools/calibrate_scores.py
+    .venv/bin/python -m tools.calibrate_scores
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import sys
 from pathlib import Path
 
+from newsdiff_gui.engine.align import aligner as align_module
+from newsdiff_gui.engine.align import similarity
+from newsdiff_gui.engine.align.evaluate import _map_sentences
+from newsdiff_gui.engine.align.features import sentence_features
+from newsdiff_gui.engine.align.similarity import TermWeights, passage_similarity
+from newsdiff_gui.engine.align.vectors import VectorTable
+from newsdiff_gui.engine.load.articles import load_article_set
+from tools.gold_sets import gold_sets
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from gold_sets import gold_sets  # noqa: E402
-
-from newsdiff_gui.engine.align import aligner as align_module  # noqa: E402
-from newsdiff_gui.engine.align import similarity  # noqa: E402
-from newsdiff_gui.engine.align.evaluate import _map_sentences  # noqa: E402
-from newsdiff_gui.engine.align.features import sentence_features  # noqa: E402
-from newsdiff_gui.engine.align.similarity import TermWeights, passage_similarity  # noqa: E402
-from newsdiff_gui.engine.align.vectors import VectorTable  # noqa: E402
-from newsdiff_gui.engine.load.articles import load_article_set  # noqa: E402
 
 Sample = tuple[float, float]  # raw score, how much of it the gold holds (0..1)
 

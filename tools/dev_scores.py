@@ -11,25 +11,22 @@ more files (readers often open just two).
 
 Usage (from the repository root):
 
-    .venv/bin/python tools/dev_scores.py [--no-subsets] [--test]
+    .venv/bin/python -m tools.dev_scores [--no-subsets] [--test]
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import sys
 import time
 from pathlib import Path
 
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.align.evaluate import PRF, GoldStandard, evaluate
+from newsdiff_gui.engine.load.articles import load_article_set
+from tools.gold_sets import gold_sets
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from gold_sets import gold_sets  # noqa: E402
-
-from newsdiff_gui.engine.align.aligner import align  # noqa: E402
-from newsdiff_gui.engine.align.evaluate import PRF, GoldStandard, evaluate  # noqa: E402
-from newsdiff_gui.engine.load.articles import load_article_set  # noqa: E402
 
 
 def subset_scores(gold: GoldStandard, files: list[Path]) -> PRF:

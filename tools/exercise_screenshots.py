@@ -1,7 +1,7 @@
 """Render the README's exercise screenshots offscreen (student mode before and
 after "Check my answers", the teacher's editor) into docs/screenshots/.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tools/exercise_screenshots.py
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python -m tools.exercise_screenshots
 User folders go to a temporary directory, so no real progress is touched.
 """
 

@@ -2,21 +2,20 @@
 
 Why one module: ``dev_scores.py`` and ``calibrate_scores.py`` must agree on
 which sets are development and which are test sets (tests/data/gold/README.md).
-The seed gold (beside the repository, in ../shared/gold) counts as development.
+The seed gold (tests/data/gold/seeds) counts as development.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from newsdiff_gui.engine.align.evaluate import GoldStandard
+from newsdiff_gui.paths import seed_files
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from newsdiff_gui.engine.align.evaluate import GoldStandard  # noqa: E402
-from newsdiff_gui.paths import seed_files  # noqa: E402
 
-SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-alignment.json"
+SEEDS_GOLD = ROOT / "tests" / "data" / "gold" / "seeds" / "seeds-alignment.json"
 GOLD_SETS = ROOT / "tests" / "data" / "gold"
 
 

@@ -5,7 +5,7 @@ window on the seeds (or FILES), switches to another tab and saves it once
 every row is laid out. Engine work runs inline, so the picture is final.
 
     QT_QPA_PLATFORM=offscreen NEWSDIFF_THEME=light \\
-        .venv/bin/python tools/screenshot_view.py --view synopsis -o docs/screenshots/synopsis.png
+        .venv/bin/python -m tools.screenshot_view --view synopsis -o docs/screenshots/synopsis.png
 
 ``--base N`` picks the synopsis base column, ``--hide-docks`` closes the
 pair view's side panels (as a reader may) so the table gets the width.
@@ -16,10 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication, QDockWidget
 
@@ -27,6 +23,8 @@ from newsdiff_gui.engine.store.storage import use_private_user_dirs
 from newsdiff_gui.paths import seed_files
 from newsdiff_gui.ui.app.main_window import MainWindow
 from newsdiff_gui.ui.base.theme import apply_env_theme
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:

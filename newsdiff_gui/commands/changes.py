@@ -71,7 +71,9 @@ def find_document(alignment: Alignment, key: str) -> Document:
     raise CommandError(f"newsdiff: no version named {key!r} among the files given", 2)
 
 
-def selected_pairs(alignment: Alignment, args: argparse.Namespace) -> list | None:
+def selected_pairs(
+    alignment: Alignment, args: argparse.Namespace
+) -> list[tuple[Document, Document]] | None:
     if args.pair:
         return [(find_document(alignment, args.pair[0]), find_document(alignment, args.pair[1]))]
     if args.base:
@@ -99,7 +101,7 @@ def _as_csv(changes: list[Change]) -> str:
     writer = csv.DictWriter(buffer, CSV_FIELDS)
     writer.writeheader()
     for change in changes:
-        row = {
+        row: dict[str, str | int] = {
             "id": change.id,
             "type": change.type.value,
             "severity": change.severity.value,

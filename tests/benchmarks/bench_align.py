@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import math
 import resource
-import sys
 import time
 import tracemalloc
 from pathlib import Path
 
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
+from newsdiff_gui.paths import seed_files
+from tests.support.synthetic import synthetic_set
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from support.synthetic import synthetic_set  # noqa: E402
-
-from newsdiff_gui.engine.align.aligner import align  # noqa: E402
-from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set  # noqa: E402
-from newsdiff_gui.paths import seed_files  # noqa: E402
 
 
 def measure(article_set, repeats: int = 1) -> tuple[float, float]:

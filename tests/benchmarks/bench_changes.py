@@ -5,11 +5,7 @@ Target (issue 5): changes for the seeds in 100 ms or less, warm.
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.changes import read_changes, read_set_changes

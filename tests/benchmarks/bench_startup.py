@@ -3,7 +3,7 @@
 Run by hand (not a pytest test; timings are for people)::
 
     make package && dpkg -i dist/newsdiff_*.deb      # for the "installed" row
-    .venv/bin/python tests/benchmarks/bench_startup.py
+    .venv/bin/python -m tests.benchmarks.bench_startup
 
 Each row runs ``newsdiff --screenshot PNG`` offscreen on the bundled example
 set: process start → Qt up → seeds loaded and aligned on the worker thread →

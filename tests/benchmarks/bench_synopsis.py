@@ -7,31 +7,29 @@ viewport (vertical and sideways), resizing a column, hiding one and
 changing the base. Target: no GUI-thread step over ~50 ms; scrolling within
 a 16 ms frame.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_synopsis.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.bench_synopsis
 """
 
 from __future__ import annotations
 
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+from newsdiff_gui.engine.align.aligner import align
+from newsdiff_gui.engine.compare.synopsis import synopsis
+from newsdiff_gui.engine.load.articles import documents_from_texts
+from newsdiff_gui.ui.synopsis.model import build_cells
+from newsdiff_gui.ui.synopsis.view import SynopsisView
+from tests.support.synthetic import synthetic_set
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from support.synthetic import synthetic_set  # noqa: E402
-
-from newsdiff_gui.engine.align.aligner import align  # noqa: E402
-from newsdiff_gui.engine.compare.synopsis import synopsis  # noqa: E402
-from newsdiff_gui.engine.load.articles import documents_from_texts  # noqa: E402
-from newsdiff_gui.ui.synopsis.model import build_cells  # noqa: E402
-from newsdiff_gui.ui.synopsis.view import SynopsisView  # noqa: E402
 
 VERSIONS = 50
 

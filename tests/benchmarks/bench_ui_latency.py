@@ -7,7 +7,7 @@ aligned seeds (``newsdiff --screenshot`` in a fresh process, best of 5).
 Targets (issue 8): no stall over 100 ms; pair switch within 50 ms; cold start
 within 0.5 s.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_ui_latency.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.bench_ui_latency
 """
 
 from __future__ import annotations
@@ -19,17 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+from newsdiff_gui.engine.store.storage import use_private_user_dirs
+from newsdiff_gui.ui.app.main_window import MainWindow
+from tests.support.synthetic import synthetic_set
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from support.synthetic import synthetic_set  # noqa: E402
-
-from newsdiff_gui.engine.store.storage import use_private_user_dirs  # noqa: E402
-from newsdiff_gui.ui.app.main_window import MainWindow  # noqa: E402
 
 # Runs the real launcher in a fresh process and prints the wall-clock moment
 # the pair view first shows the aligned seeds.

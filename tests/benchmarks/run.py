@@ -1,4 +1,4 @@
-"""newsdiff benchmarks, one table (run by hand: ``.venv/bin/python tests/benchmarks/run.py``).
+"""newsdiff benchmarks, one table (run by hand: ``.venv/bin/python -m tests.benchmarks.run``).
 
 Rows: cold start to a rendered window on the seeds (offscreen), align + changes
 on the seeds, 10/50/100 synthetic versions of ~1,000 words, switching the pair
@@ -24,8 +24,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
 PYTHON = sys.executable
 # Children get private notes, settings and cache: they must not read the
@@ -51,8 +49,7 @@ def _child(code: str, timeout: float = 300) -> dict:
 
 _SET_CODE = """
 import json, resource, sys, time
-sys.path.insert(0, {tests!r})
-from support.synthetic import synthetic_set
+from tests.support.synthetic import synthetic_set
 from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
 from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.paths import seed_files
@@ -97,9 +94,8 @@ print(json.dumps({"startup": best}))
 
 _COLLATEX_CODE = """
 import json, sys, time
-sys.path.insert(0, {tests!r})
 import collatex
-from support.synthetic import synthetic_set
+from tests.support.synthetic import synthetic_set
 from newsdiff_gui.paths import seed_files
 count = {count}
 if count:
@@ -117,9 +113,8 @@ print(json.dumps({{"collatex": time.perf_counter() - start}}))
 
 
 def _difflib_seconds(count: int) -> float:
-    from support.synthetic import synthetic_set
-
     from newsdiff_gui.paths import seed_files
+    from tests.support.synthetic import synthetic_set
 
     if count:
         versions = synthetic_set(count, words=1000, seed=count, spin=0.2, shuffle_paragraphs=True)

@@ -19,6 +19,7 @@ from newsdiff_gui.engine.annotate.notes import NotesError, NotesStore, render_no
 from newsdiff_gui.engine.load.articles import documents_from_texts
 from newsdiff_gui.engine.store import atomic
 from newsdiff_gui.engine.store.settings import MAX_RECENT, SettingsStore
+from newsdiff_gui.paths import seeds_dir
 
 A = (
     "The council approved the budget on Monday after a long debate. "
@@ -207,7 +208,7 @@ def test_killing_the_app_mid_save_leaves_a_whole_notes_file(tmp_path: Path) -> N
 
     from newsdiff_gui.engine.load.articles import load_article_set
 
-    seeds = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))[:2]
+    seeds = sorted(seeds_dir().glob("*.txt"))[:2]
     data = tmp_path / "data"
     counts = []
     for delay in (0.05, 0.13, 0.21, 0.34):

@@ -27,7 +27,8 @@ from pathlib import Path
 from ..contract import SCHEMA, alignment_from_dict, alignment_to_dict
 from ..model import Alignment, ArticleSet
 from ..store.storage import cache_dir, content_hash, write_json
-from .aligner import AlignConfig, align
+from .aligner import align
+from .records import AlignConfig
 
 # Modules whose code decides the alignment (segmentation is checked per entry).
 _ALIGNER_MODULES = (

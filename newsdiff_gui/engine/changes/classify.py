@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from ..align.features import STOP_WORDS
 from ..compare.pairing import PairRow, RowKind, pair_rows
@@ -388,9 +389,11 @@ def _unit_of(alignment: Alignment, row: PairRow) -> str | None:
     return None
 
 
-def _read_pair(alignment: Alignment, left: Document, right: Document, intact: bool) -> list:
+def _read_pair(
+    alignment: Alignment, left: Document, right: Document, intact: bool
+) -> list[tuple[Any, ...]]:
     """(type, severity, a, b, explanation, detail, unit) for one pair, in row order."""
-    out = []
+    out: list[tuple[Any, ...]] = []
     for row in pair_rows(alignment, left, right):
         unit = _unit_of(alignment, row)
         if row.kind == RowKind.ONLY_LEFT:

@@ -76,7 +76,8 @@ def _field(line: str, number: int, known: tuple[str, ...], where: str) -> tuple[
 def _header(lines: list[str]) -> tuple[str, bool, list[tuple[str, str, str]], int]:
     if not lines or lines[0].strip() != "---":
         raise ExerciseError("exercise.md must start with a '---' header line")
-    title, hide, articles = "", True, []
+    articles: list[tuple[str, str, str]] = []
+    title, hide = "", True
     for number in range(1, len(lines)):
         line = lines[number].strip()
         if line == "---":

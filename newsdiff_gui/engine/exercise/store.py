@@ -49,10 +49,15 @@ MAX_ZIP_BYTES = 64 * 1024 * 1024  # all members, uncompressed
 def example_exercise_path() -> Path:
     """The bundled example exercise on the seeds (Help → Example Exercise).
 
-    It ships as package data (``newsdiff_gui/data/exercises/seeds``), so a
-    wheel and the PyInstaller bundle (``collect_data_files``) both carry it.
+    It ships as package data (``newsdiff_gui/data/exercises/seeds``: the
+    exercise and its key) and names the bundled seeds as its articles, which
+    are read from the seeds folder: the package carries one copy of them.
     """
     return Path(__file__).resolve().parents[2] / "data" / "exercises" / "seeds"
+
+
+def _example_articles_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "data" / "seeds"
 
 
 def _safe_relative(name: str, what: str) -> PurePosixPath:
@@ -68,11 +73,15 @@ def _safe_relative(name: str, what: str) -> PurePosixPath:
 class _Folder:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
+        # The bundled example's articles are the bundled seeds (one copy in the package).
+        self.also = _example_articles_dir() if self.root == example_exercise_path() else None
 
     def read(self, name: str, limit: int) -> bytes | None:
         path = (self.root / _safe_relative(name, "file")).resolve()
         if not path.is_relative_to(self.root):
             raise ExerciseError(f"file {name!r} leads outside the exercise folder (a link?)")
+        if not path.is_file() and self.also is not None:
+            path = (self.also / _safe_relative(name, "file")).resolve()
         if not path.is_file():
             return None
         if path.stat().st_size > limit:

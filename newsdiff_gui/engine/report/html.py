@@ -11,6 +11,7 @@ passes through ``html.escape``.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from ..annotate.notes import Note, render_note_html
 from ..changes import Change
@@ -40,7 +41,7 @@ ins{background:#d3f2d7;color:#0e5a1e;text-decoration:underline}
 _PRINT_CSS = "body{margin:0;font-size:9pt;line-height:1.3}td,th{padding:.2em .3em}"
 
 
-def _cell(document: Document, start: int, end: int, ops: tuple, left: bool) -> str:
+def _cell(document: Document, start: int, end: int, ops: tuple[Any, ...], left: bool) -> str:
     """The passage with deleted (left) or inserted (right) words marked."""
     pieces, cursor = [], start
     for op in ops:

@@ -9,7 +9,7 @@ A JSON file that cannot be read back is never silently replaced: it is moved
 aside to ``<name>.bak`` (``<name>.<timestamp>.bak`` when a ``.bak`` exists)
 and the caller gets a one-line warning to show the user.
 
-Public API: ``data_dir``, ``config_dir``, ``cache_dir``, ``use_private_user_dirs``,
+Public API: ``data_dir``, ``config_dir``, ``cache_dir``, ``log_dir``, ``use_private_user_dirs``,
 ``content_hash``, ``set_key``, ``read_json``, ``write_json``, ``copy_aside``, ``StoreWarning``.
 """
 
@@ -57,6 +57,14 @@ def config_dir(base: str | os.PathLike[str] | None = None) -> Path:
 def cache_dir(base: str | os.PathLike[str] | None = None) -> Path:
     """Cached alignments, safe to delete (``NEWSDIFF_CACHE_DIR`` overrides)."""
     return _user_dir("NEWSDIFF_CACHE_DIR", "cache", base)
+
+
+def log_dir(base: str | os.PathLike[str] | None = None) -> Path:
+    """Crash and internal-error logs of the CLI and the app (``NEWSDIFF_LOG_DIR`` overrides).
+
+    One place for both front ends: they used to pick different folders on Windows.
+    """
+    return _user_dir("NEWSDIFF_LOG_DIR", "log", base)
 
 
 def use_private_user_dirs(prefix: str = "newsdiff-scratch-") -> Path:

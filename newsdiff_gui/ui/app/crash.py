@@ -28,6 +28,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from ...engine.store import storage
 from ...engine.store.atomic import write_text_atomic
 
 _state: dict[str, Any] = {"log_dir": None, "showing": False, "relay": None}
@@ -37,12 +38,7 @@ def log_dir() -> Path:
     """Where crash logs go: the installed override, NEWSDIFF_LOG_DIR, or platformdirs."""
     if _state["log_dir"] is not None:
         return Path(_state["log_dir"])
-    override = os.environ.get("NEWSDIFF_LOG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("newsdiff"))
+    return storage.log_dir()
 
 
 def _write_log(text: str) -> Path:
