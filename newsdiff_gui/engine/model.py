@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+class CancelledError(Exception):
+    """Raised inside long engine work when its ``should_cancel`` callback says
+    stop; the app's background runner treats it as a cancelled task."""
+
+
 class Relation(str, Enum):
     """How the members of a link convey the same content."""
 

@@ -218,3 +218,24 @@ def test_a_headline_of_two_facts_joins_the_unit_its_clause_restates() -> None:
     headline = _id(alignment, 1, "Six years for Dravec")
     assert _linked(alignment, headline, _id(alignment, 0, "sentenced on Tuesday"))
     assert not _linked(alignment, headline, _id(alignment, 0, "appeal to the Supreme"))
+
+
+def test_a_cancel_during_the_final_passes_stops_the_aligner() -> None:
+    """Cancel is polled per sentence, after the last version is placed too."""
+    from newsdiff_gui.engine.align.records import AlignConfig
+    from newsdiff_gui.engine.model import CancelledError
+    from newsdiff_gui.paths import seed_files
+
+    article_set = load_article_set(seed_files())
+    placed = {"all": False}
+
+    def progress(done: int, total: int) -> None:
+        placed["all"] = done == total
+
+    with pytest.raises(CancelledError):
+        align(
+            article_set,
+            AlignConfig(cancel_every=1),
+            should_cancel=lambda: placed["all"],
+            progress=progress,
+        )

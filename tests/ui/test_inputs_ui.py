@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from newsdiff_gui.engine.align.aligner import CancelledError
+from newsdiff_gui.engine.model import CancelledError
 from newsdiff_gui.ui.app import crash
 from newsdiff_gui.ui.app.crash_dialog import CrashDialog
 from newsdiff_gui.ui.app.main_window import MainWindow

@@ -35,6 +35,7 @@ _ALIGNER_MODULES = (
     "aligner",
     "records",
     "final_passes",
+    "placement",
     "clauses",
     "features",
     "numbers",

@@ -6,13 +6,17 @@ still alone pair up or join the unit they share rare terms with, a fused
 sentence joins every unit one of its clauses says, and headlines join the
 units they restate. Each pass is explained in docs/alignment.md, section 3.
 
-Public API (for ``align.py``): ``FinalPasses``.
+They work on the placement through the ``PlacementState`` protocol (the units, the
+term index and the scoring the placement step owns), not as a mixin of it.
+
+Public API (for ``aligner.py``): ``FinalPasses``, ``PlacementState``.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from .clauses import split_clauses
 from .features import sentence_features
@@ -28,32 +32,50 @@ from .similarity import Weighted
 from .vectors import VectorTable
 
 
-class FinalPasses:
-    """Mixed into the aligner, whose state and scoring these passes use."""
+class PlacementState(Protocol):
+    """What the final passes need of the step that placed every version."""
 
     rows: list[list[Row]]
     config: AlignConfig
     clusters: list[Cluster]
     term_index: dict[str, set[int]]
     deferred: list[Row]
-    _centroid_cache: tuple[list[int], Any] | None
 
-    def _similarities(
+    def similarities(
         self,
         row: Row,
         centroids: tuple[list[int], Any] | None = None,
         boosted: dict[int, float] | None = None,
-    ) -> dict[int, tuple[float, float]]:
-        raise NotImplementedError
+    ) -> dict[int, tuple[float, float]]: ...
 
-    def _centroids(self) -> tuple[list[int], Any]:
-        raise NotImplementedError
+    def centroids(self) -> tuple[list[int], Any]: ...
 
-    def _telling(self, term: str, strict: bool = True) -> bool:
-        raise NotImplementedError
+    def telling(self, term: str, strict: bool = True) -> bool: ...
 
-    def _new_cluster(self, row: Row) -> None:
-        raise NotImplementedError
+    def new_cluster(self, row: Row) -> None: ...
+
+
+class FinalPasses:
+    """The passes over a finished placement; each reads and changes its units.
+
+    ``check_cancel`` is called once per sentence or unit a pass visits; it
+    raises to stop (the caller polls its cancel flag every few hundred calls).
+    """
+
+    def __init__(self, placement: PlacementState, check_cancel: Callable[[], None]) -> None:
+        self.placement = placement
+        self.check_cancel = check_cancel
+        self.rows = placement.rows
+        self.config = placement.config
+        self.clusters = placement.clusters
+        self.term_index = placement.term_index
+        self.deferred = placement.deferred
+        self._similarities = placement.similarities
+        self._centroids = placement.centroids
+        self._telling = placement.telling
+        self._new_cluster = placement.new_cluster
+        # Unit centroids for the clause pass (built once, when needed).
+        self._centroid_cache: tuple[list[int], Any] | None = None
 
     def merge_units(self) -> None:
         """Join units that turned out to carry the same content once every
@@ -70,9 +92,11 @@ class FinalPasses:
             self._centroids() if self.clusters and self.clusters[0].vector_sum is not None else None
         )
         for cluster in self.clusters:
+            self.check_cancel()
             if not cluster.core or len(cluster.core) > half:
                 continue
             for row in cluster.core:
+                self.check_cancel()
                 for number, (score, _) in self._similarities(row, centroids).items():
                     if number == cluster.number or score < self.config.merge_threshold:
                         continue
@@ -132,6 +156,7 @@ class FinalPasses:
         # Terms in more than 5% of units are the story's topic or template words.
         common = max(3, len(self.clusters) // 20)
         for number, row in alone.items():
+            self.check_cancel()
             for other, (score, amount) in self._similarities(row, centroids).items():
                 if other == number or other not in alone or alone[other].doc == row.doc:
                     continue
@@ -197,6 +222,7 @@ class FinalPasses:
         centroids = self._centroids() if alone[hopeful[0]].vector is not None else None
         best: dict[int, tuple[float, int]] = {}
         for number in hopeful:
+            self.check_cancel()
             row = alone[number]
             choice: tuple[float, int] | None = None
             for other, (score, _amount) in self._similarities(row, centroids).items():
@@ -258,6 +284,7 @@ class FinalPasses:
         additions: list[tuple[Row, int, float]] = []
         for cluster in self.clusters:
             for row in cluster.core:
+                self.check_cancel()
                 own = holders[row.sentence.id]
                 explained: set[str] = set()
                 for number in own:
@@ -360,6 +387,7 @@ class FinalPasses:
             self._centroids() if self.deferred and self.deferred[0].vector is not None else None
         )
         for row in self.deferred:
+            self.check_cancel()
             restated = self._restated_unit(row, centroids)
             if restated is not None:
                 self._add_extra(*restated, row)

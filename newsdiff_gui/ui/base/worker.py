@@ -37,7 +37,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ...engine.align.aligner import CancelledError
+from ...engine.model import CancelledError
 
 GIL_SWITCH_INTERVAL = 0.0001  # seconds; see TaskRunner.__init__
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals of one task

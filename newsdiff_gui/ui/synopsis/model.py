@@ -30,10 +30,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ...engine.align.aligner import CancelledError
 from ...engine.compare.synopsis import CellStatus, Synopsis
 from ...engine.compare.worddiff import sentence_regions
-from ...engine.model import OpKind, Sentence
+from ...engine.model import CancelledError, OpKind, Sentence
 from ..base.formats import Piece, PieceKind, tooltip_html
 
 _Index = QModelIndex | QPersistentModelIndex
