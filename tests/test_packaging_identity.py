@@ -10,13 +10,12 @@ from __future__ import annotations
 import configparser
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
+from support.locations import ROOT
 
 from newsdiff_gui.paths import bundled_dir
 
-ROOT = Path(__file__).resolve().parent.parent
 APP_ID = "io.github.newsdiff.Newsdiff"
 
 

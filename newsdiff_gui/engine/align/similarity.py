@@ -19,7 +19,7 @@ synonyms, translation — as a second, smaller share of the score
 (``combine``); without them the score is lexical alone.
 
 Public API: ``TermWeights``, ``Weighted``, ``blend``, ``combine``,
-``lexical_similarity``, ``passage_similarity``, ``score_pair``, ``calibrate``,
+``lexical_similarity``, ``passage_similarity``, ``calibrate``,
 ``calibrate_link``,
 ``LINK_THRESHOLD``.
 """
@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .features import SentenceFeatures, sentence_features, stem
+from .features import SentenceFeatures, stem
 from .vectors import VectorTable
 
 # Raw similarity at which a pair of passages is taken as the same content when
@@ -158,10 +158,3 @@ def calibrate(raw: float) -> float:
 def calibrate_link(raw: float) -> float:
     """Confidence in [0, 1] that a link the aligner made with score ``raw`` is right."""
     return _logistic(raw, LINK_CALIBRATION_SLOPE, LINK_CALIBRATION_CENTRE)
-
-
-def score_pair(text_a: str, text_b: str, weights: TermWeights | None = None) -> float:
-    """Raw similarity of two free passages (weights from the pair alone if none given)."""
-    fa, fb = sentence_features(text_a), sentence_features(text_b)
-    weights = weights or TermWeights([fa, fb])
-    return passage_similarity(weights.weigh(fa), weights.weigh(fb), VectorTable.load())

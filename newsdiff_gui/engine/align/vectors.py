@@ -9,7 +9,7 @@ the weighted mean of its words' vectors, so it costs a lookup and a sum.
 The table is optional: when it (or numpy) is missing, ``VectorTable.load``
 returns ``None`` and the aligner falls back to lexical similarity alone.
 
-Public API: ``VectorTable``, ``wordpieces``.
+Public API: ``VectorTable``.
 """
 
 from __future__ import annotations
@@ -102,8 +102,3 @@ class VectorTable:
                 total += weight * vector
         norm = float(np.linalg.norm(total))
         return total / norm if norm > 0 else total
-
-
-def wordpieces(text: str) -> list[str]:
-    """Words and punctuation of ``text`` as the vector table expects them."""
-    return _WORD.findall(text)

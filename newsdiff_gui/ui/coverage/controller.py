@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...engine.compare.coverage_grid import coverage_grid
+from ...engine.compare.coverage import coverage_grid
 from ...engine.model import Alignment
 from .view import CoverageView
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from ...engine.compare.coverage_grid import CellState
+from ...engine.compare.coverage import CellState
 from .model import COUNTS_ROLE, STATE_STYLE
 
 BAR_HEIGHT = 8

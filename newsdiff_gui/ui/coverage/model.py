@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...engine.compare.coverage_grid import CellState, CoverageGrid
+from ...engine.compare.coverage import CellState, CoverageGrid
 from ...engine.model import Document
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...engine.compare.coverage_grid import CellState, CoverageGrid, coverage_grid
+from ...engine.compare.coverage import CellState, CoverageGrid, coverage_grid
 from ...engine.model import Alignment
 from .header import CoverageHeader
 from .model import SENTENCE_ROLE, STATE_STYLE, CoverageModel

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from support.locations import DATA as TEST_DATA
 
 from newsdiff_gui.engine.load import articles as load
 from newsdiff_gui.engine.load.articles import (
@@ -29,7 +30,7 @@ from newsdiff_gui.engine.load.articles import (
     load_document,
 )
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "inputs"
+DATA = TEST_DATA / "inputs"
 
 GOOD_A = "Storm closes three ports\n\nA storm closed three ports on Friday, officials said.\n"
 GOOD_B = "Ports shut by storm\n\nThree ports were shut on Friday, port officials said.\n"

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_exercise_format import BRIDGE, EDITED, _exercise
+from support.exercises import BRIDGE, EDITED, _exercise
 
 from newsdiff_gui.engine.exercise import (
     Answers,

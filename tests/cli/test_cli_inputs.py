@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.locations import DATA as TEST_DATA
 
 from newsdiff_gui import cli
 
-DATA = Path(__file__).resolve().parent / "data" / "inputs"
+DATA = TEST_DATA / "inputs"
 GOOD_A = "Storm closes three ports\n\nA storm closed three ports on Friday, officials said.\n"
 GOOD_B = "Ports shut by storm\n\nThree ports were shut on Friday, port officials said.\n"
 

@@ -12,12 +12,13 @@ import json
 from pathlib import Path
 
 import pytest
+from support.locations import GOLD
 
 from newsdiff_gui.engine.load.articles import documents_from_texts, load_document
 from newsdiff_gui.engine.model import Document
 from newsdiff_gui.paths import seed_files
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "gold" / "seeds" / "seeds-alignment.json"
+GOLD = GOLD / "seeds" / "seeds-alignment.json"
 
 
 def _segment(text: str) -> Document:

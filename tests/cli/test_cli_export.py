@@ -11,10 +11,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from support.locations import ROOT
 
 from newsdiff_gui.paths import seeds_dir
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def export(fmt: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:

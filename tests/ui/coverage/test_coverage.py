@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from newsdiff_gui.engine.align.aligner import align
-from newsdiff_gui.engine.compare.coverage_grid import CellState, coverage_grid
+from newsdiff_gui.engine.compare.coverage import CellState, coverage_grid
 from newsdiff_gui.engine.load.articles import documents_from_texts
 from newsdiff_gui.ui.coverage.model import SENTENCE_ROLE
 

@@ -9,33 +9,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from support.planted_articles import ARTICLES
+from support.exercises import BRIDGE, EDITED, _exercise
 
 from newsdiff_gui.engine.exercise import (
     ExerciseError,
     TaskKind,
     example_exercise_path,
     load_exercise,
-    make_exercise,
-    make_task,
     save_exercise,
     save_exercise_zip,
 )
 from newsdiff_gui.engine.exercise.markdown_format import format_exercise_md, parse_exercise_md
 from newsdiff_gui.engine.exercise.report import task_html
 from newsdiff_gui.engine.exercise.store import key_to_dict
-from newsdiff_gui.engine.load.articles import documents_from_texts
-
-BRIDGE = ARTICLES["bridge"]
-EDITED = (
-    BRIDGE.replace("42 million euro", "46 million euro")
-    .replace("We cannot leave a bridge", "We must not leave a bridge")
-    .replace(
-        "The harbour authority declined to comment.",
-        "The harbour authority declined to comment.\n\nA ferry will carry commuters across "
-        "the harbour while the bridge is closed.",
-    )
-)
 
 HEADER = """---
 title: Bridge
@@ -56,20 +42,6 @@ against: A
 
 Mark the changed numbers.
 """
-
-
-def _exercise():
-    documents = documents_from_texts([("a.txt", BRIDGE), ("b.txt", EDITED)]).documents
-    draft = make_exercise(documents, "Bridge repairs", names=["Herald", "Rewrite"], tasks=[])
-    articles = draft.articles
-    tasks = [
-        make_task(1, TaskKind.MARK, articles, "number", "B", "A"),
-        make_task(2, TaskKind.MARK, articles, "added", "B", "A"),
-        make_task(3, TaskKind.MARK, articles, "quote", "B", "A"),
-        make_task(4, TaskKind.CHOICE, articles, version="B", question="source"),
-        make_task(5, TaskKind.TEXT, articles),
-    ]
-    return make_exercise(documents, "Bridge repairs", names=["Herald", "Rewrite"], tasks=tasks)
 
 
 def _folder(tmp_path: Path, md: str) -> Path:

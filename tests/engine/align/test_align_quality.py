@@ -18,18 +18,18 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.locations import GOLD
 from support.synthetic import Version, synthetic_set, truth_and_prediction
 
 from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
 from newsdiff_gui.paths import seed_files
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold" / "seeds"
+GOLD_DIR = GOLD / "seeds"
 
 
 def _truth_and_prediction(versions: list[Version]) -> tuple[set, set]:
@@ -153,7 +153,7 @@ def test_seed_subsets_score_does_not_regress() -> None:
     assert two_tp / two_predicted >= 0.91
 
 
-GOLD_SETS = Path(__file__).resolve().parents[1] / "data" / "gold"
+GOLD_SETS = GOLD
 # Pair F1 floors, a little below what the aligner reaches on each invented,
 # hand-annotated story (tests/data/gold/README.md): regression guards, not targets.
 GOLD_SET_FLOORS = {
