@@ -290,3 +290,34 @@ def run_batch(
     writer.merge()
     shutil.rmtree(work, ignore_errors=True)
     return summary
+
+
+def group_pile(
+    paths: Sequence[str | os.PathLike[str]],
+    workdir: str | os.PathLike[str],
+    options: BatchOptions | None = None,
+) -> list[list[str]]:
+    """Only the grouping of ``run_batch``: the stories as lists of article keys.
+
+    For measuring grouping quality (tools/batch_grouping_quality.py) without
+    paying for the comparison. ``workdir`` holds the spill file meanwhile.
+    """
+    from .verify import stories_in_block
+
+    options = options or BatchOptions()
+    work = Path(workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    spill = work / "grouping-spill.jsonl"
+    try:
+        pile = _read([str(p) for p in paths], spill, options, _Silent())
+        stories: list[list[str]] = []
+        for task in _tasks(_blocks(pile), pile, spill, options):
+            keys = [a.key for a in task.articles]
+            if len(keys) == 1:
+                stories.append(keys)
+                continue
+            for group in stories_in_block(task.terms, task.idf, task.grouping):
+                stories.append([keys[i] for i in group])
+        return stories
+    finally:
+        spill.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ Terms are lower-cased words that are not stop words, and the pairs of
 adjacent content words, so a shared phrase or quote ("low expectations")
 counts for more than its two words apart. Numbers are kept. Standard library.
 
-Public API: ``article_terms``, ``term_counts``, ``HASH_BITS``.
+Public API: ``article_terms``, ``term_counts``, ``grouping_text``, ``HASH_BITS``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections import Counter
 
 from ..features import STOP_WORDS
 
-__all__ = ["HASH_BITS", "article_terms", "term_counts"]
+__all__ = ["HASH_BITS", "article_terms", "grouping_text", "term_counts"]
 
 # Terms are hashed into this many bits: 2**22 buckets make a collision
 # between two telling words rare, and a document-frequency table of that
@@ -29,14 +29,33 @@ __all__ = ["HASH_BITS", "article_terms", "term_counts"]
 HASH_BITS = 22
 _MASK = (1 << HASH_BITS) - 1
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-# Only the head of a very long article is read for grouping: its subject is
-# said early, and a 60,000-character page dump must not dominate a story.
-GROUPING_CHARS = 20_000
+# Grouping reads an article's prose: lines of at least this many words. Menus,
+# share buttons, bylines, captions' credits and script left in a scraped page
+# are shorter, and they would make two pages of one site look alike.
+PROSE_WORDS = 8
+# ... and only the head of that prose: a story's subject is said early, and
+# what follows in a scraped page is often other stories (related links,
+# live-blog entries).
+GROUPING_CHARS = 3000
+_LINE = re.compile(r"[^\n]+")
+
+
+def grouping_text(text: str) -> str:
+    """The prose head of an article: what grouping compares."""
+    kept: list[str] = []
+    size = 0
+    for line in _LINE.findall(text):
+        if len(line.split()) >= PROSE_WORDS:
+            kept.append(line)
+            size += len(line)
+            if size >= GROUPING_CHARS:
+                break
+    return "\n".join(kept)[:GROUPING_CHARS] if kept else text[:GROUPING_CHARS]
 
 
 def _content_words(text: str) -> list[str]:
     words = []
-    for raw in _WORD.findall(text[:GROUPING_CHARS]):
+    for raw in _WORD.findall(grouping_text(text)):
         word = raw.lower().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
