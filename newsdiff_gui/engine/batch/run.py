@@ -98,9 +98,11 @@ class BatchSummary:
 class _UnionFind:
     def __init__(self) -> None:
         self.parent = array("q")
+        self.size = array("q")
 
     def add(self) -> None:
         self.parent.append(len(self.parent))
+        self.size.append(1)
 
     def find(self, item: int) -> int:
         parent = self.parent
@@ -111,11 +113,18 @@ class _UnionFind:
             parent[item], item = root, parent[item]
         return root
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: int, b: int, limit: int | None = None) -> None:
+        """Join the groups of ``a`` and ``b``, unless the result would exceed ``limit``."""
         root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            # The smaller index is the root: blocks come out in input order.
-            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+        if root_a == root_b:
+            return
+        joined = self.size[root_a] + self.size[root_b]
+        if limit is not None and joined > limit:
+            return
+        # The smaller index is the root: blocks come out in input order.
+        root, other = min(root_a, root_b), max(root_a, root_b)
+        self.parent[other] = root
+        self.size[root] = joined
 
 
 @dataclass
@@ -176,11 +185,19 @@ def _read(paths: Sequence[str], spill: Path, options: BatchOptions, progress: Pr
     progress.finish()
     progress.start("grouping", None, "pairs")
     floor = options.grouping.candidate_floor
+    kept = array("d")
+    pairs = array("q")
     for count, (i, j, similarity) in enumerate(finder.pairs(), start=1):
         if similarity >= floor:
-            pile.groups.union(indexed[i], indexed[j])
+            kept.append(similarity)
+            pairs.extend((indexed[i], indexed[j]))
         if count % 10_000 == 0:
             progress.advance(10_000)
+    # Strongest pairs first, and no block beyond max_block articles: weak pairs
+    # must not chain a day's coverage into one block (one task, no parallelism).
+    order = sorted(range(len(kept)), key=lambda n: (-kept[n], n))
+    for n in order:
+        pile.groups.union(pairs[2 * n], pairs[2 * n + 1], options.grouping.max_block)
     progress.finish()
     return pile
 

@@ -40,9 +40,9 @@ class GroupingConfig:
     join_at: float = 0.05
     # Candidate pairs weaker than this are not followed when forming blocks.
     candidate_floor: float = 0.05
-    # A block larger than this is split in order-kept slices before clustering:
-    # the similarity matrix of a block is dense (n² floats).
-    max_block: int = 3000
+    # Blocks grow from the strongest candidate pairs and stop at this many
+    # articles: one block is one task, and its similarity matrix is dense (n²).
+    max_block: int = 400
 
     def __post_init__(self) -> None:
         if not 0.0 < self.join_at <= 1.0:
