@@ -34,12 +34,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..align import align
 from ..changes import read_changes
 from ..changes.profile import profile_versions
 from ..load import InputError, document_from_text
+from ..load import _guess_metadata as guess_metadata
 from ..model import Alignment, ArticleSet, Document, OpKind
 from ..pairing import RowKind, pair_rows
 from .records import Article
@@ -47,6 +49,7 @@ from .records import Article
 __all__ = ["MAX_COMPARE", "StoryRows", "compare_story"]
 
 MAX_COMPARE = 200
+_TITLE_HEAD = 4000
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
@@ -152,6 +155,8 @@ def compare_story(
     if len(articles) == 1:
         rows.articles[0].update(shared_share=0.0, churn=0.0)
         summary["original_share"] = 1.0
+        if summary["title"] is None:
+            summary["title"] = guess_title(articles[0].text)
         return rows
     if summary["distinct_texts"] > max_compare:
         summary["note"] = (
@@ -168,16 +173,32 @@ def compare_story(
 
 
 def _title(articles: Sequence[Article]) -> str | None:
-    """The title most articles give, else the first article's."""
+    """The title most articles give (``None`` when no article gave one)."""
     titles = Counter(a.title for a in articles if a.title)
     if titles:
         return titles.most_common(1)[0][0]
     return None
 
 
+def guess_title(text: str) -> str:
+    """A title from the text, as the app guesses one for a file without metadata."""
+    return guess_metadata(text[:_TITLE_HEAD], Path("article"))[0]
+
+
 def _compare(articles: Sequence[Article], rows: StoryRows, summary: dict[str, Any]) -> None:
     documents, twins = _documents(articles)
     by_document = [i for i, twin in enumerate(twins) if twin is None]  # document -> article
+    if summary["title"] is None:
+        # The title the most articles carry (copies count), guessed as the app does.
+        titles = Counter(
+            documents[by_document.index(twin if twin is not None else i)].title
+            for i, twin in enumerate(twins)
+        )
+        summary["title"] = titles.most_common(1)[0][0]
+    for position, twin in enumerate(twins):
+        row = rows.articles[position]
+        if row["title"] is None:
+            row["title"] = documents[by_document.index(position if twin is None else twin)].title
     if len(documents) >= 2:
         alignment = align(ArticleSet(tuple(documents)))
         _describe(alignment, articles, documents, by_document, rows, summary)
