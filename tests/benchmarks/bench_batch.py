@@ -13,7 +13,12 @@ articles per second, the stories found against the stories made (pairwise
 recall and separation), the driver's peak RSS and the largest worker's peak
 RSS, then how time and memory grow with N.
 
-Usage: python tests/benchmarks/bench_batch.py [N ...]   (default: 1000 10000)
+With ``--grouping`` it measures the driver's part alone — reading, candidate
+finding and grouping (``run.group_pile``), which one process does for the
+whole day — for both candidate finders, each in a fresh process: time,
+articles per second and peak RSS.
+
+Usage: python tests/benchmarks/bench_batch.py [--grouping] [N ...]   (default: 1000 10000)
 """
 
 from __future__ import annotations
@@ -173,8 +178,43 @@ def run(articles: int) -> tuple[float, float, float]:
     return articles, seconds, max(peak, before) / 1024
 
 
+_GROUP_ONLY = """
+import resource, sys, time
+sys.path.insert(0, {root!r})
+from newsdiff_gui.engine.batch.run import BatchOptions, group_pile
+started = time.perf_counter()
+stories = group_pile([{pile!r}], {work!r}, BatchOptions(finder={finder!r}))
+seconds = time.perf_counter() - started
+print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(stories))
+"""
+
+
+def run_grouping(articles: int) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        pile = Path(work) / "day.jsonl"
+        make_day(pile, articles)
+        for finder in ("minhash", "tfidf"):
+            code = _GROUP_ONLY.format(root=str(ROOT), pile=str(pile), work=work, finder=finder)
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+            if done.returncode != 0:
+                print(f"{articles:>7} articles, {finder}: failed: {done.stderr[-300:]}")
+                continue
+            seconds, peak, stories = done.stdout.split()
+            print(
+                f"{articles:>7} articles, {finder:<7}: grouping {float(seconds):7.1f} s "
+                f"({articles / float(seconds):7.0f} articles/s), peak RSS {float(peak):5.0f} MB, "
+                f"{stories} stories",
+                flush=True,
+            )
+
+
 def main() -> None:
-    sizes = [int(v) for v in sys.argv[1:]] or [1000, 10000]
+    arguments = sys.argv[1:]
+    if arguments and arguments[0] == "--grouping":
+        for n in [int(v) for v in arguments[1:]] or [1000, 10000, 100000]:
+            run_grouping(n)
+        return
+    sizes = [int(v) for v in arguments] or [1000, 10000]
     results = [run(n) for n in sizes]
     for (n0, t0, m0), (n1, t1, m1) in itertools.pairwise(results):
         growth = math.log(t1 / t0) / math.log(n1 / n0)

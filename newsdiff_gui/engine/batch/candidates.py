@@ -46,7 +46,9 @@ class MinHashCandidates:
     copies of one wire story far more.
     """
 
-    def __init__(self, threshold: float = 0.1, num_perm: int = 64, seed: int = 7) -> None:
+    def __init__(
+        self, threshold: float = 0.1, num_perm: int = 64, seed: int = 7, keep: int = 24
+    ) -> None:
         import numpy as np
         from datasketch import MinHash, MinHashLSH
 
@@ -55,7 +57,10 @@ class MinHashCandidates:
         # Terms are already 32-bit hashes: datasketch mixes them itself (identity hash).
         self._template = MinHash(num_perm=num_perm, seed=seed, hashfunc=int)
         self._signatures: list[Any] = []  # one uint32 array per article
-        self._pairs: list[tuple[int, int]] = []
+        self._pairs: list[tuple[int, int, float]] = []
+        # At most this many candidates per article, the most similar: a wire story
+        # copied 300 times must not make 45,000 pairs (memory flat per article).
+        self._keep = keep
 
     def add(self, index: int, terms: frozenset[int]) -> None:
         if index != len(self._signatures):
@@ -65,14 +70,19 @@ class MinHashCandidates:
         self._signatures.append(sketch.hashvalues.astype(self._np.uint32))
         if not terms:
             return
-        for other in self._lsh.query(sketch):
-            self._pairs.append((other, index))
+        found = self._lsh.query(sketch)
+        if found:
+            np = self._np
+            others = np.asarray(found, dtype=np.int64)
+            stacked = np.stack([self._signatures[o] for o in found])
+            agreement = (stacked == self._signatures[index]).mean(axis=1)
+            best = np.argsort(-agreement, kind="stable")[: self._keep]
+            for position in best:
+                self._pairs.append((int(others[position]), index, float(agreement[position])))
         self._lsh.insert(index, sketch, check_duplication=False)
 
     def pairs(self) -> Iterator[tuple[int, int, float]]:
-        for i, j in self._pairs:
-            same = float((self._signatures[i] == self._signatures[j]).mean())
-            yield i, j, same
+        yield from self._pairs
 
 
 class TfidfCandidates:
