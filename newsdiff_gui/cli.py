@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "profile": ("newsdiff_gui.commands.profile", "what each version is and its likely source"),
     "export": ("newsdiff_gui.commands.export", "report as HTML, PDF, JSON, CSV or TEI"),
     "exercise": ("newsdiff_gui.commands.exercise", "classroom exercises: check, make, key"),
+    "batch": ("newsdiff_gui.commands.batch", "group a pile of articles into stories, compare each"),
 }
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from newsdiff_gui.engine.exercise import Exercise, TaskKind, make_exercise, make_task
 from newsdiff_gui.engine.load.articles import documents_from_texts
-from support.planted_articles import ARTICLES
+
+from .planted_articles import ARTICLES
 
 BRIDGE = ARTICLES["bridge"]
 EDITED = (

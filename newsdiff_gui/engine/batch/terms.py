@@ -1,0 +1,81 @@
+"""The words grouping compares: content terms of an article, hashed.
+
+Why hashed terms: grouping keeps a little about every article of the day in
+memory (its document frequencies, its candidate signature) and sends term
+weights to workers; 32-bit hashes of terms keep that small and the same in
+every process (``zlib.crc32`` is stable across runs, unlike ``hash``).
+
+Terms are lower-cased words that are not stop words, and the pairs of
+adjacent content words, so a shared phrase or quote ("low expectations")
+counts for more than its two words apart. Numbers are kept. Standard library.
+
+Public API: ``article_terms``, ``term_counts``, ``grouping_text``, ``HASH_BITS``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import zlib
+from collections import Counter
+
+from ..align.features import STOP_WORDS
+
+__all__ = ["HASH_BITS", "article_terms", "grouping_text", "term_counts"]
+
+# Terms are hashed into this many bits: 2**22 buckets make a collision
+# between two telling words rare, and a document-frequency table of that
+# size is 16 MB.
+HASH_BITS = 22
+_MASK = (1 << HASH_BITS) - 1
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Grouping reads an article's prose: lines of at least this many words. Menus,
+# share buttons, bylines, captions' credits and script left in a scraped page
+# are shorter, and they would make two pages of one site look alike.
+PROSE_WORDS = 8
+# ... and only the head of that prose: a story's subject is said early, and
+# what follows in a scraped page is often other stories (related links,
+# live-blog entries).
+GROUPING_CHARS = 3000
+_LINE = re.compile(r"[^\n]+")
+
+
+def grouping_text(text: str) -> str:
+    """The prose head of an article: what grouping compares."""
+    kept: list[str] = []
+    size = 0
+    for line in _LINE.findall(text):
+        if len(line.split()) >= PROSE_WORDS:
+            kept.append(line)
+            size += len(line)
+            if size >= GROUPING_CHARS:
+                break
+    return "\n".join(kept)[:GROUPING_CHARS] if kept else text[:GROUPING_CHARS]
+
+
+def _content_words(text: str) -> list[str]:
+    words = []
+    for raw in _WORD.findall(grouping_text(text)):
+        word = raw.lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 1 and word not in STOP_WORDS:
+            words.append(word)
+    return words
+
+
+def _hash(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8", "surrogatepass")) & _MASK
+
+
+def term_counts(text: str) -> Counter[int]:
+    """Hashed content words and adjacent content-word pairs, with counts."""
+    words = _content_words(text)
+    counts: Counter[int] = Counter(_hash(w) for w in words)
+    counts.update(_hash(f"{a} {b}") for a, b in itertools.pairwise(words))
+    return counts
+
+
+def article_terms(text: str) -> frozenset[int]:
+    """The set of hashed terms (for signatures and document frequencies)."""
+    return frozenset(term_counts(text))

@@ -1,0 +1,224 @@
+"""``newsdiff batch`` speed and memory on synthetic days (run by hand; not a pytest test).
+
+A synthetic day of N articles: stories of 1 to 60 versions (most stories have
+one article, a few many, as on a real day), each story made from a corpus
+article (../shared/corpus, when present; else from made-up sentences) with
+its names replaced by names of its own — so two stories made from one corpus
+article are two different events — and its versions made by the project's
+synthetic-version tools (``synthetic.perturb``: dropped, split, fused and
+spun sentences, shuffled paragraphs), one in five versions an exact repost.
+
+For each N, runs ``newsdiff batch`` in a fresh process and prints wall time,
+articles per second, the stories found against the stories made (pairwise
+recall and separation), the driver's peak RSS and the largest worker's peak
+RSS, then how time and memory grow with N.
+
+With ``--grouping`` it measures the driver's part alone — reading, candidate
+finding and grouping (``run.group_pile``), which one process does for the
+whole day — for both candidate finders, each in a fresh process: time,
+articles per second and peak RSS.
+
+Usage: python -m tests.benchmarks.bench_batch [--grouping] [N ...]   (default: 1000 10000)
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from tests.support.batch_pile import story_sentences
+from tests.support.synthetic import perturb
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "provenance-2018.jsonl"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_SYLLABLES = "ka lo mi ren sut val dor pen tis bra gul hem nor fes lin quo zar wet".split()
+
+
+def corpus_stories() -> list[list[str]]:
+    """Sentences of each corpus article's prose (lines of 8+ words), 6 to 40 of them."""
+    if not CORPUS.is_file():
+        return []
+    stories = []
+    with open(CORPUS, encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line)["text"]
+            prose = " ".join(p for p in text.splitlines() if len(p.split()) >= 8)
+            sentences = [s.strip() for s in _SENTENCE.split(prose) if len(s.split()) >= 5]
+            if len(sentences) >= 6:
+                stories.append(sentences[:40])
+    return stories
+
+
+def _renamed(rng: random.Random, sentences: list[str]) -> list[str]:
+    """The story with every capitalised name replaced, consistently, by a made-up one."""
+    names: dict[str, str] = {}
+
+    def rename(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word not in names:
+            made = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+            names[word] = made.capitalize()
+        return names[word]
+
+    return [sentences[0]] + [_NAME.sub(rename, s) for s in sentences[1:]]
+
+
+def story_sizes(rng: random.Random, articles: int) -> list[int]:
+    """1 to 60 versions, heavy-tailed: about half the stories have one article."""
+    sizes: list[int] = []
+    while sum(sizes) < articles:
+        size = 1 if rng.random() < 0.5 else min(60, int(rng.paretovariate(1.1)) + 1)
+        sizes.append(min(size, articles - sum(sizes)))
+    return sizes
+
+
+def make_day(path: Path, articles: int, seed: int = 0) -> dict[str, int]:
+    rng = random.Random(seed)
+    bases = corpus_stories()
+    story_of: dict[str, int] = {}
+    with open(path, "w", encoding="utf-8") as out:
+        for story, size in enumerate(story_sizes(rng, articles)):
+            base = rng.choice(bases) if bases else story_sentences(rng, rng.randint(8, 30))
+            base = _renamed(rng, base)
+            previous = None
+            for number in range(size):
+                if previous is not None and rng.random() < 0.2:
+                    text = previous
+                else:
+                    text = perturb(
+                        rng,
+                        base,
+                        "v",
+                        drop=0.15,
+                        spin=0.1,
+                        split=0.05,
+                        fuse=0.05,
+                        shuffle_paragraphs=rng.random() < 0.2,
+                    ).text
+                previous = text
+                key = f"s{story}-v{number}"
+                story_of[key] = story
+                record = {"id": key, "text": text, "publisher": f"outlet{rng.randrange(300)}"}
+                out.write(json.dumps(record) + "\n")
+    return story_of
+
+
+def pair_scores(out: Path, story_of: dict[str, int]) -> tuple[float, float]:
+    """Pairwise recall of made stories, and separation measured on a sample of pairs."""
+    found: dict[str, str] = {}
+    with open(out / "articles.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            found[row["id"]] = row["story"]
+    members: dict[int, list[str]] = defaultdict(list)
+    for key, story in story_of.items():
+        members[story].append(key)
+    together = total = 0
+    for keys in members.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                total += 1
+                together += found[a] == found[b]
+    rng = random.Random(1)
+    keys = list(story_of)
+    apart = sampled = 0
+    while sampled < 200_000:
+        a, b = rng.choice(keys), rng.choice(keys)
+        if story_of[a] != story_of[b]:
+            sampled += 1
+            apart += found[a] != found[b]
+    return together / max(total, 1), apart / sampled
+
+
+def run(articles: int) -> tuple[float, float, float]:
+    with tempfile.TemporaryDirectory() as work:
+        pile = Path(work) / "day.jsonl"
+        story_of = make_day(pile, articles)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        command = [
+            sys.executable,
+            "-m",
+            "newsdiff_gui",
+            "batch",
+            str(pile),
+            "-o",
+            str(Path(work) / "out"),
+            "--format",
+            "jsonl",
+        ]
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if done.returncode != 0:
+            raise SystemExit(done.stderr)
+        recall, separation = pair_scores(Path(work) / "out", story_of)
+    made = len(set(story_of.values()))
+    print(
+        f"{articles:>7} articles, {made} stories made: {seconds:7.1f} s, "
+        f"{articles / seconds:6.1f} articles/s, largest process peak RSS "
+        f"{max(peak, before) / 1024:6.0f} MB; same-story recall {recall:.1%}, "
+        f"different-story separation {separation:.2%}  ({done.stderr.strip()})",
+        flush=True,
+    )
+    return articles, seconds, max(peak, before) / 1024
+
+
+_GROUP_ONLY = """
+import resource, sys, time
+from newsdiff_gui.engine.batch.run import BatchOptions, group_pile
+started = time.perf_counter()
+stories = group_pile([{pile!r}], {work!r}, BatchOptions(finder={finder!r}))
+seconds = time.perf_counter() - started
+print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(stories))
+"""
+
+
+def run_grouping(articles: int) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        pile = Path(work) / "day.jsonl"
+        make_day(pile, articles)
+        for finder in ("minhash", "tfidf"):
+            code = _GROUP_ONLY.format(root=str(ROOT), pile=str(pile), work=work, finder=finder)
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+            if done.returncode != 0:
+                print(f"{articles:>7} articles, {finder}: failed: {done.stderr[-300:]}")
+                continue
+            seconds, peak, stories = done.stdout.split()
+            print(
+                f"{articles:>7} articles, {finder:<7}: grouping {float(seconds):7.1f} s "
+                f"({articles / float(seconds):7.0f} articles/s), peak RSS {float(peak):5.0f} MB, "
+                f"{stories} stories",
+                flush=True,
+            )
+
+
+def main() -> None:
+    arguments = sys.argv[1:]
+    if arguments and arguments[0] == "--grouping":
+        for n in [int(v) for v in arguments[1:]] or [1000, 10000, 100000]:
+            run_grouping(n)
+        return
+    sizes = [int(v) for v in arguments] or [1000, 10000]
+    results = [run(n) for n in sizes]
+    for (n0, t0, m0), (n1, t1, m1) in itertools.pairwise(results):
+        growth = math.log(t1 / t0) / math.log(n1 / n0)
+        print(f"{n0} -> {n1}: time grows as N^{growth:.2f}, memory {m0:.0f} -> {m1:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
