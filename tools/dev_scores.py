@@ -22,9 +22,10 @@ import time
 from pathlib import Path
 
 from newsdiff_gui.engine.align.aligner import align
-from newsdiff_gui.engine.align.evaluate import PRF, GoldStandard, evaluate
+from newsdiff_gui.engine.align.evaluate import PRF, GoldStandard, _map_sentences, evaluate
 from newsdiff_gui.engine.load.articles import load_article_set
-from tools.gold_sets import gold_sets
+from newsdiff_gui.engine.model import Alignment
+from tools.gold_sets import gold_sets, real_gold_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,27 +44,60 @@ def subset_scores(gold: GoldStandard, files: list[Path]) -> PRF:
     return PRF(tp, predicted, wanted)
 
 
+def confident_links(gold: GoldStandard, alignment: Alignment, floor: float) -> tuple[float, int]:
+    """Share of the sentence pairs of links scored >= ``floor`` that the gold holds, and
+    how many links that is: the promise "a link scored 0.9 holds nine times in ten"."""
+    mapping = _map_sentences(gold, alignment)
+    held = total = links = 0
+    for link in alignment.links:
+        if link.score < floor:
+            continue
+        pairs = [
+            (x, y)
+            for a in link.a
+            for b in link.b
+            for x in mapping.get(a, ())
+            for y in mapping.get(b, ())
+        ]
+        if pairs:
+            links += 1
+            total += len(pairs)
+            held += sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs)
+    return (held / total if total else 1.0), links
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-subsets", action="store_true", help="full sets only (faster)")
     parser.add_argument(
         "--test", action="store_true", help="score the test sets (not the development sets)"
     )
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="also score the real-coverage gold sets beside the repository (../shared/corpus/gold)",
+    )
     args = parser.parse_args()
-    header = f"{'set':<10} {'P':>6} {'R':>6} {'F1':>6} {'worst pair':>11} {'add/om':>7}"
+    header = f"{'set':<36} {'P':>6} {'R':>6} {'F1':>6} {'worst pair':>11} {'add/om':>7}"
+    header += f" {'held@0.9':>9}"
     if not args.no_subsets:
         header += f" {'subsets P':>10} {'R':>6} {'F1':>6}"
     print(header)
     pooled = [0, 0, 0]
     started = time.perf_counter()
-    for name, gold, files in gold_sets("test" if args.test else "dev"):
-        scores = evaluate(gold, align(load_article_set(files)))
+    group = "test" if args.test else "dev"
+    sets = gold_sets(group) + (real_gold_sets(group) if args.real else [])
+    for name, gold, files in sets:
+        alignment = align(load_article_set(files))
+        scores = evaluate(gold, alignment)
+        held, confident = confident_links(gold, alignment, 0.9)
         big = [prf.f1 for prf in scores.per_pair.values() if prf.gold >= 3]
         pairs = scores.pairs
         pooled = [pooled[0] + pairs.tp, pooled[1] + pairs.predicted, pooled[2] + pairs.gold]
         line = (
-            f"{name:<10} {pairs.precision:6.3f} {pairs.recall:6.3f} {pairs.f1:6.3f}"
+            f"{name:<36} {pairs.precision:6.3f} {pairs.recall:6.3f} {pairs.f1:6.3f}"
             f" {min(big, default=1.0):11.3f} {scores.unmatched.f1:7.3f}"
+            f" {held:6.3f}/{confident:<3d}"
         )
         if not args.no_subsets:
             sub = subset_scores(gold, files)
@@ -71,7 +105,7 @@ def main() -> None:
         print(line)
     total = PRF(*pooled)
     print(
-        f"{'pooled':<10} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}"
+        f"{'pooled':<36} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}"
         f"   ({time.perf_counter() - started:.1f} s)"
     )
 

@@ -17,14 +17,26 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SEEDS_GOLD = ROOT / "tests" / "data" / "gold" / "seeds" / "seeds-alignment.json"
 GOLD_SETS = ROOT / "tests" / "data" / "gold"
+# Real coverage with gold made by reading: third-party texts, kept beside the
+# repository (never in it), so these sets count only where they are present.
+REAL_GOLD_SETS = ROOT.parent / "shared" / "corpus" / "gold"
 
 
 def gold_sets(group: str) -> list[tuple[str, GoldStandard, list[Path]]]:
-    """(name, gold, the files it names) for ``group`` "dev" or "test"."""
+    """(name, gold, the files it names) for ``group`` "dev" or "test" (invented stories)."""
     sets = []
     if group == "dev" and SEEDS_GOLD.exists():
         sets.append(("seeds", GoldStandard.read(SEEDS_GOLD), seed_files()))
     for path in sorted((GOLD_SETS / group).glob("*/gold.json")):
         gold = GoldStandard.read(path)
         sets.append((path.parent.name, gold, [path.parent / name for name in gold.files]))
+    return sets
+
+
+def real_gold_sets(group: str) -> list[tuple[str, GoldStandard, list[Path]]]:
+    """The real-coverage gold sets of ``group`` ("dev" or "test"); none when absent."""
+    sets = []
+    for path in sorted((REAL_GOLD_SETS / group).glob("*/gold.json")):
+        gold = GoldStandard.read(path)
+        sets.append((f"real/{path.parent.name}", gold, [path.parent / n for n in gold.files]))
     return sets
