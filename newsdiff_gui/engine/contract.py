@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Alignment, ArticleSet, Link, Relation, Unit
+from .model import Alignment, ArticleSet, Link, Relation, Suggestion, Unit
 
 SCHEMA = "newsdiff-alignment/1"
 
@@ -63,6 +63,9 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
             }
             for link in alignment.links
         ],
+        "suggestions": [
+            {"a": list(s.a), "b": list(s.b), "score": s.score} for s in alignment.suggestions
+        ],
     }
 
 
@@ -111,4 +114,8 @@ def alignment_from_dict(data: dict[str, Any], article_set: ArticleSet) -> Alignm
         )
         for link in data.get("links", ())
     )
-    return Alignment(article_set, units, links)
+    suggestions = tuple(
+        Suggestion(members(s["a"]), members(s["b"]), float(s["score"]))
+        for s in data.get("suggestions", ())
+    )
+    return Alignment(article_set, units, links, suggestions)

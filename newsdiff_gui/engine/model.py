@@ -123,6 +123,17 @@ class ArticleSet:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A possible partner: sentences ``a`` and ``b`` may carry the same content,
+    but the link model is not confident enough (``score`` below its confident
+    level) to show it as fact. The reader confirms it with a manual link."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True)
 class Link:
     """Sentences ``a`` (one document) carry the same content as ``b`` (another).
 
@@ -167,6 +178,8 @@ class Alignment:
     article_set: ArticleSet
     units: tuple[Unit, ...]
     links: tuple[Link, ...]
+    # Possible partners below the confident level: shown as suggestions, not links.
+    suggestions: tuple[Suggestion, ...] = ()
     _units_of: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

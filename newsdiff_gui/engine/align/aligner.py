@@ -52,6 +52,7 @@ from .similarity import (
     overlap,
 )
 from .vectors import VectorTable
+from .verify import verify_links
 
 
 def _rows(article_set: ArticleSet) -> list[list[_Row]]:
@@ -181,4 +182,5 @@ def align(
         units.append(Unit(f"u{number}", tuple(r.sentence.id for r in members), relation))
         if relation is not None:
             links.extend(_links(cluster, relation))
-    return Alignment(article_set, tuple(units), tuple(links))
+    made = Alignment(article_set, tuple(units), tuple(links))
+    return verify_links(made) if config.verify_links else made

@@ -36,6 +36,7 @@ _ALIGNER_MODULES = (
     "records",
     "final_passes",
     "placement",
+    "verify",
     "clauses",
     "features",
     "numbers",
@@ -52,7 +53,7 @@ def aligner_key() -> str:
     digest = hashlib.sha256(SCHEMA.encode())
     here = Path(__file__).resolve().parent
     files = [here / f"{name}.py" for name in _ALIGNER_MODULES]
-    files += sorted((here / "data").glob("*.npz"))
+    files += sorted((here / "data").glob("*.npz")) + sorted((here / "data").glob("*.json"))
     for path in files:
         try:
             digest.update(path.name.encode() + path.read_bytes())

@@ -56,6 +56,9 @@ class AlignConfig:
     distinctive_share: float = 0.2
     # Check the cancel callback every this many sentences.
     cancel_every: int = 256
+    # Rescore links with the learned link model and keep doubtful ones as
+    # suggestions (verify.py); off only to train that model on raw links.
+    verify_links: bool = True
 
 
 # A clause of a fused sentence is matched as a fact of its own from this many terms.

@@ -239,3 +239,37 @@ def test_a_cancel_during_the_final_passes_stops_the_aligner() -> None:
             should_cancel=lambda: placed["all"],
             progress=progress,
         )
+
+
+def test_links_the_model_doubts_become_suggestions_not_units() -> None:
+    """A doubtful link is kept as a suggestion: its sentences leave the unit,
+    every content sentence stays in some unit, and the JSON contract keeps it."""
+    from newsdiff_gui.engine.align.records import AlignConfig
+    from newsdiff_gui.engine.align.verify import CONFIDENT, LinkModel, verify_links
+    from newsdiff_gui.engine.contract import alignment_from_dict, alignment_to_dict
+    from newsdiff_gui.paths import seed_files
+
+    article_set = load_article_set(seed_files())
+    raw = align(article_set, AlignConfig(verify_links=False))
+    bundled = LinkModel.bundled()
+    assert bundled is not None
+    # A model that doubts everything: every link becomes a suggestion.
+    doubting = LinkModel(bundled.means, bundled.scales, bundled.coefficients, -50.0)
+    checked = verify_links(raw, doubting)
+    assert not checked.links and len(checked.suggestions) == len(raw.links)
+    assert all(s.score < CONFIDENT for s in checked.suggestions)
+    content = {s.id for d in article_set.documents for s in d.sentences if not s.is_boilerplate}
+    placed = {m for u in checked.units for m in u.members}
+    assert placed == content
+    assert all(len({m.split(":")[0] for m in u.members}) == 1 for u in checked.units)
+    again = alignment_from_dict(alignment_to_dict(checked), article_set)
+    assert again.suggestions == checked.suggestions
+
+
+def test_verified_link_scores_are_the_models_probabilities() -> None:
+    from newsdiff_gui.engine.align.verify import CONFIDENT
+    from newsdiff_gui.paths import seed_files
+
+    alignment = align(load_article_set(seed_files()))
+    assert alignment.links and all(CONFIDENT <= link.score <= 1 for link in alignment.links)
+    assert all(s.score < CONFIDENT for s in alignment.suggestions)

@@ -114,9 +114,12 @@ def test_seed_gold_score_does_not_regress() -> None:
     seeds = seed_files()
     gold = scorer.Gold(str(GOLD_DIR / "seeds-alignment.json"), str(seeds[0].parent))
     result = scorer.score(gold, alignment_to_dict(align(load_article_set(seeds))))
-    # A floor a little below the measured 0.867 / 0.918: a regression guard, not a target.
-    assert result["pairs"]["f1"] >= 0.86
-    assert result["unmatched"]["f1"] >= 0.905
+    # A floor a little below the measured 0.858 / 0.907: a regression guard, not a target.
+    # (0.867 / 0.918 before links were verified: the link model turns 11 raw links
+    # of the seeds into suggestions, trading recall for links that hold.)
+    assert result["pairs"]["f1"] >= 0.85
+    assert result["pairs"]["precision"] >= 0.99
+    assert result["unmatched"]["f1"] >= 0.90
 
 
 def test_seed_subsets_score_does_not_regress() -> None:
@@ -156,14 +159,17 @@ def test_seed_subsets_score_does_not_regress() -> None:
 GOLD_SETS = GOLD
 # Pair F1 floors, a little below what the aligner reaches on each invented,
 # hand-annotated story (tests/data/gold/README.md): regression guards, not targets.
+# Lowered for business (0.792 -> 0.774) and election (0.49 -> 0.448) when links
+# began to be verified: precision rose on both (0.870 -> 0.898; test sets pooled
+# 0.85 -> 0.887) and links the model doubts became suggestions.
 GOLD_SET_FLOORS = {
-    "dev/business": 0.78,
+    "dev/business": 0.76,
     "dev/courts": 0.92,
     "dev/disaster": 0.76,
     "dev/environment": 0.47,
     "dev/sport": 0.49,
     "test/breach": 0.58,
-    "test/election": 0.48,
+    "test/election": 0.44,
     "test/health": 0.54,
 }
 
