@@ -98,7 +98,7 @@ _HEDGES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"(?i)\b(?:allegedly|alleged|allegations?[ \t]+(?:of|that)|accused[ \t]+of|"
-            r"purportedly|purported|so-called|supposedly)\b"
+            r"suspected(?:[ \t]+of)?|purportedly|purported|so-called|supposedly)\b"
         ),
         "allegedly",
         0.5,
@@ -177,9 +177,12 @@ _DETERMINER_BEFORE = re.compile(
     r"(?i)\b(?:the|his|her|their|its|these|those|such|of|new|false|any|no|a|an|many|"
     r"some|insurance|damage|benefit|['’]s)[ \t]+$"
 )
-_SPEECH_AFTER = re.compile(
-    r"[ \t]*(?:that\b|,|\.|:|;|“|\"|$|(?:\w+[ \t]+){0,3}?(?:that|to[ \t]+reporters|in[ \t]+a)\b|"
-    r"(?:he|she|they|it|we|I|the|there|this|his|her|their)\b)"
+# ... and not a verb with an object: "claimed responsibility", "maintained the road".
+_OBJECT_AFTER = re.compile(
+    r"[ \t]+(?:the|a|an|his|her|their|its|our|responsibility|credit|victory|lives|control|"
+    r"ownership|asylum|benefits?|damages|title|seats?|power|territory|land|order|contact|"
+    r"ties|pressure|silence|innocence)\b",
+    re.I,
 )
 
 
@@ -192,8 +195,8 @@ def _verbs(text: str, start: int, end: int) -> list[Mention]:
         before = text[max(start, match.start() - 24) : match.start()]
         if _DETERMINER_BEFORE.search(before):
             continue
-        if stance in ("insistence", "doubt") and not _SPEECH_AFTER.match(text, match.end(), end):
-            continue  # "maintains the road", "claims of"
+        if stance in ("insistence", "doubt") and _OBJECT_AFTER.match(text, match.end(), end):
+            continue  # "maintains the road", "claimed responsibility"
         found.append(Mention("hedging", f"verb:{stance}", match.start(), match.end(), 1.0))
     return found
 

@@ -140,7 +140,8 @@ def numbers(text: str, start: int, end: int) -> list[Mention]:
         if any(a <= match.start() < b for a, b in taken):
             continue  # a year, a day of a date, a clock time, "two days ago"
         after = text[match.end() : match.end() + 3]
-        if _ORDINAL_OR_DATE_CONTEXT.match(after):
+        ordinal = _ORDINAL_OR_DATE_CONTEXT.match(after)
+        if ordinal and not match.group("num").isdigit():
             continue
         if match.group("num")[0].isdigit() and _NAME_BEFORE.search(
             text[max(start, match.start() - 2) : match.start()]
@@ -153,6 +154,10 @@ def numbers(text: str, start: int, end: int) -> list[Mention]:
         digits = match.group("num")
         if plain and digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100:
             continue  # a year: a date, not a quantity
+        if ordinal:  # "his 80th birthday": a rank, compared as one
+            stop = match.end() + ordinal.end()
+            found.append(Mention("number", f"#{match.group('num')}", match.start(), stop))
+            continue
         found.append(Mention("number", _number_value(match), match.start(), match.end()))
     return found
 

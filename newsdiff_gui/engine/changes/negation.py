@@ -3,7 +3,7 @@
 Why its own finder: a dropped or added "not" turns a sentence into its
 opposite while changing one short word, so a word diff shows it as the
 smallest of edits. Method: each negation cue (not, n't, never, no, no longer,
-nobody, nothing, none, neither/nor, cannot, without) is tied to the word it
+cannot) is tied to the word it
 negates, its *head*: the next word that is not an auxiliary or a filler
 adverb ("did not *expect*", "can't *compel*", "no *evidence*"). A head negated
 more often on one side than the other, while the other side still has that
@@ -14,9 +14,10 @@ rewording that keeps the sense ("did not attend" → "was absent").
 Words inside quotations count too: a flipped quote is both an altered quote
 and a negation flip.
 
-Limits: English, no parser: double negation, negative verbs ("failed to",
-"denied") and affixes ("unlikely") are not read here (the hedging finder
-reads "unlikely"); a head is one word.
+Limits: English, no parser: double negation, "neither … nor", "nobody",
+"without", negative verbs ("failed to", "denied") and affixes ("unlikely")
+are not read here (the hedging finder reads "unlikely"); a head is one
+content word, never a function word ("nor whether" has none).
 
 Public API: ``Negation``, ``negations``, ``stem``, ``word_stems``.
 """
@@ -26,9 +27,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..features import STOP_WORDS
+
 _CUE = re.compile(
-    r"(?i)\b(?:(?P<nt>\w+n['’]t)|(?P<cannot>cannot)|(?P<plain>not|never|no[ \t]+longer|nobody|"
-    r"nothing|none|neither|nor|without|no)(?![\w'’-]))"
+    r"(?i)\b(?:(?P<nt>\w+n['’]t)|(?P<cannot>cannot)|(?P<plain>not|never|no[ \t]+longer|no)"
+    r"(?![\w'’-]))"
 )
 # Not a negation of what follows: "not only … but", "no doubt" is a hedge idiom.
 _NOT_NEGATING = re.compile(
@@ -83,7 +86,8 @@ def negations(text: str, start: int, end: int) -> list[Negation]:
             adverb = lowered.endswith("ly") and len(lowered) > 6 and not lowered.endswith("ply")
             if lowered in _SKIP or adverb:
                 continue
-            head = word
+            if lowered not in STOP_WORDS:
+                head = word
             break
         if head is None:
             continue

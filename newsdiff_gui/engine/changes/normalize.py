@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..numbers import words_to_numbers
 from .dates import find_dates
@@ -110,6 +111,7 @@ _ORDINAL_WORDS = {
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_word(token: str) -> str:
     """The key of one word token: lower case, one apostrophe, no hyphen inside,
     no thousands separator, number words as digits, American spelling."""
@@ -242,10 +244,9 @@ def canonical_units(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[
     return units
 
 
-def canonical_text(text: str, start: int = 0, end: int | None = None) -> str:
+@lru_cache(maxsize=4096)
+def canonical_text(text: str) -> str:
     """The keys of a passage, space-separated: equal for two spellings of it."""
     from ..worddiff import tokenize  # the word diff's own tokens (imported late: no cycle)
 
-    end = len(text) if end is None else end
-    tokens = [(start + s, start + e) for s, e in tokenize(text[start:end])]
-    return " ".join(k for _, _, k in canonical_units(text, tokens) if k != " ")
+    return " ".join(k for _, _, k in canonical_units(text, tokenize(text)) if k != " ")

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
 from typing import TypeVar
 
 from ..features import STOP_WORDS
@@ -67,10 +69,25 @@ T = TypeVar("T")
 
 
 def _in_sentences(side: RowSide, finder: Callable[[str, int, int], list[T]]) -> list[T]:
+    """What ``finder`` finds in each of the side's sentences, read from the
+    sentence alone (so the result depends on its text only, and is cached:
+    the same version is read once per pair it is in)."""
     found: list[T] = []
     for sentence in side.sentences:
-        found.extend(finder(side.document.text, sentence.start, sentence.end))
+        found.extend(_shift(x, sentence.start) for x in _read(finder, sentence.text))
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _read(finder: Callable[[str, int, int], list[T]], text: str) -> tuple[T, ...]:
+    return tuple(finder(text, 0, len(text)))
+
+
+def _shift(found: T, offset: int) -> T:
+    """A mention (or a (stem, start, end) triple) moved to document offsets."""
+    if isinstance(found, tuple):
+        return (found[0], found[1] + offset, found[2] + offset)  # type: ignore[return-value]
+    return replace(found, start=found.start + offset, end=found.end + offset)  # type: ignore[type-var]
 
 
 def _descriptor(text: str, mention: m.Mention) -> bool:
@@ -86,7 +103,7 @@ class RowSide:
         self.document = document
         self.sentences = [s for s in sentences if not s.is_boilerplate]
         self.span = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
-        self._cache: dict[str, list] = {}
+        self._cache: dict[Callable, list] = {}
 
     def whole(self) -> Side:
         return self.at(*self.span)
@@ -97,13 +114,9 @@ class RowSide:
     def find(self, finder: Finder) -> list[m.Mention]:
         """Mentions in the row's own sentences: a row whose sentences are not
         adjacent must not read the sentence between them."""
-        name = f"{finder.__module__}.{finder.__name__}"
-        if name not in self._cache:
-            found: list[m.Mention] = []
-            for sentence in self.sentences:
-                found.extend(finder(self.document.text, sentence.start, sentence.end))
-            self._cache[name] = found
-        return list(self._cache[name])
+        if finder not in self._cache:
+            self._cache[finder] = _in_sentences(self, finder)
+        return list(self._cache[finder])
 
     def date_spans(self) -> list[tuple[int, int]]:
         return [(d.start, d.end) for d in self.find(m.dates)]
@@ -146,7 +159,7 @@ class RowReader:
         """The named speaker of a quote: in its sentence, nearest to it."""
         for sentence in side.sentences:
             if sentence.start <= quote.start < sentence.end:
-                names = src.speakers(side.document.text, sentence.start, sentence.end)
+                names = [_shift(x, sentence.start) for x in _read(src.speakers, sentence.text)]
                 return min(names, key=lambda n: abs(n.start - quote.end), default=None)
         return None
 

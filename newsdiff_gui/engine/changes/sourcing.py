@@ -223,6 +223,9 @@ def _cued(text: str, match: re.Match[str], start: int, end: int) -> bool:
     return bool(_CUE_AFTER.match(text, match.end(), end) or _CUE_BEFORE.search(before))
 
 
+_PRONOUNS = frozenset("him her them it us me you".split())
+
+
 def _label(key: str, match: re.Match[str]) -> str:
     if "{0}" not in key:
         return key
@@ -252,10 +255,8 @@ def attributions(text: str, start: int, end: int) -> list[Mention]:
         inner = any(
             phrase.start <= x.start and x.end <= phrase.end and x.key not in GENERIC for x in found
         )
-        key = (
-            "said"
-            if inner or phrase.end - phrase.start <= len("according to ")
-            else DESCRIBED_SOURCE
-        )
+        words = text[phrase.start : phrase.end].lower().split()[2:]
+        pronoun = len(words) == 1 and words[0] in _PRONOUNS  # "according to him": named before
+        key = "said" if inner or pronoun or not words else DESCRIBED_SOURCE
         found.append(Mention("attribution", key, phrase.start, phrase.end))
     return found
