@@ -155,8 +155,8 @@ _STANCE_WORDS = {
 def hedging(reader: RowReader) -> None:
     """Certainty markers and stance verbs on one side only."""
     left, right = reader.left, reader.right
-    mine = _free_hedges(left, reader.claimed_a)
-    theirs = _free_hedges(right, reader.claimed_b)
+    mine = _free_hedges(left, reader.claimed_a + reader.negated_a)
+    theirs = _free_hedges(right, reader.claimed_b + reader.negated_b)
     verbs_a = [x for x in mine if x.key.startswith("verb:")]
     verbs_b = [x for x in theirs if x.key.startswith("verb:")]
     gone_verbs, new_verbs = _unmatched(verbs_a, verbs_b), _unmatched(verbs_b, verbs_a)

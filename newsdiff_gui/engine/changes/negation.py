@@ -17,7 +17,7 @@ and a negation flip.
 Limits: English, no parser: double negation, "neither … nor", "nobody",
 "without", negative verbs ("failed to", "denied") and affixes ("unlikely")
 are not read here (the hedging finder reads "unlikely"); a head is one
-content word, never a function word ("nor whether" has none).
+content word within a few words of the cue, function words skipped.
 
 Public API: ``Negation``, ``negations``, ``stem``, ``word_stems``.
 """
@@ -44,6 +44,7 @@ _SKIP = frozenset(
     necessarily really just only quite entirely fully publicly so too very much all
     further formally officially clearly explicitly specifically personally""".split()
 )
+_SPEECH = frozenset({"said", "say", "says", "told"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -78,7 +79,7 @@ def negations(text: str, start: int, end: int) -> list[Negation]:
         if _NOT_NEGATING.match(text, match.end()):
             continue
         head = None
-        for word in _WORD.finditer(text, match.end(), min(end, match.end() + 60)):
+        for word in _WORD.finditer(text, match.end(), min(end, match.end() + 40)):
             between = text[match.end() : word.start()]
             if re.search(r"[.;:!?,“”\"()]", between):
                 break  # the clause ended before a head came
@@ -86,8 +87,9 @@ def negations(text: str, start: int, end: int) -> list[Negation]:
             adverb = lowered.endswith("ly") and len(lowered) > 6 and not lowered.endswith("ply")
             if lowered in _SKIP or adverb:
                 continue
-            if lowered not in STOP_WORDS:
-                head = word
+            if lowered in STOP_WORDS and lowered not in _SPEECH:
+                continue  # "not under indictment", "never to the summit"
+            head = word
             break
         if head is None:
             continue

@@ -139,6 +139,8 @@ def canonical_word(token: str) -> str:
     ordinal = _ORDINAL_DIGITS.match(word)
     if ordinal:
         return f"#{int(ordinal.group(1))}"
+    if word.endswith("'s") and len(word) > 4:
+        return canonical_word(word[:-2]) + "'s"  # "organisation's" = "organization's"
     if word in _SPELLINGS:
         return _SPELLINGS[word]
     if word in _INITIALISMS:

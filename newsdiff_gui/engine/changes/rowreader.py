@@ -90,6 +90,17 @@ def _shift(found: T, offset: int) -> T:
     return replace(found, start=found.start + offset, end=found.end + offset)  # type: ignore[type-var]
 
 
+_ROLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*(?:[a-z]+[ \t]+)?$")
+
+
+def _with_role(side: RowSide, speaker: m.Mention) -> m.Mention:
+    """A speaker with the role words before the name ("Nordkai chief Jan Ekberg")."""
+    before = side.document.text[max(0, speaker.start - 40) : speaker.start]
+    role = _ROLE_BEFORE.search(before)
+    start = speaker.start - (len(role.group(0)) if role else 0)
+    return replace(speaker, start=start)
+
+
 def _descriptor(text: str, mention: m.Mention) -> bool:
     """A name used as an adjective of a common noun after "the"."""
     before = text[max(0, mention.start - 4) : mention.start].lower()
@@ -137,6 +148,9 @@ class RowReader:
         # Spans already explained by a change, per side (offsets are per document).
         self.claimed_a: list[m.Mention] = []
         self.claimed_b: list[m.Mention] = []
+        # Negation cues a flip explains: hedges inside them ("did not rule out") are that flip.
+        self.negated_a: list[m.Mention] = []
+        self.negated_b: list[m.Mention] = []
 
     def add(
         self, kind: ChangeType, severity: Severity, a: Side, b: Side, text: str, detail: str
@@ -194,8 +208,8 @@ class RowReader:
                 was, now = self._speaker(left, quote), self._speaker(right, best)
                 if was and now and was.key != now.key:
                     explained |= {was.key, now.key}
-                    self.claimed_a.append(was)
-                    self.claimed_b.append(now)
+                    self.claimed_a.append(_with_role(left, was))
+                    self.claimed_b.append(_with_role(right, now))
                     self.add(
                         ChangeType.QUOTE,
                         Severity.HIGH,
@@ -269,8 +283,8 @@ class RowReader:
                 a, b, what = negative, plain, "dropped"
             else:
                 a, b, what = plain, negative, "added"
-            claimed = self.claimed_a if no == 0 else self.claimed_b
-            claimed.append(m.Mention("negation", head, cue.start, cue.end))
+            negated_spans = self.negated_a if no == 0 else self.negated_b
+            negated_spans.append(m.Mention("negation", head, cue.start, cue.end))
             self.add(
                 ChangeType.NEGATION,
                 Severity.HIGH,
@@ -324,18 +338,28 @@ class RowReader:
         def as_date(x: m.Mention) -> DateMention:
             return DateMention(x.start, x.end, x.key, x.detail)
 
-        # A date one side gives with more or fewer fields is the same date.
-        gone = [x for x in gone if not any(compatible(as_date(x), as_date(y)) for y in every_b)]
-        new = [x for x in new if not any(compatible(as_date(x), as_date(y)) for y in every_a)]
         left, right = self.left, self.right
         pairs: list[tuple[m.Mention | None, m.Mention | None]] = []
         waiting = list(new)
+        alone = []
         for old in gone:
-            partner = next((y for y in waiting if conflict(as_date(old), as_date(y))), None)
-            if partner is not None:
-                waiting.remove(partner)
-            pairs.append((old, partner))
-        pairs += [(None, y) for y in waiting]
+            # The replacement: a date of the same kind whose values differ.
+            rivals = [y for y in waiting if conflict(as_date(old), as_date(y))]
+            rivals.sort(key=lambda y: (y.detail != old.detail, -len(as_date(y).fields())))
+            if rivals:
+                waiting.remove(rivals[0])
+                pairs.append((old, rivals[0]))
+            else:
+                alone.append(old)
+        # A date the other side gives with more or fewer fields is the same date.
+        pairs += [
+            (x, None) for x in alone if not any(compatible(as_date(x), as_date(y)) for y in every_b)
+        ]
+        pairs += [
+            (None, y)
+            for y in waiting
+            if not any(compatible(as_date(y), as_date(x)) for x in every_a)
+        ]
         for old, fresh in pairs:
             a = left.at(old.start, old.end) if old else left.whole()
             b = right.at(fresh.start, fresh.end) if fresh else right.whole()
