@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates
+from .normalize import canonical_text
 
 
 @dataclass(frozen=True)
@@ -242,10 +243,9 @@ def dates(text: str, start: int, end: int) -> list[Mention]:
 
 def normalise_quote(text: str) -> str:
     """Words of a quotation, compared without case, punctuation, quote style
-    or number spelling ("twenty years" = "20 years")."""
-    text = re.sub(r"(\d),(\d{3})", r"\1\2", text.lower().replace("’", "'"))
-    words = re.sub(r"[^\w\s]", " ", text).split()
-    return " ".join(str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w for w in words)
+    or spelling variants ("twenty years" = "20 years", "U.S." = "US"): the
+    normalised keys of ``normalize.py`` without punctuation marks."""
+    return " ".join(k for k in canonical_text(text).split() if any(c.isalnum() for c in k))
 
 
 def quotes(text: str, start: int, end: int) -> list[Mention]:

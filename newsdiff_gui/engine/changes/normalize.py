@@ -50,6 +50,10 @@ _INITIALISMS = {
     "us": "us", "uk": "uk", "un": "un", "eu": "eu", "dc": "dc", "usa": "us", "ussr": "ussr",
 }  # fmt: skip
 _DOTTED = re.compile(r"(?<![\w.])(?P<letters>(?:[A-Za-z]\.){2,4})(?![\w])")
+# "U.S.-Russian" is "US-Russian": the hyphen is dropped inside a word anyway.
+_DOTTED_COMPOUND = re.compile(
+    r"(?<![\w.])(?P<letters>(?:[A-Za-z]\.){2,4})[-‐‑](?P<rest>\w+(?:[-‐‑]\w+)*)(?![\w])"
+)
 _LONG_NAMES = re.compile(
     r"\b(?P<name>United States(?: of America)?|United Kingdom|United Nations|European Union)\b"
 )
@@ -191,6 +195,10 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             key = _amount_key(match)
             if key is not None:
                 found.append((match.start(), match.end(), key))
+    for match in _DOTTED_COMPOUND.finditer(text, start, end):
+        letters = match.group("letters").replace(".", "").lower()
+        rest = canonical_word(match.group("rest"))
+        found.append((match.start(), match.end(), _INITIALISMS.get(letters, letters) + rest))
     for match in _DOTTED.finditer(text, start, end):
         letters = match.group("letters").replace(".", "").lower()
         found.append((match.start(), match.end(), _INITIALISMS.get(letters, letters)))
