@@ -95,7 +95,7 @@ _DATE = re.compile(
     + r"))?"
     r"|(?:(?P<wd2>"
     + _WEEKDAY
-    + r"),?[ \t]+)?(?P<mo2>"
+    + r"),?[ \t]+)?(?:mid-)?(?P<mo2>"
     + _MONTH
     + r")(?:[ \t]+(?P<d2>"
     + _DAY
@@ -122,12 +122,14 @@ _COUNT_AFTER = re.compile(
     r"pounds|dollars|euros|rubles|yuan|barrels|points|words|pages)\b",
 )
 # Words after which "May" (capitalised at a sentence start) is still the month.
+_SURELY_MONTH = re.compile(
+    r"(?:\b(?:in|since|until|till|early|late|mid|last|next|this|during)[ \t]+|mid-)$", re.I
+)
 _MONTH_CONTEXT = re.compile(
-    r"(?:\b(?:in|on|since|until|till|by|from|of|early|late|mid|last|next|this|through|before|"
-    r"after|during|between|and|to|or|each|every)[ \t]+|mid-)$",
+    r"(?:\b(?:in|on|since|until|till|by|from|of|early|late|mid|last|next|this|the|through|"
+    r"before|after|during|between|each|every)[ \t]+|mid-)$",
     re.I,
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;][”\"’)]*\s+|[“\"‘(]\s*)$")
 
 
 @dataclass(frozen=True)
@@ -185,25 +187,22 @@ def _relative(match: re.Match[str]) -> str:
     return text.replace("coming ", "next ")
 
 
-def _is_modal_may(text: str, match: re.Match[str], start: int) -> bool:
-    """ "May" that is the verb: at a sentence start before a lower-case word."""
+def _not_the_month(text: str, match: re.Match[str], start: int) -> bool:
+    """A capitalised "May" with nothing that makes it the month: the modal verb
+    at a sentence start, or a person ("Theresa May", "Mrs. May appeared",
+    "offered May an apology"). The month needs a day or a year after it, or a
+    word before it such as "in", "since", "early", "mid-"; and no verb after
+    it ("after May rolled out")."""
     word = match.group("mo2")
     if word not in ("May", "MAY") or match.group("d2") or match.group("y2") or match.group("wd2"):
         return False
     before = text[max(start, match.start() - 12) : match.start()]
-    if _MONTH_CONTEXT.search(before):
-        return False
-    if not _SENTENCE_START.search(text[max(start, match.start() - 4) : match.start()]) and (
-        match.start() != start
-    ):
-        # Inside a sentence a capitalised "May" is the month unless a name precedes
-        # it ("Theresa May") or a verb follows ("May said").
-        return bool(re.search(r"[A-Z][a-z]+[ \t]+$", before)) or bool(
-            re.match(
-                r"[ \t]+(?:said|says|told|has|had|is|was|will|would|'s|’s)\b", text[match.end() :]
-            )
-        )
-    return True
+    after = text[match.end() : match.end() + 24]
+    if _SURELY_MONTH.search(before):
+        return False  # "announced in May resulted …"
+    if re.match(r"[ \t]+(?:[a-z]+(?:ed|es)|said|says|told|has|had|is|was|will|would)\b", after):
+        return True  # "after May rolled out"
+    return not _MONTH_CONTEXT.search(before)
 
 
 def _year_is_count(text: str, match: re.Match[str], start: int) -> bool:
@@ -234,7 +233,7 @@ def find_dates(text: str, start: int, end: int) -> list[DateMention]:
             fields = {"y": match.group("ny"), "m": f"{month:02d}", "d": f"{day:02d}"}
             slot = "date"
         elif match.group("mo1") or match.group("mo2"):
-            if _is_modal_may(text, match, start):
+            if _not_the_month(text, match, start):
                 continue
             number = "1" if match.group("mo1") else "2"
             month = _month(match.group("mo" + number))

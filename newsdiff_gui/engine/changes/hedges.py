@@ -30,14 +30,16 @@ from .mentions import Mention
 from .sourcing import outside_quotes
 
 _ADVERB = r"(?:\w+ly[ \t]+)?"
+# A modal is followed by its verb, or stands alone ("I might.", "he will,", "might've").
+_FOLLOWS = r"(?=[ \t]+[a-z“(]|[ \t]*[.,;:!?\"”’'—–)\]])"
 _BE = r"(?:is|are|was|were|be|been|appears?|appeared|seems?|seemed|looks?|looked)"
 
 # (pattern, key, level); case-sensitive unless (?i) is given, so "May" and
 # "Will" (the month, the name) are not the modal verbs.
 _HEDGES: list[tuple[re.Pattern[str], str, float]] = [
-    (re.compile(r"\bwill\b(?![ \t]+not\b)(?=[ \t]+\w)"), "will", 1.0),
+    (re.compile(r"\bwill\b(?![ \t]+not\b)" + _FOLLOWS), "will", 1.0),
     (re.compile(r"(?i)\b(?:is|are|was|were)[ \t]+going[ \t]+to\b"), "will", 1.0),
-    (re.compile(r"\bwould\b(?![ \t]+not\b)(?=[ \t]+\w)"), "would", 0.9),
+    (re.compile(r"\bwould\b(?![ \t]+not\b)" + _FOLLOWS), "would", 0.9),
     (
         re.compile(
             r"(?i)\b(?:certainly|definitely|undoubtedly|doubtless|surely|inevitabl[ey]|"
@@ -106,7 +108,7 @@ _HEDGES: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(r"(?i)\breportedly\b"), "reportedly", 0.5),
     (
         re.compile(
-            r"\b(?:could|may|might)\b(?![ \t]+not\b)(?=[ \t]+[a-z])|"
+            r"\b(?:could|may|might)\b(?![ \t]+not\b)" + _FOLLOWS + r"|"
             r"(?i:\b(?:possibly|potentially|perhaps|maybe|conceivably)\b)"
         ),
         "could",
@@ -147,8 +149,16 @@ _HEDGES: list[tuple[re.Pattern[str], str, float]] = [
 
 # Nouns that look like modal verbs: "the will of", "military might".
 _NOUN_BEFORE = re.compile(
-    r"(?i)\b(?:the|his|her|their|its|our|my|your|political|free|good|ill|own|of|a|against|"
-    r"military|economic|naval|full|with|all)[ \t]+$"
+    r"(?i)\b(?:the|his|her|their|its|our|my|your|good|ill|of|a|against|full|with|all)[ \t]+$"
+)
+# After these a "will" or "might" is always the noun: "military might", "strong will".
+_SURELY_NOUN_BEFORE = re.compile(
+    r"(?i)\b(?:military|economic|naval|political|popular|public|free|strong|own|neither|no|"
+    r"any|iron|sheer)[ \t]+$"
+)
+# ... and is a noun only when followed as a noun is: "the will of", "good will between".
+_NOUN_AFTER = re.compile(
+    r"(?i)[ \t]*(?:of|between|towards?|and|nor|or|to|for|among|in|over|[,.;:)—–-])(?:\W|$)"
 )
 _NOT_HEDGE_AFTER = re.compile(r"(?i)[ \t]+(?:soon|as|far|much|early|quickly|best)\b")
 
@@ -177,13 +187,18 @@ _DETERMINER_BEFORE = re.compile(
     r"(?i)\b(?:the|his|her|their|its|these|those|such|of|new|false|any|no|a|an|many|"
     r"some|insurance|damage|benefit|['’]s)[ \t]+$"
 )
-# ... and not a verb with an object: "claimed responsibility", "maintained the road".
+# ... and not a verb with an object: "claimed responsibility", "maintained its grip".
 _OBJECT_AFTER = re.compile(
-    r"[ \t]+(?:the|a|an|his|her|their|its|our|responsibility|credit|victory|lives|control|"
-    r"ownership|asylum|benefits?|damages|title|seats?|power|territory|land|order|contact|"
-    r"ties|pressure|silence|innocence)\b",
+    r"[ \t]+(?:(?:the|a|an|his|her|their|its|our)[ \t]+)?(?:\w+[ \t]+)?(?:responsibility|"
+    r"credit|victory|lives|life|control|ownership|asylum|benefits?|damages|title|seats?|power|"
+    r"territory|land|order|contact|ties|pressure|silence|innocence|grip|lead|record|prize|"
+    r"road|roads|position|stance|majority)\b",
     re.I,
 )
+# "claims" is the verb after its subject ("Trump claims", "and claims"), the noun
+# after an adjective or before "of" ("repeated claims", "claims of censorship").
+_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]+|\b(?:he|she|it|who|and|also|which|that))[ \t]+$")
+_NOUN_CLAIMS_AFTER = re.compile(r"[ \t]+(?:of|to|about|were|are|by|at|against|from)\b")
 
 
 def _verbs(text: str, start: int, end: int) -> list[Mention]:
@@ -197,12 +212,20 @@ def _verbs(text: str, start: int, end: int) -> list[Mention]:
             continue
         if stance in ("insistence", "doubt") and _OBJECT_AFTER.match(text, match.end(), end):
             continue  # "maintains the road", "claimed responsibility"
+        if match.group(0).lower() in ("claims", "alleges", "purports") and (
+            not _SUBJECT_BEFORE.search(before) or _NOUN_CLAIMS_AFTER.match(text, match.end())
+        ):
+            continue  # "repeated claims that", "British claims of"
         found.append(Mention("hedging", f"verb:{stance}", match.start(), match.end(), 1.0))
     return found
 
 
 def _sentence_start(text: str, start: int, position: int) -> bool:
-    before = text[max(start, position - 4) : position]
+    """At the start of the passage or after a sentence end, not after a title
+    ("Mrs. May appeared" is a person)."""
+    before = text[max(start, position - 8) : position]
+    if re.search(r"\b(?:Mr|Mrs|Ms|Dr|PM|Prime Minister)\.?\s+$", before):
+        return False
     return position == start or bool(re.search(r"(?:[.!?][”\"’)]*\s+|[“\"(]\s*)$", before))
 
 
@@ -215,7 +238,10 @@ def hedges(text: str, start: int, end: int) -> list[Mention]:
                 word = match.group(0).split()[0]
                 modal = word in ("will", "would", "might", "may", "could", "should")
                 before = text[max(a, match.start() - 16) : match.start()]
-                if modal and _NOUN_BEFORE.search(before):
+                if modal and (
+                    _SURELY_NOUN_BEFORE.search(before)
+                    or (_NOUN_BEFORE.search(before) and _NOUN_AFTER.match(text, match.end()))
+                ):
                     continue
                 if key in ("likely", "possible") and _NOT_HEDGE_AFTER.match(text, match.end()):
                     continue
