@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from diff_match_patch import diff_match_patch
@@ -99,13 +100,29 @@ def diff_regions(
     sentences far apart in a version (a fused sentence, a manual link); the
     text between them is not shown, and diffing it made one row of two
     distant sentences a diff of thousands of characters.
+
+    Results are cached (the same rows are diffed again when a reader returns
+    to a pair, and once per pair a version is in): the key holds the texts
+    themselves, whose hashes Python keeps, so a hit costs little.
     """
+    key_a, key_b = tuple(map(tuple, regions_a)), tuple(map(tuple, regions_b))
+    return list(_diff_regions_cached(text_a, key_a, text_b, key_b, exact))
+
+
+@lru_cache(maxsize=4096)
+def _diff_regions_cached(
+    text_a: str,
+    regions_a: tuple[tuple[int, int], ...],
+    text_b: str,
+    regions_b: tuple[tuple[int, int], ...],
+    exact: bool,
+) -> tuple[DiffOp, ...]:
     tokens_a = [(a + s, a + e) for a, b in regions_a for s, e in tokenize(text_a[a:b])]
     tokens_b = [(a + s, a + e) for a, b in regions_b for s, e in tokenize(text_b[a:b])]
     end_a = regions_a[-1][1] if regions_a else 0
     end_b = regions_b[-1][1] if regions_b else 0
-    return _diff_tokens(
-        _keyed(text_a, tokens_a, exact), end_a, _keyed(text_b, tokens_b, exact), end_b
+    return tuple(
+        _diff_tokens(_keyed(text_a, tokens_a, exact), end_a, _keyed(text_b, tokens_b, exact), end_b)
     )
 
 
