@@ -137,11 +137,7 @@ def test_seed_subsets_score_does_not_regress() -> None:
             scores = evaluate(gold, align(load_article_set(list(files))))
             for (x, y), prf in scores.per_pair.items():
                 if {x, y} <= names:
-                    tp, predicted, wanted = (
-                        tp + prf.tp,
-                        predicted + prf.predicted,
-                        wanted + prf.gold,
-                    )
+                    tp, predicted, wanted = tp + prf.tp, predicted + prf.predicted, wanted + prf.gold
                     if size == 2:
                         two_tp, two_predicted = two_tp + prf.tp, two_predicted + prf.predicted
     # Floors a little below the measured figures (all subsets P 0.954 R 0.720,

@@ -22,9 +22,7 @@ def test_a_dash_and_a_conjunction_cut_too() -> None:
     assert split_clauses("Washington accuses Maduro of drug trafficking — allegations he rejects.")[
         1
     ] == ("allegations he rejects.")
-    assert (
-        len(split_clauses("The minister resigned on Monday but the party kept its majority.")) == 2
-    )
+    assert len(split_clauses("The minister resigned on Monday but the party kept its majority.")) == 2
 
 
 def test_one_fact_is_not_cut() -> None:

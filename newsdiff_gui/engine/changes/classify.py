@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from ..model import Alignment, Document, OpKind
 from ..pairing import PairRow, RowKind, pair_rows
-from .model import Change, ChangeType, Severity
+from .model import Change, ChangeType, Severity, Side
 from .normalize import canonical_text
 from .rowreader import RowReader, RowSide
 
@@ -100,7 +100,7 @@ def _unlinked_twins(rows: list[PairRow]) -> set[int]:
 
 def _read_pair(alignment: Alignment, left: Document, right: Document, intact: bool) -> list:
     """(type, severity, a, b, explanation, detail, unit) for one pair, in row order."""
-    out = []
+    out: list[tuple[ChangeType, Severity, Side | None, Side | None, str, str, str | None]] = []
     rows = pair_rows(alignment, left, right)
     twins = _unlinked_twins(rows)
     for number, row in enumerate(rows):

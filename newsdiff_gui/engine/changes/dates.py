@@ -227,10 +227,10 @@ def find_dates(text: str, start: int, end: int) -> list[DateMention]:
             slot = "date"
         elif match.group("numeric"):
             first, second = int(match.group("na")), int(match.group("nb"))
-            month, day = (second, first) if first > 12 else (first, second)
-            if not (1 <= month <= 12 and 1 <= day <= 31):
+            month_number, day_number = (second, first) if first > 12 else (first, second)
+            if not (1 <= month_number <= 12 and 1 <= day_number <= 31):
                 continue
-            fields = {"y": match.group("ny"), "m": f"{month:02d}", "d": f"{day:02d}"}
+            fields = {"y": match.group("ny"), "m": f"{month_number:02d}", "d": f"{day_number:02d}"}
             slot = "date"
         elif match.group("mo1") or match.group("mo2"):
             if _not_the_month(text, match, start):

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..features import STOP_WORDS
 from ..model import Document, Sentence
@@ -87,7 +87,8 @@ def _shift(found: T, offset: int) -> T:
     """A mention (or a (stem, start, end) triple) moved to document offsets."""
     if isinstance(found, tuple):
         return (found[0], found[1] + offset, found[2] + offset)  # type: ignore[return-value]
-    return replace(found, start=found.start + offset, end=found.end + offset)  # type: ignore[type-var]
+    moved: Any = found
+    return replace(moved, start=moved.start + offset, end=moved.end + offset)  # type: ignore[no-any-return]
 
 
 _ROLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*(?:[a-z]+[ \t]+)?$")
@@ -360,10 +361,10 @@ class RowReader:
             for y in waiting
             if not any(compatible(as_date(y), as_date(x)) for x in every_a)
         ]
-        for old, fresh in pairs:
-            a = left.at(old.start, old.end) if old else left.whole()
+        for was, fresh in pairs:
+            a = left.at(was.start, was.end) if was else left.whole()
             b = right.at(fresh.start, fresh.end) if fresh else right.whole()
-            if old and fresh:
+            if was and fresh:
                 text, detail = f"Date changed: {a.text} → {b.text}.", "changed"
                 severity = (
                     Severity.HIGH if old.detail in ("year", "date", "month") else Severity.MEDIUM
