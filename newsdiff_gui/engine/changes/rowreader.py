@@ -367,9 +367,9 @@ class RowReader:
             if was and fresh:
                 text, detail = f"Date changed: {a.text} → {b.text}.", "changed"
                 severity = (
-                    Severity.HIGH if old.detail in ("year", "date", "month") else Severity.MEDIUM
+                    Severity.HIGH if was.detail in ("year", "date", "month") else Severity.MEDIUM
                 )
-            elif old:
+            elif was:
                 text, detail, severity = f"Date dropped: {a.text}.", "dropped", Severity.MEDIUM
             else:
                 text, detail, severity = f"Date added: {b.text}.", "added", Severity.MEDIUM
