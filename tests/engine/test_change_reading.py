@@ -129,6 +129,17 @@ def test_sources_are_explained_by_what_they_were() -> None:
         assert change.detail == detail, change.explanation
 
 
+def test_a_source_still_named_in_another_form_is_no_attribution_change() -> None:
+    for old, new in (
+        (
+            "Harbour director Petra Voss told the Baltic Courier",
+            "Voss, the harbour director, told the Baltic Courier",
+        ),
+        ("The Transport Ministry said it did not", "The ministry said it did not"),
+    ):
+        assert _kinds(_read(ARTICLE, _edit(old, new))) == set(), new
+
+
 def test_a_described_source_made_vague_names_the_description() -> None:
     old = "the ground in 2017, according to the groups that sued the agency."
     (change,) = _typed(_read(ARTICLE, _edit(old, "the ground in 2017, reportedly.")))

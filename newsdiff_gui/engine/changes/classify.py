@@ -121,10 +121,10 @@ def _read_pair(alignment: Alignment, left: Document, right: Document, intact: bo
             reader.read(changed)
             typed = any(f[1] != Severity.INFO for f in reader.found)
             if changed and not typed:
-                words = sum(
-                    len(right.text[op.b_start : op.b_end].split())
-                    for op in row.ops
-                    if op.kind in (OpKind.REPLACE, OpKind.INSERT)
+                changed_ops = [op for op in row.ops if op.kind != OpKind.EQUAL]
+                words = max(
+                    sum(len(right.text[op.b_start : op.b_end].split()) for op in changed_ops),
+                    sum(len(left.text[op.a_start : op.a_end].split()) for op in changed_ops),
                 )
                 reader.add(
                     ChangeType.WORDING,

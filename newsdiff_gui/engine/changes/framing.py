@@ -64,6 +64,22 @@ def _named_elsewhere(side: RowSide, key: str) -> bool:
     return any(x.key == name or x.alias == name for x in side.find(m.entities))
 
 
+def _still_named(other: RowSide, own: RowSide, key: str, found: list[m.Mention]) -> bool:
+    """The other side still names this source: in any form, or an organisation
+    by its kind ("the Transport Ministry" → "the ministry")."""
+    if not key.startswith("named "):
+        return False
+    if _named_elsewhere(other, key):
+        return True
+    text = other.lower_text()
+    for mention in found:
+        if mention.key == key and mention.detail == "organisation":
+            kind = own.surface(mention).split()[-1].lower()
+            if f"the {kind}" in text:
+                return True
+    return False
+
+
 def _what(gone: list[m.Mention], keys_b: set[str]) -> tuple[str, Severity, str]:
     """The explanation's head, severity and detail for a dropped named source."""
     kinds = {x.detail for x in gone if x.key.startswith("named ")}
@@ -101,9 +117,13 @@ def attribution(reader: RowReader, explained: set[str]) -> None:
         named_b = {k for k in keys_b if k.startswith("named ")}
         keys_a, keys_b = keys_a - named_a - named_b, keys_b - named_a - named_b
         keys_a, keys_b = keys_a - {src.DESCRIBED}, keys_b - {src.DESCRIBED}
-    # A named source the other side still names in another form is kept.
-    keys_a = {k for k in keys_a if not (k.startswith("named ") and _named_elsewhere(right, k))}
-    keys_b = {k for k in keys_b if not (k.startswith("named ") and _named_elsewhere(left, k))}
+    # A named source only one side has as a speaker, which the other side still
+    # names in another form ("Lindqvist's memo", "Voss, the director, told"), is kept.
+    # An organisation the other side calls by its kind ("the Transport Ministry"
+    # → "the ministry") is the same source, described.
+    kept_a = {k for k in keys_a - keys_b if _still_named(right, left, k, mine)}
+    kept_b = {k for k in keys_b - keys_a if _still_named(left, right, k, theirs)}
+    keys_a, keys_b = keys_a - kept_a, keys_b - kept_b
     if keys_a == keys_b:
         return
     gone = [x for x in mine if x.key in keys_a - keys_b]
