@@ -221,3 +221,10 @@ def test_severity_falls_with_the_link_confidence() -> None:
     (doubtful,) = _typed(read_changes(with_scores(0.2)))
     assert unsure.severity == Severity.MEDIUM and "confidence 0.55" in unsure.explanation
     assert doubtful.severity == Severity.LOW
+
+
+def test_a_sum_in_us_dollars_is_a_number_and_g20_is_not() -> None:
+    from newsdiff_gui.engine.changes.mentions import numbers
+
+    text = "Russia will invest US$50 billion; the G-20, COVID-19 and MH17 were named."
+    assert [m.key for m in numbers(text, 0, len(text))] == ["$5e+10"]

@@ -129,8 +129,13 @@ def _number_value(match: re.Match[str]) -> str:
     return key
 
 
-# A number glued to a name is part of it: "G-20", "COVID-19", "F-16", "MH17".
+# A number glued to a name is part of it: "G-20", "COVID-19", "F-16", "MH17"
+# (not a sum: "US$50 billion").
 _NAME_BEFORE = re.compile(r"[A-Za-z][\-‐‑]?$")
+
+
+def plain_digits(match: re.Match[str]) -> bool:
+    return not match.group("cur") and match.group("num")[0].isdigit()
 
 
 def numbers(text: str, start: int, end: int) -> list[Mention]:
@@ -144,7 +149,7 @@ def numbers(text: str, start: int, end: int) -> list[Mention]:
         ordinal = _ORDINAL_OR_DATE_CONTEXT.match(after)
         if ordinal and not match.group("num").isdigit():
             continue
-        if match.group("num")[0].isdigit() and _NAME_BEFORE.search(
+        if plain_digits(match) and _NAME_BEFORE.search(
             text[max(start, match.start() - 2) : match.start()]
         ):
             continue
