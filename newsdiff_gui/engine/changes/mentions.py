@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..compare.dates import find_dates
+from ..compare.normalize import canonical_text
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -24,6 +27,7 @@ class Mention:
     end: int
     level: float = 0.0  # certainty, for hedges
     alias: str = ""  # another key meaning the same: a name's initials ("uaw")
+    detail: str = ""  # a subtype: a named source's class ("person"), a date's slot ("year")
 
 
 _NUMBER_WORDS = {
@@ -78,21 +82,7 @@ _ORDINAL_OR_DATE_CONTEXT = re.compile(r"^(st|nd|rd|th)\b")
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
-_MONTH_ABBR = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_MONTH_NAME = (
-    r"(?:" + "|".join(_MONTHS) + r")\b"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?(?=\s*\d)"
-)
-_DATE = re.compile(
-    r"\b(?P<month>" + _MONTH_NAME + r")"
-    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?"
-    r"|\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
-    r"|\b(?P<relative>in the coming (?:days|weeks|months)|within (?:the coming )?(?:days|weeks)|"
-    r"last (?:week|month|year)|earlier this (?:week|month|year)|next (?:week|month|year)|"
-    r"this week|for months|in recent weeks|since (?:september|20\d\d))\b",
-    re.IGNORECASE,
-)
 # A month just before a number makes the number a day of a date.
 _MONTH_BEFORE = re.compile(
     r"\b(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$"
@@ -139,11 +129,29 @@ def _number_value(match: re.Match[str]) -> str:
     return key
 
 
+# A number glued to a name is part of it: "G-20", "COVID-19", "F-16", "MH17"
+# (not a sum: "US$50 billion").
+_NAME_BEFORE = re.compile(r"[A-Za-z][\-‐‑]?$")
+
+
+def plain_digits(match: re.Match[str]) -> bool:
+    return not match.group("cur") and match.group("num")[0].isdigit()
+
+
 def numbers(text: str, start: int, end: int) -> list[Mention]:
+    """Quantities with value keys; days, years and times belong to ``dates``."""
     found = []
+    taken = [(d.start, d.end) for d in find_dates(text, start, end)]
     for match in _NUMBER.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in taken):
+            continue  # a year, a day of a date, a clock time, "two days ago"
         after = text[match.end() : match.end() + 3]
-        if _ORDINAL_OR_DATE_CONTEXT.match(after):
+        ordinal = _ORDINAL_OR_DATE_CONTEXT.match(after)
+        if ordinal and not match.group("num").isdigit():
+            continue
+        if plain_digits(match) and _NAME_BEFORE.search(
+            text[max(start, match.start() - 2) : match.start()]
+        ):
             continue
         before = text[max(start, match.start() - 12) : match.start()].lower().rstrip(". ")
         plain = not match.group("cur")
@@ -152,6 +160,10 @@ def numbers(text: str, start: int, end: int) -> list[Mention]:
         digits = match.group("num")
         if plain and digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100:
             continue  # a year: a date, not a quantity
+        if ordinal:  # "his 80th birthday": a rank, compared as one
+            stop = match.end() + ordinal.end()
+            found.append(Mention("number", f"#{match.group('num')}", match.start(), stop))
+            continue
         found.append(Mention("number", _number_value(match), match.start(), match.end()))
     return found
 
@@ -227,28 +239,18 @@ def entities(text: str, start: int, end: int, keep_initial: bool = False) -> lis
 
 
 def dates(text: str, start: int, end: int) -> list[Mention]:
-    found = []
-    for match in _DATE.finditer(text, start, end):
-        if match.group("month"):
-            month = _MONTH_ABBR[match.group("month").lower()[:3]]
-            if month == "may" and not match.group("day"):
-                continue  # the verb "may"
-            key = f"{month} {int(match.group('day'))}" if match.group("day") else str(month)
-        elif match.group("weekday"):
-            key = match.group("weekday").lower()
-        else:
-            # "within the coming days" and "in the coming days" say the same.
-            key = re.sub(r"^(?:in|within)\s+(?:the\s+)?", "", match.group("relative").lower())
-        found.append(Mention("date", key, match.start(), match.end()))
-    return found
+    """Dates and times as values (``dates.py``): the key lists their fields,
+    ``detail`` names the slot (year, month, date, weekday, time, relative)."""
+    return [
+        Mention("date", d.key, d.start, d.end, detail=d.slot) for d in find_dates(text, start, end)
+    ]
 
 
 def normalise_quote(text: str) -> str:
     """Words of a quotation, compared without case, punctuation, quote style
-    or number spelling ("twenty years" = "20 years")."""
-    text = re.sub(r"(\d),(\d{3})", r"\1\2", text.lower().replace("’", "'"))
-    words = re.sub(r"[^\w\s]", " ", text).split()
-    return " ".join(str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w for w in words)
+    or spelling variants ("twenty years" = "20 years", "U.S." = "US"): the
+    normalised keys of ``normalize.py`` without punctuation marks."""
+    return " ".join(k for k in canonical_text(text).split() if any(c.isalnum() for c in k))
 
 
 def quotes(text: str, start: int, end: int) -> list[Mention]:

@@ -14,7 +14,7 @@ from typing import Any
 
 
 class ChangeType(str, Enum):
-    """The nine change types; the values are the JSON ``type`` strings."""
+    """The ten change types; the values are the JSON ``type`` strings."""
 
     ADDED = "added"
     OMITTED = "omitted"
@@ -24,6 +24,7 @@ class ChangeType(str, Enum):
     QUOTE = "quote"
     ATTRIBUTION = "attribution"
     HEDGING = "hedging"
+    NEGATION = "negation"
     WORDING = "wording"
 
 

@@ -6,6 +6,12 @@ are diffed, then semantic cleanup merges the noise of short coincidental
 matches. ``Diff_Timeout = 0`` keeps the result deterministic (the default
 1-second timeout would make output depend on machine load).
 
+Typography, letter case and spelling variants of one thing ("U.S."/"US",
+curly/straight quotes, "…"/"...", "three"/"3", "Jan. 5"/"January 5") are equal
+by default: tokens are grouped and keyed by ``compare.normalize`` first, so a
+view neither strikes nor underlines them. ``exact=True`` compares the tokens
+as written (for a reader who wants to see typography).
+
 Contract: concatenating the ``a`` spans of all ops gives ``text_a`` from the
 first token on, likewise for ``b``; whitespace between tokens belongs to the
 op it follows. Adjacent delete+insert pairs are reported as ``replace``.
@@ -17,11 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from diff_match_patch import diff_match_patch
 
 from ..model import DiffOp, OpKind, Sentence
+from .normalize import canonical_units
 
 # A token is a word (letters, digits, inner apostrophes/dots/commas of numbers)
 # or a single punctuation mark, plus the whitespace that follows it.
@@ -40,18 +48,28 @@ def _key(token: str) -> str:
     return token.rstrip() or " "
 
 
-def diff_words(text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0) -> list[DiffOp]:
+def diff_words(
+    text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0, exact: bool = False
+) -> list[DiffOp]:
     """Diff two passages word by word.
 
     ``offset_a``/``offset_b`` shift the spans so they index the documents the
-    passages were cut from.
+    passages were cut from; ``exact`` compares tokens as written.
     """
+    tokens_a = _keyed(text_a, tokenize(text_a), exact)
+    tokens_b = _keyed(text_b, tokenize(text_b), exact)
     return _diff_tokens(
-        text_a, [(s + offset_a, e + offset_a) for s, e in tokenize(text_a)],
-        len(text_a) + offset_a, text_b,
-        [(s + offset_b, e + offset_b) for s, e in tokenize(text_b)],
-        len(text_b) + offset_b, offset_a, offset_b,
+        [(s + offset_a, e + offset_a, k) for s, e, k in tokens_a], len(text_a) + offset_a,
+        [(s + offset_b, e + offset_b, k) for s, e, k in tokens_b], len(text_b) + offset_b,
     )  # fmt: skip
+
+
+def _keyed(text: str, tokens: list[tuple[int, int]], exact: bool) -> list[tuple[int, int, str]]:
+    """Tokens with the key they are compared by: as written, or normalised
+    (a run of tokens spelling one value becomes one unit)."""
+    if exact:
+        return [(s, e, _key(text[s:e])) for s, e in tokens]
+    return canonical_units(text, tokens)
 
 
 def sentence_regions(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -68,7 +86,11 @@ def sentence_regions(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
 
 
 def diff_regions(
-    text_a: str, regions_a: list[tuple[int, int]], text_b: str, regions_b: list[tuple[int, int]]
+    text_a: str,
+    regions_a: list[tuple[int, int]],
+    text_b: str,
+    regions_b: list[tuple[int, int]],
+    exact: bool = False,
 ) -> list[DiffOp]:
     """Diff the words of some regions of two documents (spans index the texts).
 
@@ -76,39 +98,53 @@ def diff_regions(
     sentences far apart in a version (a fused sentence, a manual link); the
     text between them is not shown, and diffing it made one row of two
     distant sentences a diff of thousands of characters.
+
+    Results are cached (the same rows are diffed again when a reader returns
+    to a pair, and once per pair a version is in): the key holds the texts
+    themselves, whose hashes Python keeps, so a hit costs little.
     """
+    key_a, key_b = tuple(map(tuple, regions_a)), tuple(map(tuple, regions_b))
+    return list(_diff_regions_cached(text_a, key_a, text_b, key_b, exact))
+
+
+@lru_cache(maxsize=4096)
+def _diff_regions_cached(
+    text_a: str,
+    regions_a: tuple[tuple[int, int], ...],
+    text_b: str,
+    regions_b: tuple[tuple[int, int], ...],
+    exact: bool,
+) -> tuple[DiffOp, ...]:
     tokens_a = [(a + s, a + e) for a, b in regions_a for s, e in tokenize(text_a[a:b])]
     tokens_b = [(a + s, a + e) for a, b in regions_b for s, e in tokenize(text_b[a:b])]
     end_a = regions_a[-1][1] if regions_a else 0
     end_b = regions_b[-1][1] if regions_b else 0
-    return _diff_tokens(text_a, tokens_a, end_a, text_b, tokens_b, end_b)
+    return tuple(
+        _diff_tokens(_keyed(text_a, tokens_a, exact), end_a, _keyed(text_b, tokens_b, exact), end_b)
+    )
 
 
 def _diff_tokens(
-    text_a: str,
-    tokens_a: list[tuple[int, int]],
+    keyed_a: list[tuple[int, int, str]],
     end_a: int,
-    text_b: str,
-    tokens_b: list[tuple[int, int]],
+    keyed_b: list[tuple[int, int, str]],
     end_b: int,
-    base_a: int = 0,
-    base_b: int = 0,
 ) -> list[DiffOp]:
-    """Word diff of two token lists; spans are the tokens' own. ``base_*`` is
-    where ``text_*`` starts in the token spans' coordinates."""
+    """Word diff of two lists of (start, end, key) tokens; spans are the tokens' own."""
     alphabet: dict[str, str] = {}
 
-    def encode(text: str, spans: list[tuple[int, int]], base: int) -> str:
+    def encode(keyed: list[tuple[int, int, str]]) -> str:
         chars = []
-        for start, end in spans:
-            key = _key(text[start - base : end - base])
+        for _, _, key in keyed:
             if key not in alphabet:
                 alphabet[key] = chr(_PRIVATE_USE_BASE + len(alphabet))
             chars.append(alphabet[key])
         return "".join(chars)
 
-    encoded_a = encode(text_a, tokens_a, base_a)
-    encoded_b = encode(text_b, tokens_b, base_b)
+    encoded_a = encode(keyed_a)
+    encoded_b = encode(keyed_b)
+    tokens_a = [(s, e) for s, e, _ in keyed_a]
+    tokens_b = [(s, e) for s, e, _ in keyed_b]
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
     diffs = engine.diff_main(encoded_a, encoded_b, False)

@@ -49,6 +49,7 @@ MARK_LABELS: dict[str, str] = {
     "quote": "altered quote",
     "attribution": "changed attribution",
     "hedging": "change in certainty (hedging)",
+    "negation": "negation flipped (not / no / never added or dropped)",
     "wording": "reworded passage",
 }
 

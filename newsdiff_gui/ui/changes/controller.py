@@ -34,6 +34,7 @@ _GUTTER_TYPES = (
     ChangeType.QUOTE,
     ChangeType.ATTRIBUTION,
     ChangeType.HEDGING,
+    ChangeType.NEGATION,
     ChangeType.ENTITY,
     ChangeType.DATE,
 )
