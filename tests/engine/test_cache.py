@@ -8,8 +8,8 @@ from pathlib import Path
 
 from support.synthetic import synthetic_set
 
-from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.align import cache as cache_module
+from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.align.cache import AlignmentCache, cached_align
 from newsdiff_gui.engine.contract import alignment_from_dict, alignment_to_dict
 from newsdiff_gui.engine.load.articles import load_article_set

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff_gui.engine.load import articles as load
 from newsdiff_gui.engine.load.articles import (
     MAX_FILE_BYTES,
     MAX_TEXT_CHARS,
@@ -27,7 +28,6 @@ from newsdiff_gui.engine.load.articles import (
     load_article_set_lenient,
     load_document,
 )
-from newsdiff_gui.engine.load import articles as load
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "inputs"
 

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 
-from ...engine.changes import Change, ChangeType, Severity, read_changes
+from ...engine.changes import Change, Severity, read_changes
 from ...engine.changes.profile import profile_versions
 from ...engine.model import Alignment
+from ...engine.report.markers import GUTTER_CHANGE_TYPES
 from ..app.docks import make_dock
 from .panel import TYPE_GLYPHS, ChangesPanel
 from .profile_panel import ProfilePanel
@@ -28,15 +29,6 @@ if TYPE_CHECKING:
 
 CHANGES_TOPIC = "changes"
 PROFILES_TOPIC = "profiles"
-# Types worth a glyph in the gutter (added/omitted/wording already have a marker).
-_GUTTER_TYPES = (
-    ChangeType.NUMBER,
-    ChangeType.QUOTE,
-    ChangeType.ATTRIBUTION,
-    ChangeType.HEDGING,
-    ChangeType.ENTITY,
-    ChangeType.DATE,
-)
 
 
 class ChangesController:
@@ -92,7 +84,7 @@ class ChangesController:
         model = self.window.pair_view.model
         tags: dict[int, tuple[str, list[str]]] = {}
         for change in changes:
-            if change.type not in _GUTTER_TYPES or change.severity == Severity.INFO:
+            if change.type not in GUTTER_CHANGE_TYPES or change.severity == Severity.INFO:
                 continue
             row = self._row_of(change)
             if row < 0:

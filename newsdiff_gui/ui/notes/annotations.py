@@ -40,13 +40,14 @@ from ...engine.annotate.corrections import (
 )
 from ...engine.annotate.notes import Note, NotesStore
 from ...engine.model import Alignment
-from ..pair.actions import LINK_GLYPH
+from ...engine.report.markers import MANUAL, NOTE, PENDING_LINK
 
 if TYPE_CHECKING:
     from ..app.main_window import MainWindow
 
-NOTE_GLYPH = "✎"
-MANUAL_GLYPH = "✋"
+NOTE_GLYPH = NOTE.symbol
+MANUAL_GLYPH = MANUAL.symbol
+LINK_GLYPH = str(PENDING_LINK)
 
 
 class AnnotationsController(QObject):
