@@ -1,5 +1,5 @@
 """``newsdiff export FILES... --format html|pdf|json|csv|tei -o OUT
-[--base VERSION] [--pair A B] [--no-notes]``.
+[--base VERSION] [--pair A B] [--no-notes] [--no-corrections]``.
 
 Reports of the alignment and its changes (docs: README, "Reports"). HTML is
 one self-contained file; PDF is the same report through Qt's PDF writer;
@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
-from ..engine.align.cache import cached_align
-from ..engine.annotate.corrections import Correction, apply_corrections
-from ..engine.annotate.notes import Note, NotesStore
+from ..engine.annotate.corrections import Correction
+from ..engine.annotate.notes import Note
 from ..engine.changes import Change, read_changes
 from ..engine.model import Alignment, Document
 from ..engine.report import changes_csv, html_report, json_report, tei_report
 from ..engine.store.atomic import write_text_atomic
 from .changes import find_document
-from .common import CommandError, fail, load_inputs
+from .common import CommandError, add_corrections_option, fail, open_inputs
 
 FORMATS = ("html", "pdf", "json", "csv", "tei")
 
@@ -48,17 +46,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-notes", action="store_true", help="leave your notes out of the report"
     )
+    add_corrections_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        article_set = load_inputs(args.files, keep_duplicates=True)
-        alignment, _ = cached_align(article_set)
-        store = NotesStore(article_set)
-        for warning in store.warnings:
-            print(f"newsdiff: warning: notes: {warning}", file=sys.stderr)
-        alignment = apply_corrections(alignment, store.corrections)
-        notes = [] if args.no_notes else store.described_notes(alignment)
+        opened = open_inputs(args.files, keep_duplicates=True, corrected=not args.no_corrections)
+        alignment = opened.alignment
+        notes = [] if args.no_notes else opened.described_notes()
         pair = None
         if args.pair:
             pair = (find_document(alignment, args.pair[0]), find_document(alignment, args.pair[1]))
@@ -74,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_report(
             alignment, changes, args.format, args.output,
-            pair=pair, base=base, notes=notes, corrections=store.corrections,
+            pair=pair, base=base, notes=notes, corrections=opened.corrections,
         )  # fmt: skip
     except OSError as exc:
         return fail(CommandError(f"newsdiff: {args.output}: {exc.strerror or exc}", 3))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..align.features import STOP_WORDS
 from ..compare.pairing import PairRow, RowKind, pair_rows
@@ -388,10 +388,16 @@ def _unit_of(alignment: Alignment, row: PairRow) -> str | None:
     return None
 
 
-def _read_pair(alignment: Alignment, left: Document, right: Document, intact: bool) -> list:
+def _read_pair(
+    alignment: Alignment,
+    left: Document,
+    right: Document,
+    intact: bool,
+    rows: Sequence[PairRow] | None = None,
+) -> list:
     """(type, severity, a, b, explanation, detail, unit) for one pair, in row order."""
     out = []
-    for row in pair_rows(alignment, left, right):
+    for row in pair_rows(alignment, left, right) if rows is None else rows:
         unit = _unit_of(alignment, row)
         if row.kind == RowKind.ONLY_LEFT:
             a = _Side(left, row.left).whole()
@@ -428,6 +434,8 @@ def read_changes(
     alignment: Alignment,
     pairs: Iterable[tuple[Document, Document]] | None = None,
     include_intact: bool = False,
+    *,
+    rows: Mapping[tuple[str, str], Sequence[PairRow]] | None = None,
 ) -> list[Change]:
     """Typed changes for each (a, b) pair of versions, in pair then row order.
 
@@ -437,11 +445,15 @@ def read_changes(
             the first one given (``default_pairs``).
         include_intact: also list quotes kept word for word (type ``quote``,
             severity ``info``, explanation "Quote intact.").
+        rows: ``pair_rows(alignment, a, b)`` already computed, by
+            ``(a.id, b.id)`` (the pair view has them: word diffs are the
+            costly part, and a pair switch then computes them once).
     """
     changes: list[Change] = []
+    known = rows or {}
     for left, right in pairs if pairs is not None else default_pairs(alignment):
         for kind, severity, a, b, text, detail, unit in _read_pair(
-            alignment, left, right, include_intact
+            alignment, left, right, include_intact, known.get((left.id, right.id))
         ):
             number = f"c{len(changes)}"
             documents = (left.id, right.id)

@@ -52,9 +52,16 @@ class ChangesController:
         left, right = self.window.pair_view.pair
         documents = alignment.documents
         pair = [(documents[left], documents[right])]
+        # The rows on screen: their word diffs are not computed a second time.
+        rows = {(documents[left].id, documents[right].id): self.window.pair_view.model.rows()}
         self.window.runner.submit(
             CHANGES_TOPIC,
-            lambda _cancel: (alignment, left, right, read_changes(alignment, pair, True)),
+            lambda _cancel: (
+                alignment,
+                left,
+                right,
+                read_changes(alignment, pair, True, rows=rows),
+            ),
         )
 
     def _profile(self, alignment: Alignment) -> None:

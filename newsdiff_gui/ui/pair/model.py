@@ -125,6 +125,10 @@ class PairRowsModel(QAbstractListModel):
     def row_at(self, number: int) -> PairRow:
         return self._rows[number]
 
+    def rows(self) -> tuple[PairRow, ...]:
+        """Every row shown, for readers of the same pair (the change reader)."""
+        return tuple(self._rows)
+
     def counts(self) -> PairCounts:
         return count_rows(self._rows)
 
