@@ -15,8 +15,6 @@ stored for these files, so the list matches the app and ``newsdiff export``.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import itertools
 import json
 from collections import Counter
@@ -24,26 +22,10 @@ from collections import Counter
 from ..engine.changes import Change, read_changes, read_set_changes
 from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment, Document
+from ..engine.report.tabular import changes_csv
 from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
 
 SCHEMA = "newsdiff-changes/1"
-CSV_FIELDS = [
-    "id",
-    "type",
-    "severity",
-    "a_document",
-    "a_start",
-    "a_end",
-    "a_text",
-    "b_document",
-    "b_start",
-    "b_end",
-    "b_text",
-    "explanation",
-    "unit",
-    "documents",
-    "detail",
-]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -96,29 +78,6 @@ def source_pairs(alignment: Alignment) -> list[tuple[Document, Document]]:
     ]
 
 
-def _as_csv(changes: list[Change]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, CSV_FIELDS)
-    writer.writeheader()
-    for change in changes:
-        row = {
-            "id": change.id,
-            "type": change.type.value,
-            "severity": change.severity.value,
-            "explanation": change.explanation,
-            "unit": change.unit or "",
-            "documents": " ".join(change.documents),
-            "detail": change.detail,
-        }
-        for prefix, side in (("a", change.a), ("b", change.b)):
-            row[f"{prefix}_document"] = side.document if side else ""
-            row[f"{prefix}_start"] = side.start if side else ""
-            row[f"{prefix}_end"] = side.end if side else ""
-            row[f"{prefix}_text"] = side.text if side else ""
-        writer.writerow(row)
-    return buffer.getvalue()
-
-
 def _as_text(alignment: Alignment, changes: list[Change]) -> str:
     names = {d.id: f"{d.name} ({d.outlet})" for d in alignment.documents}
     names["set"] = "the other versions"
@@ -164,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         }
         write_output(json.dumps(document, ensure_ascii=False, indent=1) + "\n", args.output)
     elif args.csv:
-        write_output(_as_csv(changes), args.output)
+        write_output(changes_csv(changes), args.output)
     else:
         write_output(_as_text(alignment, changes), args.output)
     return 0

@@ -14,7 +14,13 @@ from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.changes import read_changes
 from newsdiff_gui.engine.compare.pairing import RowKind, pair_rows
 from newsdiff_gui.engine.load.articles import documents_from_texts, load_article_set
-from newsdiff_gui.engine.report import changes_csv, html_report, json_report, tei_report
+from newsdiff_gui.engine.report import (
+    changes_csv,
+    html_report,
+    json_report,
+    tei_report,
+    write_report,
+)
 from newsdiff_gui.paths import seed_files
 
 HOSTILE = (
@@ -88,3 +94,24 @@ def test_a_row_of_distant_sentences_prints_only_its_own() -> None:
                 indices != list(range(indices[0], indices[0] + len(indices))) if indices else 0
             )
     assert gapped == 3
+
+
+def test_write_report_dispatches_by_format_and_needs_a_pdf_writer(hostile, tmp_path) -> None:
+    alignment, changes = hostile
+    write_report(alignment, changes, "tei", tmp_path / "r.xml")
+    assert (tmp_path / "r.xml").read_text(encoding="utf-8") == tei_report(alignment)
+    with pytest.raises(ValueError, match="pdf_writer"):
+        write_report(alignment, changes, "pdf", tmp_path / "r.pdf")
+    written: list[tuple[str, bool]] = []
+    write_report(
+        alignment,
+        changes,
+        "pdf",
+        tmp_path / "r.pdf",
+        pdf_writer=lambda html, path, landscape=False: written.append((html, landscape)),
+    )
+    ((html, landscape),) = written
+    assert html.startswith("<!DOCTYPE html>") and not landscape  # two versions: portrait
+    with pytest.raises(ValueError, match="unknown report format"):
+        write_report(alignment, changes, "docx", tmp_path / "r.docx")
+    assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.docx").exists()
