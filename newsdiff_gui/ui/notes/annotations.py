@@ -35,7 +35,6 @@ from ...engine.annotate.anchors import (
 )
 from ...engine.annotate.corrections import (
     Correction,
-    apply_corrections,
     link_correction,
     unlink_correction,
 )
@@ -60,6 +59,7 @@ class AnnotationsController(QObject):
         self.window = window
         self.store: NotesStore | None = None
         self.raw: Alignment | None = None  # the engine's alignment, before corrections
+        self.opened: OpenSet | None = None  # the set as the recipe opened it
         window.pair_view.filled.connect(self.mark_rows)
 
     # -- the data flow ------------------------------------------------------------
@@ -68,6 +68,7 @@ class AnnotationsController(QObject):
         corrections (the recipe read the store afresh: every change is saved
         at once, so the file is the truth, and a corrupt one is set aside and
         reported here)."""
+        self.opened = opened
         self.raw = opened.raw
         self.store = opened.notes
         for warning in opened.warnings:
@@ -78,10 +79,10 @@ class AnnotationsController(QObject):
 
     def _refresh(self, reveal: str | None = None) -> None:
         """Re-apply every correction to the raw alignment and show it again."""
-        if self.raw is None or self.store is None:
+        if self.opened is None or self.store is None:
             return
-        alignment = apply_corrections(self.raw, self.store.corrections)
-        self.window.show_alignment(alignment)
+        self.opened = self.opened.recorrected()
+        self.window.show_alignment(self.opened.alignment)
         if reveal is not None:
             self.window.pair_view.reveal_sentence(reveal)
         self.changed.emit()
