@@ -1,13 +1,14 @@
-"""``newsdiff align FILES... --json [-o OUT]``: print the alignment contract."""
+"""``newsdiff align FILES... --json [-o OUT] [--no-corrections]``: print the
+alignment contract — the app's alignment of these files, manual corrections
+included (``--no-corrections``: the aligner's own)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 
-from ..engine.align.aligner import align
 from ..engine.contract import alignment_to_dict
-from .common import CommandError, fail, load_inputs, write_output
+from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,14 +16,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the JSON contract (default)")
     parser.add_argument("--text", action="store_true", help="print a readable unit listing instead")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    add_corrections_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        article_set = load_inputs(args.files)
+        opened = open_inputs(args.files, corrected=not args.no_corrections)
     except CommandError as error:
         return fail(error)
-    alignment = align(article_set)
+    alignment, article_set = opened.alignment, opened.article_set
     if args.text and not args.json:
         lines = []
         for unit in alignment.units:

@@ -1,5 +1,5 @@
 """``newsdiff changes FILES... [--json|--csv] [-o OUT] [--pair A B | --base A |
---by-source | --all-pairs | --set] [--all]``.
+--by-source | --all-pairs | --set] [--all] [--no-corrections]``.
 
 Typed changes between versions (docs/changes.md). By default every later
 version is compared with the first one given (give the original first);
@@ -7,42 +7,25 @@ version is compared with the first one given (give the original first);
 ``--base A`` compares every other version with A; ``--by-source`` compares
 each version with its likely source (``newsdiff profile``); ``--all-pairs``
 compares every pair; ``--set`` lists what each version alone has and what it
-leaves out of the set. ``--all`` also lists quotes kept intact.
+leaves out of the set. ``--all`` also lists quotes kept intact. The
+alignment is the app's (``open_inputs``): cached, with the manual corrections
+stored for these files, so the list matches the app and ``newsdiff export``.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import itertools
 import json
 from collections import Counter
 
-from ..engine.align.aligner import align
 from ..engine.changes import Change, read_changes, read_set_changes
 from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment, Document
-from .common import CommandError, fail, load_inputs, write_output
+from ..engine.report.tabular import changes_csv
+from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
 
 SCHEMA = "newsdiff-changes/1"
-CSV_FIELDS = [
-    "id",
-    "type",
-    "severity",
-    "a_document",
-    "a_start",
-    "a_end",
-    "a_text",
-    "b_document",
-    "b_start",
-    "b_end",
-    "b_text",
-    "explanation",
-    "unit",
-    "documents",
-    "detail",
-]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--set", action="store_true", help="per version: what only it has, what it leaves out"
     )
     parser.add_argument("--all", action="store_true", help="also list quotes kept intact")
+    add_corrections_option(parser)
 
 
 def find_document(alignment: Alignment, key: str) -> Document:
@@ -96,29 +80,6 @@ def source_pairs(alignment: Alignment) -> list[tuple[Document, Document]]:
     ]
 
 
-def _as_csv(changes: list[Change]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, CSV_FIELDS)
-    writer.writeheader()
-    for change in changes:
-        row: dict[str, str | int] = {
-            "id": change.id,
-            "type": change.type.value,
-            "severity": change.severity.value,
-            "explanation": change.explanation,
-            "unit": change.unit or "",
-            "documents": " ".join(change.documents),
-            "detail": change.detail,
-        }
-        for prefix, side in (("a", change.a), ("b", change.b)):
-            row[f"{prefix}_document"] = side.document if side else ""
-            row[f"{prefix}_start"] = side.start if side else ""
-            row[f"{prefix}_end"] = side.end if side else ""
-            row[f"{prefix}_text"] = side.text if side else ""
-        writer.writerow(row)
-    return buffer.getvalue()
-
-
 def _as_text(alignment: Alignment, changes: list[Change]) -> str:
     names = {d.id: f"{d.name} ({d.outlet})" for d in alignment.documents}
     names["set"] = "the other versions"
@@ -144,8 +105,8 @@ def _as_text(alignment: Alignment, changes: list[Change]) -> str:
 def run(args: argparse.Namespace) -> int:
     try:
         # An untouched copy is a fair question here: the answer is "no changes".
-        article_set = load_inputs(args.files, keep_duplicates=True)
-        alignment = align(article_set)
+        opened = open_inputs(args.files, keep_duplicates=True, corrected=not args.no_corrections)
+        alignment = opened.alignment
         pairs = selected_pairs(alignment, args)
     except CommandError as error:
         return fail(error)
@@ -164,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         }
         write_output(json.dumps(document, ensure_ascii=False, indent=1) + "\n", args.output)
     elif args.csv:
-        write_output(_as_csv(changes), args.output)
+        write_output(changes_csv(changes), args.output)
     else:
         write_output(_as_text(alignment, changes), args.output)
     return 0

@@ -1,4 +1,5 @@
-"""Helpers the sub-commands share: loading inputs with one-line messages.
+"""Helpers the sub-commands share: loading inputs with one-line messages, and
+opening them as the app does (``open_inputs``: one recipe for every command).
 
 Loading is lenient, as in the GUI: each file that cannot be read prints one
 ``newsdiff: warning: FILE: reason (skipped)`` line on stderr and the command
@@ -8,11 +9,13 @@ two is an input error (exit 3) with a one-line message.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
-from ..engine.load.articles import load_article_set_lenient
+from ..engine.load.articles import LoadReport, load_article_set_lenient
 from ..engine.model import ArticleSet
+from ..engine.session.open_set import OpenSet, TooFewVersions, open_set
 
 EXIT_USAGE, EXIT_INPUT = 2, 3
 
@@ -35,6 +38,40 @@ def load_inputs(
 ) -> ArticleSet:
     """Load files/folders/manifests, warn about skipped ones, or raise ``CommandError``."""
     report = load_article_set_lenient(paths, keep_duplicates=keep_duplicates)
+    _tell_loading(report, minimum)
+    return report.article_set
+
+
+def add_corrections_option(parser: argparse.ArgumentParser) -> None:
+    """``--no-corrections``: the aligner's own alignment, as ``open_inputs`` explains."""
+    parser.add_argument(
+        "--no-corrections",
+        action="store_true",
+        help="ignore the links and unlinks you made by hand for these files",
+    )
+
+
+def open_inputs(
+    paths: Sequence[str], *, keep_duplicates: bool = False, corrected: bool = True
+) -> OpenSet:
+    """Load and open the set as the app does (``engine.session.open_set``):
+    the cached alignment with the reader's manual corrections applied, unless
+    ``corrected`` is false. Loading messages as ``load_inputs``; a notes store
+    that cannot be read is a warning. Raises ``CommandError``."""
+    try:
+        opened = open_set(paths, keep_duplicates=keep_duplicates, corrected=corrected)
+    except TooFewVersions as error:
+        _tell_loading(error.report, error.minimum)  # raises CommandError
+        raise  # not reached
+    _tell_loading(opened.loaded, 2)
+    for warning in opened.warnings:
+        print(_one_line(f"newsdiff: warning: notes: {warning}"), file=sys.stderr)
+    return opened
+
+
+def _tell_loading(report: LoadReport, minimum: int) -> None:
+    """Print the notes and warnings of a load; raise ``CommandError`` when fewer
+    than ``minimum`` versions loaded."""
     for note in report.identical:
         print(_one_line(f"newsdiff: note: {note.path}: {note.reason}"), file=sys.stderr)
     loaded = len(report.article_set)
@@ -47,7 +84,7 @@ def load_inputs(
             _one_line(f"newsdiff: warning: {error.path}: {error.reason} (skipped)"), file=sys.stderr
         )
     if loaded >= minimum:
-        return report.article_set
+        return
     if not report.skipped:
         message = (
             f"newsdiff: only {loaded} version given — nothing to compare "

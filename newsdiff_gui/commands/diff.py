@@ -14,10 +14,9 @@ import shutil
 import sys
 import textwrap
 
-from ..engine.align.aligner import align
 from ..engine.compare.pairing import PairRow, RowKind, count_rows, pair_rows
 from ..engine.model import Document, OpKind
-from .common import CommandError, fail, load_inputs
+from .common import CommandError, add_corrections_option, fail, open_inputs
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
 
@@ -27,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("b", metavar="B", help="the right version")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("--all", action="store_true", help="also show unchanged rows")
+    add_corrections_option(parser)
 
 
 class _Painter:
@@ -71,15 +71,18 @@ def _wrap(text: str, prefix: str, width: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        article_set = load_inputs([args.a, args.b], keep_duplicates=True)
+        opened = open_inputs(
+            [args.a, args.b], keep_duplicates=True, corrected=not args.no_corrections
+        )
     except CommandError as error:
         return fail(error)
     colour = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     paint = _Painter(colour)
-    left, right = article_set.documents
-    rows = pair_rows(align(article_set), left, right)
+    alignment = opened.alignment
+    left, right = alignment.documents
+    rows = pair_rows(alignment, left, right)
     width = min(shutil.get_terminal_size((100, 20)).columns, 120)
     out = [
         paint.bold(f"--- {left.name}  ({left.outlet})"),

@@ -2,6 +2,8 @@
 
 Prints pair precision/recall/F1 overall and per version pair, and P/R/F1 of
 added/omitted-content detection. ``--json`` for machine-readable output.
+The aligner's own alignment is scored (through the cache, never with the
+reader's manual corrections: they would score the reader, not the aligner).
 """
 
 from __future__ import annotations
@@ -10,9 +12,8 @@ import argparse
 import json
 import os
 
-from ..engine.align.aligner import align
 from ..engine.align.evaluate import PRF, GoldError, GoldStandard, evaluate
-from .common import CommandError, fail, load_inputs, write_output
+from .common import CommandError, fail, open_inputs, write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,12 +44,12 @@ def _as_dict(prf: PRF) -> dict[str, float | int]:
 def run(args: argparse.Namespace) -> int:
     try:
         gold = GoldStandard.read(args.gold)
-        article_set = load_inputs(args.files)
+        opened = open_inputs(args.files, corrected=False)
     except GoldError as error:
         return fail(CommandError(f"newsdiff: {error}"))
     except CommandError as error:
         return fail(error)
-    scores = evaluate(gold, align(article_set))
+    scores = evaluate(gold, opened.alignment)
     if scores.unmapped_files and len(scores.unmapped_files) == len(gold.files):
         return fail(CommandError("newsdiff: none of the files is named in the gold file"))
     if args.json:

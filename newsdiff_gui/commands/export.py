@@ -1,33 +1,26 @@
 """``newsdiff export FILES... --format html|pdf|json|csv|tei -o OUT
-[--base VERSION] [--pair A B] [--no-notes]``.
+[--base VERSION] [--pair A B] [--no-notes] [--no-corrections]``.
 
 Reports of the alignment and its changes (docs: README, "Reports"). HTML is
 one self-contained file; PDF is the same report through Qt's PDF writer;
 JSON is the alignment contract plus ``changes``, ``notes`` and
 ``corrections``; CSV has one row per change; TEI is P5 parallel
 segmentation. The report shows what the GUI shows for the same files: the
-cached alignment if there is one, with the user's manual corrections
-applied and their notes included (``--no-notes`` leaves notes out of a
-report meant for others). Written atomically.
+set opened by the one recipe (``common.open_inputs``: the cached alignment
+with the user's manual corrections applied) and their notes included
+(``--no-notes`` leaves notes out of a report meant for others). Written by
+the engine's ``report.write_report``, atomically, as File → Export Report…
+writes it.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
-from ..engine.align.cache import cached_align
-from ..engine.annotate.corrections import Correction, apply_corrections
-from ..engine.annotate.notes import Note, NotesStore
-from ..engine.changes import Change, read_changes
-from ..engine.model import Alignment, Document
-from ..engine.report import changes_csv, html_report, json_report, tei_report
-from ..engine.store.atomic import write_text_atomic
+from ..engine.changes import read_changes
+from ..engine.report import FORMATS, PdfWriter, write_report
 from .changes import find_document
-from .common import CommandError, fail, load_inputs
-
-FORMATS = ("html", "pdf", "json", "csv", "tei")
+from .common import CommandError, add_corrections_option, fail, open_inputs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,17 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-notes", action="store_true", help="leave your notes out of the report"
     )
+    add_corrections_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        article_set = load_inputs(args.files, keep_duplicates=True)
-        alignment, _ = cached_align(article_set)
-        store = NotesStore(article_set)
-        for warning in store.warnings:
-            print(f"newsdiff: warning: notes: {warning}", file=sys.stderr)
-        alignment = apply_corrections(alignment, store.corrections)
-        notes = [] if args.no_notes else store.described_notes(alignment)
+        opened = open_inputs(args.files, keep_duplicates=True, corrected=not args.no_corrections)
+        alignment = opened.alignment
+        notes = [] if args.no_notes else opened.described_notes()
         pair = None
         if args.pair:
             pair = (find_document(alignment, args.pair[0]), find_document(alignment, args.pair[1]))
@@ -71,44 +61,20 @@ def run(args: argparse.Namespace) -> int:
         return fail(error)
     pairs = [pair] if pair else None
     changes = read_changes(alignment, pairs)
+    # The one Qt use of a command, imported only for a PDF (see ``pdf_writer``).
+    pdf_writer = _qt_pdf_writer() if args.format == "pdf" else None
     try:
         write_report(
             alignment, changes, args.format, args.output,
-            pair=pair, base=base, notes=notes, corrections=store.corrections,
+            pair=pair, base=base, notes=notes, corrections=opened.corrections,
+            pdf_writer=pdf_writer,
         )  # fmt: skip
     except OSError as exc:
         return fail(CommandError(f"newsdiff: {args.output}: {exc.strerror or exc}", 3))
     return 0
 
 
-def write_report(
-    alignment: Alignment,
-    changes: list[Change],
-    fmt: str,
-    output: str | os.PathLike[str],
-    *,
-    pair: tuple[Document, Document] | None = None,
-    base: int = 0,
-    notes: list[tuple[str, Note]] | None = None,
-    corrections: list[Correction] | None = None,
-) -> None:
-    """Write one report atomically (the CLI and File → Export Report… both
-    call this, so the two give the same file). Raises ``OSError``."""
-    if fmt in ("html", "pdf"):
-        printed = fmt == "pdf"
-        html = html_report(alignment, changes, pair, base=base, notes=notes, for_print=printed)
-        if not printed:
-            write_text_atomic(output, html)
-        else:
-            if not os.environ.get("QT_QPA_PLATFORM"):  # no effect once the app runs
-                os.environ["QT_QPA_PLATFORM"] = "offscreen"
-            from ..ui.export.pdf import write_pdf
+def _qt_pdf_writer() -> PdfWriter:
+    from ..pdf_writer import write_pdf
 
-            # Landscape once the synopsis has more columns than portrait can read.
-            write_pdf(html, output, landscape=len(alignment.documents) > 3)
-    elif fmt == "json":
-        write_text_atomic(output, json_report(alignment, changes, notes, corrections))
-    elif fmt == "csv":
-        write_text_atomic(output, changes_csv(changes))
-    else:
-        write_text_atomic(output, tei_report(alignment))
+    return write_pdf

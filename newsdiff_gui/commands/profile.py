@@ -6,20 +6,20 @@ import argparse
 import json
 from dataclasses import asdict
 
-from ..engine.align.aligner import align
 from ..engine.changes.profile import profile_versions
-from .common import CommandError, fail, load_inputs, write_output
+from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILES|FOLDER")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("-o", "--output", metavar="OUT")
+    add_corrections_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        alignment = align(load_inputs(args.files))
+        alignment = open_inputs(args.files, corrected=not args.no_corrections).alignment
     except CommandError as error:
         return fail(error)
     profiles = profile_versions(alignment)

@@ -89,3 +89,22 @@ def test_notes_base_and_corrections_reach_the_report(tmp_path: Path) -> None:
     assert export("html", out, "--no-notes").returncode == 0
     assert "Checked" not in out.read_text(encoding="utf-8")
     assert export("html", out, "--base", "nosuch").returncode == 2
+
+
+def test_changes_csv_and_export_csv_are_one_format(tmp_path: Path) -> None:
+    """One CSV writer: ``changes --csv`` and ``export --format csv`` give the
+    same file for the same set, with the pair and the detail of each change."""
+    out = tmp_path / "report.csv"
+    assert export("csv", out).returncode == 0
+    listed = subprocess.run(
+        [sys.executable, "-m", "newsdiff_gui", "changes", str(seeds_dir()), "--csv"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert listed.returncode == 0, listed.stderr
+    exported = out.read_text(encoding="utf-8")
+    assert listed.stdout == exported
+    header = exported.splitlines()[0].split(",")
+    assert len(header) == 15 and header[-2:] == ["documents", "detail"]

@@ -20,7 +20,7 @@ Public API: ``read_changes``, ``default_pairs``, ``row_confidence``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..compare.normalize import canonical_text
 from ..compare.pairing import PairRow, RowKind, pair_rows
@@ -99,11 +99,15 @@ def _unlinked_twins(rows: list[PairRow]) -> set[int]:
 
 
 def _read_pair(
-    alignment: Alignment, left: Document, right: Document, intact: bool
+    alignment: Alignment,
+    left: Document,
+    right: Document,
+    intact: bool,
+    given: Sequence[PairRow] | None = None,
 ) -> list[tuple[ChangeType, Severity, Side | None, Side | None, str, str, str | None]]:
     """(type, severity, a, b, explanation, detail, unit) for one pair, in row order."""
     out: list[tuple[ChangeType, Severity, Side | None, Side | None, str, str, str | None]] = []
-    rows = pair_rows(alignment, left, right)
+    rows = list(pair_rows(alignment, left, right) if given is None else given)
     twins = _unlinked_twins(rows)
     for number, row in enumerate(rows):
         unit = _unit_of(alignment, row)
@@ -149,6 +153,8 @@ def read_changes(
     alignment: Alignment,
     pairs: Iterable[tuple[Document, Document]] | None = None,
     include_intact: bool = False,
+    *,
+    rows: Mapping[tuple[str, str], Sequence[PairRow]] | None = None,
 ) -> list[Change]:
     """Typed changes for each (a, b) pair of versions, in pair then row order.
 
@@ -158,11 +164,15 @@ def read_changes(
             the first one given (``default_pairs``).
         include_intact: also list quotes kept word for word (type ``quote``,
             severity ``info``, explanation "Quote intact.").
+        rows: ``pair_rows(alignment, a, b)`` already computed, by
+            ``(a.id, b.id)`` (the pair view has them: word diffs are the
+            costly part, and a pair switch then computes them once).
     """
     changes: list[Change] = []
+    known = rows or {}
     for left, right in pairs if pairs is not None else default_pairs(alignment):
         for kind, severity, a, b, text, detail, unit in _read_pair(
-            alignment, left, right, include_intact
+            alignment, left, right, include_intact, known.get((left.id, right.id))
         ):
             number = f"c{len(changes)}"
             documents = (left.id, right.id)

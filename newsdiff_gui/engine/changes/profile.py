@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ..align.features import STOP_WORDS
-from ..compare.pairing import RowKind, pair_rows
+from ..compare.pairing import PairRow, RowKind, pair_rows
 from ..model import Alignment, Document, OpKind
 from .classify import read_changes
 from .model import ChangeType
@@ -94,12 +94,11 @@ def _ngrams(words: list[str], n: int = 5) -> set[int]:
     return {hash(tuple(words[i : i + n])) for i in range(len(words) - n + 1)}
 
 
-def _spin(
-    alignment: Alignment, document: Document, partner: Document, frequency: Counter[str]
-) -> float:
-    """Share of the aligned words replaced by words no other version uses."""
+def _spin(document: Document, rows: list[PairRow], frequency: Counter[str]) -> float:
+    """Share of the aligned words replaced by words no other version uses
+    (``rows``: the pair rows of the partner against ``document``)."""
     aligned = odd = 0
-    for row in pair_rows(alignment, partner, document):
+    for row in rows:
         if row.kind != RowKind.SHARED:
             continue
         for op in row.ops:
@@ -187,13 +186,16 @@ def profile_versions(alignment: Alignment) -> list[VersionProfile]:
         quotes_intact = quotes_altered = 0
         spin = 0.0
         if partner is not None:
-            for change in read_changes(alignment, [(partner, document)], include_intact=True):
+            rows = pair_rows(alignment, partner, document)
+            known = {(partner.id, document.id): rows}
+            pair = [(partner, document)]
+            for change in read_changes(alignment, pair, include_intact=True, rows=known):
                 if change.type == ChangeType.QUOTE:
                     if change.explanation == "Quote intact.":
                         quotes_intact += 1
                     else:
                         quotes_altered += 1
-            spin = _spin(alignment, document, partner, frequency)
+            spin = _spin(document, rows, frequency)
         traits = _traits(document, aligned_share, spin, lengths, extra)
         profiles.append(
             VersionProfile(

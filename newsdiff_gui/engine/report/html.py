@@ -10,14 +10,16 @@ passes through ``html.escape``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
-from typing import Any
 
 from ..annotate.notes import Note, render_note_html
 from ..changes import Change
 from ..compare.pairing import PairRow, RowKind, pair_rows
+from ..compare.pieces import Piece, PieceKind, cell_pieces, side_pieces
 from ..compare.synopsis import Synopsis, synopsis
-from ..model import Alignment, Document, OpKind
+from ..model import Alignment, Document
+from .markers import BOILERPLATE_MEANS, PAIR_LEGEND, STRUCK_MEANS, UNDERLINED_MEANS, row_marker
 
 _CSS = """
 body{font-family:Georgia,"DejaVu Serif",serif;font-size:11pt;line-height:1.5;margin:2em;
@@ -32,6 +34,7 @@ ins{background:#d3f2d7;color:#0e5a1e;text-decoration:underline}
 .unit{font-family:Helvetica,Arial,sans-serif;font-size:9pt}
 .gap{background:repeating-linear-gradient(45deg,#fff,#fff 6px,#eee 6px,#eee 12px)}
 .boiler{color:#777;font-style:italic}
+.label{font-family:Helvetica,Arial,sans-serif;font-size:8pt;font-weight:bold;color:#777}
 .sev-high{font-weight:bold}
 .note{border-left:3px solid #888;padding-left:.8em}
 @media print{del{background:none}ins{background:none}}
@@ -41,26 +44,22 @@ ins{background:#d3f2d7;color:#0e5a1e;text-decoration:underline}
 _PRINT_CSS = "body{margin:0;font-size:9pt;line-height:1.3}td,th{padding:.2em .3em}"
 
 
-def _cell(document: Document, start: int, end: int, ops: tuple[Any, ...], left: bool) -> str:
-    """The passage with deleted (left) or inserted (right) words marked."""
-    pieces, cursor = [], start
-    for op in ops:
-        a, b = (op.a_start, op.a_end) if left else (op.b_start, op.b_end)
-        if b <= a:
-            continue
-        changed = op.kind != OpKind.EQUAL and (
-            (left and op.kind in (OpKind.DELETE, OpKind.REPLACE))
-            or (not left and op.kind in (OpKind.INSERT, OpKind.REPLACE))
-        )
-        if a > cursor:
-            pieces.append(escape(document.text[cursor:a]))
-        text = escape(document.text[a:b])
-        tag = "del" if left else "ins"
-        pieces.append(f"<{tag}>{text}</{tag}>" if changed else text)
-        cursor = b
-    if cursor < end:
-        pieces.append(escape(document.text[cursor:end]))
-    return "".join(pieces)
+_MARKUP = {
+    PieceKind.PLAIN: ("", ""),
+    PieceKind.DELETED: ("<del>", "</del>"),
+    PieceKind.INSERTED: ("<ins>", "</ins>"),
+    PieceKind.LABEL: ("<span class='label'>", "</span>"),
+    PieceKind.BOILERPLATE: ("<span class='boiler'>", "</span>"),
+}
+
+
+def _marked(pieces: Iterable[Piece]) -> str:
+    """Pieces as HTML: deleted words struck, inserted ones underlined, all text escaped."""
+    parts = []
+    for piece in pieces:
+        opening, closing = _MARKUP[piece.kind]
+        parts.append(f"{opening}{escape(piece.text)}{closing}")
+    return "".join(parts)
 
 
 def _pair_table(alignment: Alignment, left: Document, right: Document) -> str:
@@ -74,52 +73,26 @@ def _pair_table(alignment: Alignment, left: Document, right: Document) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
+def _side(row: PairRow, document: Document, left: bool) -> str:
+    """One cell of a pair row: the pair view's own pieces, or a hatched gap."""
+    if not (row.left if left else row.right):
+        return "<td class='gap'></td>" if row.kind != RowKind.BOILERPLATE else "<td></td>"
+    return f"<td>{_marked(side_pieces(row, document, left))}</td>"
+
+
 def _pair_row(left: Document, right: Document, row: PairRow) -> str:
-    if row.kind == RowKind.BOILERPLATE:
-        sentence = (row.left or row.right)[0]
-        reason = escape(sentence.boilerplate or "")
-        text = f"<span class='boiler'>({reason}) {escape(sentence.text)}</span>"
-        cells = (text, "") if row.left else ("", text)
-        return f"<tr><td>{cells[0]}</td><td class='mark'>· boilerplate</td><td>{cells[1]}</td></tr>"
-    if row.kind == RowKind.ONLY_LEFT:
-        return (
-            f"<tr><td>{escape(row.left[0].text)}</td><td class='mark'>− omitted</td>"
-            "<td class='gap'></td></tr>"
-        )
-    if row.kind == RowKind.ONLY_RIGHT:
-        return (
-            f"<tr><td class='gap'></td><td class='mark'>+ added</td>"
-            f"<td>{escape(row.right[0].text)}</td></tr>"
-        )
-    mark = "≈ reworded" if row.is_change else "= same"
-    a = _cell(left, row.left[0].start, row.left[-1].end, row.ops, True)
-    b = _cell(right, row.right[0].start, row.right[-1].end, row.ops, False)
-    return f"<tr><td>{a}</td><td class='mark'>{mark}</td><td>{b}</td></tr>"
+    return (
+        f"<tr>{_side(row, left, True)}<td class='mark'>{escape(str(row_marker(row)))}</td>"
+        f"{_side(row, right, False)}</tr>"
+    )
 
 
 def _synopsis_cell(view: Synopsis, row: int, column: int) -> str:
     """A cell's text with its differences from the base cell inline: base words
-    it lacks struck through, its own new words underlined."""
-    cell = view.rows[row].cells[column]
-    if cell is None:
+    it lacks struck through, its own new words underlined (as the synopsis view)."""
+    if view.rows[row].cells[column] is None:
         return "<td class='gap'></td>"
-    document = view.documents[column]
-    start, end = cell[0].start, cell[-1].end
-    if column == view.base or view.rows[row].cells[view.base] is None:
-        return f"<td>{escape(document.text[start:end])}</td>"
-    base_text = view.documents[view.base].text
-    pieces = []
-    for op in view.ops(row, column):
-        own = escape(document.text[op.b_start : op.b_end])
-        if op.kind == OpKind.EQUAL:
-            pieces.append(own)
-            continue
-        if op.a_end > op.a_start:
-            # A space between struck and new words, or "authoritiesgovernment" reads as one.
-            pieces.append(f"<del>{escape(base_text[op.a_start : op.a_end].rstrip())}</del> ")
-        if op.b_end > op.b_start:
-            pieces.append(f"<ins>{own}</ins>")
-    return f"<td>{''.join(pieces)}</td>"
+    return f"<td>{_marked(cell_pieces(view, row, column, view.status(row, column)))}</td>"
 
 
 def _synopsis(alignment: Alignment, base: int) -> str:
@@ -203,13 +176,13 @@ def html_report(
         f"{d.word_count} words)</small></li>"
         for d in documents
     )
-    legend = (
-        "<p class='legend'>Legend: − omitted: only the left has it &nbsp;·&nbsp; "
-        "+ added: only the right has it &nbsp;·&nbsp; ≈ reworded &nbsp;·&nbsp; "
-        "<del>struck</del> words cut on the left &nbsp;·&nbsp; "
-        "<ins>underlined</ins> words new on the right &nbsp;·&nbsp; "
-        "<span class='boiler'>boilerplate</span>: credits, datelines</p>"
-    )
+    entries = [f"{mark}: {means}" if means else str(mark) for mark, means in PAIR_LEGEND]
+    entries += [
+        f"<del>struck</del> {STRUCK_MEANS}",
+        f"<ins>underlined</ins> {UNDERLINED_MEANS}",
+        f"<span class='boiler'>boilerplate</span>: {BOILERPLATE_MEANS}",
+    ]
+    legend = f"<p class='legend'>Legend: {' &nbsp;·&nbsp; '.join(entries)}</p>"
     synopsis_legend = (
         f"<p class='legend'>Each version against the base, "
         f"{escape(documents[base].outlet)}: <del>struck</del> words of the base it lacks, "

@@ -1,5 +1,6 @@
 """JSON (the alignment contract plus changes, notes and corrections) and CSV
-(one row per change)."""
+(one row per change: the one CSV of changes, for ``newsdiff changes --csv``
+and every export)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ CSV_FIELDS = [
     "b_text",
     "explanation",
     "unit",
+    "documents",  # the pair compared, "a b" (``set`` for set-wide changes)
+    "detail",
 ]
 
 
@@ -46,6 +49,7 @@ def json_report(
 
 
 def changes_csv(changes: list[Change]) -> str:
+    """One row per change, spans and texts of both sides (``CSV_FIELDS``)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, CSV_FIELDS)
     writer.writeheader()
@@ -56,6 +60,8 @@ def changes_csv(changes: list[Change]) -> str:
             "severity": change.severity.value,
             "explanation": change.explanation,
             "unit": change.unit or "",
+            "documents": " ".join(change.documents),
+            "detail": change.detail,
         }
         for prefix, side in (("a", change.a), ("b", change.b)):
             row[f"{prefix}_document"] = side.document if side else ""

@@ -312,12 +312,12 @@ class MainWindow(QMainWindow):
     def _on_finished(self, topic: str, result: object) -> None:
         if topic != ALIGN_TOPIC:
             return
-        loaded, alignment = result  # type: ignore[misc]
+        loaded, opened_set = result  # type: ignore[misc]
         opened, self._opening = self._opening, None
         count = len(loaded.article_set)
         if loaded.skipped:
             self._skipped_reporter(loaded.skipped, count)
-        if alignment is None:
+        if opened_set is None:
             message = (
                 f"{'Only 1 version' if count else 'No version'} could be read — "
                 "nothing to compare. "
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self._status_hint)
         else:
             self.statusBar().showMessage(f"{count} versions aligned.", 5000)
-        self.show_alignment(self.annotations.attach(alignment))
+        self.show_alignment(self.annotations.attach(opened_set))
         if opened:
             self.set_opened.emit(opened)
 

@@ -1,11 +1,11 @@
-"""Engine spans → styled text pieces → ``QTextDocument`` for one cell of a pair row.
+"""Marked text pieces → ``QTextDocument`` for one cell of a pair row or synopsis.
 
 The view imports this helper, never the reverse (as git-cola's
 ``diff_intraline`` feeds its highlighter). Two steps, so the first can be
 tested without painting:
 
-1. ``side_pieces`` cuts a row's sentences on one side into ``Piece`` runs by
-   the word-diff ops (``DiffOp`` spans index the document text).
+1. The engine (``engine.compare.pieces``) cuts a cell's sentences into
+   ``Piece`` runs by the word-diff ops; the reports read the same runs.
 2. ``fill_document`` writes those runs into a ``QTextDocument`` through a
    ``QTextCursor`` with ``QTextCharFormat``s. Article text goes in with
    ``insertText``, which never parses markup, so ``<script>`` stays text.
@@ -15,123 +15,19 @@ tested without painting:
 Deleted words are struck through and inserted words underlined as well as
 tinted, so the cue survives colour blindness and grey-scale printing.
 
-Public API: ``PieceKind``, ``Piece``, ``side_pieces``, ``char_format``,
-``fill_document``, ``highlight_matches``, ``pieces_to_html``, ``plain_text``.
+Public API: ``char_format``, ``prose_cursor``, ``fill_document``,
+``highlight_matches``, ``pieces_to_html``, ``tooltip_html``.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from enum import Enum
 
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 
-from ...engine.compare.pairing import PairRow, RowKind
-from ...engine.model import Document, OpKind
+from ...engine.compare.pieces import Piece, PieceKind
 from .theme import Theme
-
-_SPACES = re.compile(r"\s+")
-
-
-class PieceKind(str, Enum):
-    PLAIN = "plain"
-    DELETED = "deleted"  # in the left passage, not in the right one
-    INSERTED = "inserted"  # in the right passage, not in the left one
-    LABEL = "label"  # a small caption the program adds (boilerplate reason)
-    BOILERPLATE = "boilerplate"
-
-
-@dataclass(frozen=True)
-class Piece:
-    text: str
-    kind: PieceKind
-
-
-def _changed_kind(op_kind: OpKind, left: bool) -> PieceKind | None:
-    """How an op's span on one side is shown; ``None`` when it has no text there."""
-    if op_kind == OpKind.EQUAL:
-        return PieceKind.PLAIN
-    if left:
-        return PieceKind.DELETED if op_kind in (OpKind.DELETE, OpKind.REPLACE) else None
-    return PieceKind.INSERTED if op_kind in (OpKind.INSERT, OpKind.REPLACE) else None
-
-
-def _append(pieces: list[Piece], text: str, kind: PieceKind) -> None:
-    """Add a run, collapsing line breaks and keeping trailing spaces unmarked.
-
-    A struck-through trailing space looks like a stray dash, so whitespace at
-    the end of a changed run becomes a plain run.
-    """
-    text = _SPACES.sub(" ", text)
-    if not text:
-        return
-    if kind in (PieceKind.DELETED, PieceKind.INSERTED):
-        core = text.rstrip()
-        tail = text[len(core) :]
-        if core:
-            _append_merged(pieces, core, kind)
-        if tail:
-            _append_merged(pieces, tail, PieceKind.PLAIN)
-        return
-    _append_merged(pieces, text, kind)
-
-
-def _append_merged(pieces: list[Piece], text: str, kind: PieceKind) -> None:
-    if pieces and pieces[-1].kind == kind:
-        pieces[-1] = Piece(pieces[-1].text + text, kind)
-    else:
-        pieces.append(Piece(text, kind))
-
-
-def side_pieces(row: PairRow, document: Document, left: bool) -> list[Piece]:
-    """Styled runs for one side of ``row``; empty when that side has no sentence.
-
-    Each sentence is cut by the op spans that overlap it (ops cover the
-    row's own sentences only, so a sentence between two of them is never
-    shown twice).
-    """
-    sentences = row.left if left else row.right
-    if not sentences:
-        return []
-    pieces: list[Piece] = []
-    if row.kind == RowKind.BOILERPLATE:
-        reason = sentences[0].boilerplate or "boilerplate"
-        _append(pieces, f"{reason.upper()}  ", PieceKind.LABEL)
-        for number, sentence in enumerate(sentences):
-            _append(pieces, (" " if number else "") + sentence.text, PieceKind.BOILERPLATE)
-        return pieces
-    spans: list[tuple[int, int, PieceKind]] = []
-    for op in row.ops:
-        kind = _changed_kind(op.kind, left)
-        start, end = (op.a_start, op.a_end) if left else (op.b_start, op.b_end)
-        if kind is not None and end > start:
-            spans.append((start, end, kind))
-    spans.sort()
-    text = document.text
-    for number, sentence in enumerate(sentences):
-        if number:
-            _append(pieces, " ", PieceKind.PLAIN)
-        position = sentence.start
-        for start, end, kind in spans:
-            if end <= position or start >= sentence.end:
-                continue
-            if start > position:
-                _append(pieces, text[position:start], PieceKind.PLAIN)
-            cut = min(end, sentence.end)
-            _append(pieces, text[max(start, position) : cut], kind)
-            position = cut
-        if position < sentence.end:
-            _append(pieces, text[position : sentence.end], PieceKind.PLAIN)
-    if pieces:
-        pieces[-1] = Piece(pieces[-1].text.rstrip(), pieces[-1].kind)
-    return [p for p in pieces if p.text]
-
-
-def plain_text(pieces: list[Piece]) -> str:
-    """What the cell says, without styling (tests, accessibility, copying)."""
-    return "".join(p.text for p in pieces)
 
 
 def char_format(kind: PieceKind, theme: Theme, font: QFont) -> QTextCharFormat:

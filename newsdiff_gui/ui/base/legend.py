@@ -14,6 +14,18 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from ...engine.report.markers import (
+    ADDED,
+    BOILERPLATE,
+    BOILERPLATE_MEANS,
+    CHANGE_GLYPHS,
+    GUTTER_CHANGE_TYPES,
+    OMITTED,
+    PAIR_LEGEND,
+    REWORDED,
+    STRUCK_MEANS,
+    UNDERLINED_MEANS,
+)
 from .theme import Theme, theme_for
 
 
@@ -31,27 +43,30 @@ def _entries(theme: Theme) -> list[tuple[str, str]]:
         f'<span style="background:{theme.inserted_bg.name()};color:{theme.inserted_fg.name()};'
         f'text-decoration:underline">&nbsp;underlined&nbsp;</span>'
     )
+    colours = {OMITTED: omitted, ADDED: added, REWORDED: reworded}
+    tips = {
+        OMITTED: "A sentence only the left version has; the right cell is hatched.",
+        ADDED: "A sentence only the right version has; the left cell is hatched.",
+        REWORDED: "Both versions carry this content in different words.",
+    }
+    typed = " ".join(CHANGE_GLYPHS[t] for t in GUTTER_CHANGE_TYPES)
     return [
-        (
-            f'<b style="color:{omitted}">−</b> omitted: only the left has it',
-            "A sentence only the left version has; the right cell is hatched.",
+        *(
+            (
+                f'<b style="color:{colours[mark]}">{mark.symbol}</b> {mark.word}'
+                + (f": {means}" if means else ""),
+                tips[mark],
+            )
+            for mark, means in PAIR_LEGEND
         ),
+        (f"{deleted} {STRUCK_MEANS}", "Words in the left version, not in the right."),
+        (f"{inserted} {UNDERLINED_MEANS}", "Words in the right version, not in the left."),
         (
-            f'<b style="color:{added}">+</b> added: only the right has it',
-            "A sentence only the right version has; the left cell is hatched.",
-        ),
-        (
-            f'<b style="color:{reworded}">≈</b> reworded',
-            "Both versions carry this content in different words.",
-        ),
-        (f"{deleted} words cut on the left", "Words in the left version, not in the right."),
-        (f"{inserted} words new on the right", "Words in the right version, not in the left."),
-        (
-            f'<i style="color:{dim}">boilerplate</i> credits, datelines',
+            f'<i style="color:{dim}">{BOILERPLATE.word}</i> {BOILERPLATE_MEANS}',
             "Site chrome, credits and datelines: shown, never compared.",
         ),
         (
-            f'<b style="color:{reworded}">№ “” @ ~ Aa ◷</b> in the gutter: a changed number, '
+            f'<b style="color:{reworded}">{typed}</b> in the gutter: a changed number, '
             "quote, source, hedge, name or date (see the Changes panel)",
             "Typed changes the change reader found in the row; hover a row for details.",
         ),

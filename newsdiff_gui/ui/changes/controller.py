@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 
-from ...engine.changes import Change, ChangeType, Severity, read_changes
+from ...engine.changes import Change, Severity, read_changes
 from ...engine.changes.profile import profile_versions
 from ...engine.model import Alignment
+from ...engine.report.markers import GUTTER_CHANGE_TYPES
 from ..app.docks import make_dock
 from .panel import TYPE_GLYPHS, ChangesPanel
 from .profile_panel import ProfilePanel
@@ -28,16 +29,6 @@ if TYPE_CHECKING:
 
 CHANGES_TOPIC = "changes"
 PROFILES_TOPIC = "profiles"
-# Types worth a glyph in the gutter (added/omitted/wording already have a marker).
-_GUTTER_TYPES = (
-    ChangeType.NUMBER,
-    ChangeType.QUOTE,
-    ChangeType.ATTRIBUTION,
-    ChangeType.HEDGING,
-    ChangeType.NEGATION,
-    ChangeType.ENTITY,
-    ChangeType.DATE,
-)
 
 
 class ChangesController:
@@ -61,9 +52,16 @@ class ChangesController:
         left, right = self.window.pair_view.pair
         documents = alignment.documents
         pair = [(documents[left], documents[right])]
+        # The rows on screen: their word diffs are not computed a second time.
+        rows = {(documents[left].id, documents[right].id): self.window.pair_view.model.rows()}
         self.window.runner.submit(
             CHANGES_TOPIC,
-            lambda _cancel: (alignment, left, right, read_changes(alignment, pair, True)),
+            lambda _cancel: (
+                alignment,
+                left,
+                right,
+                read_changes(alignment, pair, True, rows=rows),
+            ),
         )
 
     def _profile(self, alignment: Alignment) -> None:
@@ -93,7 +91,7 @@ class ChangesController:
         model = self.window.pair_view.model
         tags: dict[int, tuple[str, list[str]]] = {}
         for change in changes:
-            if change.type not in _GUTTER_TYPES or change.severity == Severity.INFO:
+            if change.type not in GUTTER_CHANGE_TYPES or change.severity == Severity.INFO:
                 continue
             row = self._row_of(change)
             if row < 0:

@@ -28,33 +28,11 @@ from PySide6.QtWidgets import (
 
 from ...engine.changes import Change, ChangeType, Severity
 from ...engine.model import Document
+from ...engine.report.markers import CHANGE_GLYPHS, CHANGE_WORDS, SEVERITY_MARKS
 
 # A glyph per type: the non-colour cue, also drawn in the pair view's gutter.
-TYPE_GLYPHS = {
-    ChangeType.NUMBER: "№",
-    ChangeType.QUOTE: "“”",
-    ChangeType.ATTRIBUTION: "@",
-    ChangeType.HEDGING: "~",
-    ChangeType.NEGATION: "¬",
-    ChangeType.ENTITY: "Aa",
-    ChangeType.DATE: "◷",
-    ChangeType.ADDED: "+",
-    ChangeType.OMITTED: "−",
-    ChangeType.WORDING: "≈",
-}
-TYPE_LABELS = {
-    ChangeType.NUMBER: "numbers",
-    ChangeType.QUOTE: "quotes",
-    ChangeType.ATTRIBUTION: "sourcing",
-    ChangeType.HEDGING: "hedging",
-    ChangeType.NEGATION: "negation",
-    ChangeType.ENTITY: "names",
-    ChangeType.DATE: "dates",
-    ChangeType.ADDED: "added",
-    ChangeType.OMITTED: "omitted",
-    ChangeType.WORDING: "wording",
-}
-_SEVERITY_MARK = {Severity.HIGH: "▲▲", Severity.MEDIUM: "▲", Severity.LOW: "·", Severity.INFO: "ⓘ"}
+TYPE_GLYPHS = CHANGE_GLYPHS
+TYPE_LABELS = CHANGE_WORDS
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
@@ -157,7 +135,7 @@ class ChangesPanel(QWidget):
             side = change.b or change.a
             where = self._documents.get(side.document) if side else None
             lines = [
-                f"{_SEVERITY_MARK[change.severity]} {TYPE_GLYPHS[change.type]} "
+                f"{SEVERITY_MARKS[change.severity]} {TYPE_GLYPHS[change.type]} "
                 f"{TYPE_LABELS[change.type]} · {change.severity.value}",
                 change.explanation,
             ]

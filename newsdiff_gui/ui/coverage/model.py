@@ -17,16 +17,21 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...engine.compare.coverage import CellState, CoverageGrid
 from ...engine.model import Document
+from ...engine.report.markers import COVERAGE_MARKS
 
 _Index = QModelIndex | QPersistentModelIndex
 
 # (symbol, colour, word): Okabe–Ito blue, bluish green, orange, vermillion; absent stays light.
+_COLOURS = {
+    CellState.VERBATIM: "#0072B2",
+    CellState.REWORDED: "#009E73",
+    CellState.PARTIAL: "#E69F00",
+    CellState.ONLY: "#D55E00",
+    CellState.ABSENT: "#9a9a9a",
+}
 STATE_STYLE = {
-    CellState.VERBATIM: ("■", "#0072B2", "verbatim"),
-    CellState.REWORDED: ("◆", "#009E73", "reworded"),
-    CellState.PARTIAL: ("◐", "#E69F00", "partial"),
-    CellState.ONLY: ("★", "#D55E00", "only here"),
-    CellState.ABSENT: ("·", "#9a9a9a", "absent"),
+    state: (COVERAGE_MARKS[state].symbol, colour, COVERAGE_MARKS[state].word)
+    for state, colour in _COLOURS.items()
 }
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole + 30
 COUNTS_ROLE = Qt.ItemDataRole.UserRole + 31  # header: (only, shared, missing) of a version

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ...commands.export import write_report
 from ...engine.annotate.corrections import Correction
 from ...engine.annotate.notes import Note
 from ...engine.changes import read_changes
 from ...engine.model import Alignment, Document
+from ...engine.report import write_report
+from ...pdf_writer import write_pdf
 
 if TYPE_CHECKING:
     from ..app.main_window import MainWindow
@@ -39,10 +40,11 @@ def export_report(
     corrections: list[Correction] | None = None,
 ) -> None:
     """Write one report of what the window shows: the corrected alignment, the
-    pair on screen, the synopsis against its base and the reader's notes."""
+    pair on screen, the synopsis against its base and the reader's notes
+    (the engine's ``write_report``, as ``newsdiff export`` writes it)."""
     write_report(
         alignment, read_changes(alignment, [pair]), fmt, path,
-        pair=pair, base=base, notes=notes, corrections=corrections,
+        pair=pair, base=base, notes=notes, corrections=corrections, pdf_writer=write_pdf,
     )  # fmt: skip
 
 

@@ -1,10 +1,11 @@
 """The reader's notes and manual alignment corrections for the set on screen.
 
 One ``NotesStore`` per article set (keyed by content, so reopening the same
-files brings notes and corrections back). The window hands every fresh
-alignment from the engine to ``attach``, which applies the stored
-corrections and returns what the views show: every view and export then uses
-the corrected alignment, never the raw one. A link or unlink is saved at
+files brings notes and corrections back). The window hands every set opened
+by the engine's recipe (``engine.session.open_set``: the raw alignment, the
+store and the corrected alignment, as every command gets them) to
+``attach``, which returns what the views show: every view and export then
+uses the corrected alignment, never the raw one. A link or unlink is saved at
 once (atomically, by the store) and the views are refreshed from the raw
 alignment plus all corrections, so undoing one ("Remove correction") simply
 re-applies the rest.
@@ -34,19 +35,20 @@ from ...engine.annotate.anchors import (
 )
 from ...engine.annotate.corrections import (
     Correction,
-    apply_corrections,
     link_correction,
     unlink_correction,
 )
 from ...engine.annotate.notes import Note, NotesStore
 from ...engine.model import Alignment
-from ..pair.actions import LINK_GLYPH
+from ...engine.report.markers import MANUAL, NOTE, PENDING_LINK
+from ...engine.session.open_set import OpenSet
 
 if TYPE_CHECKING:
     from ..app.main_window import MainWindow
 
-NOTE_GLYPH = "✎"
-MANUAL_GLYPH = "✋"
+NOTE_GLYPH = NOTE.symbol
+MANUAL_GLYPH = MANUAL.symbol
+LINK_GLYPH = str(PENDING_LINK)
 
 
 class AnnotationsController(QObject):
@@ -57,31 +59,30 @@ class AnnotationsController(QObject):
         self.window = window
         self.store: NotesStore | None = None
         self.raw: Alignment | None = None  # the engine's alignment, before corrections
+        self.opened: OpenSet | None = None  # the set as the recipe opened it
         window.pair_view.filled.connect(self.mark_rows)
 
     # -- the data flow ------------------------------------------------------------
-    def attach(self, raw: Alignment) -> Alignment:
-        """Take a fresh engine alignment; return it with the stored corrections."""
-        self.raw = raw
-        try:
-            # Read afresh each time: every change is saved at once, so the file
-            # is the truth (a corrupt one is set aside and reported on this read).
-            self.store = NotesStore(raw.article_set)
-        except OSError as error:
-            self.store = None
-            self._tell(f"Your notes for this set could not be read: {error}")
-            return raw
-        for warning in self.store.warnings:
-            self._tell(str(warning))
-        self.changed.emit()
-        return apply_corrections(raw, self.store.corrections)
+    def attach(self, opened: OpenSet) -> Alignment:
+        """Take a freshly opened set; return its alignment with the stored
+        corrections (the recipe read the store afresh: every change is saved
+        at once, so the file is the truth, and a corrupt one is set aside and
+        reported here)."""
+        self.opened = opened
+        self.raw = opened.raw
+        self.store = opened.notes
+        for warning in opened.warnings:
+            self._tell(warning)
+        if self.store is not None:
+            self.changed.emit()
+        return opened.alignment
 
     def _refresh(self, reveal: str | None = None) -> None:
         """Re-apply every correction to the raw alignment and show it again."""
-        if self.raw is None or self.store is None:
+        if self.opened is None or self.store is None:
             return
-        alignment = apply_corrections(self.raw, self.store.corrections)
-        self.window.show_alignment(alignment)
+        self.opened = self.opened.recorrected()
+        self.window.show_alignment(self.opened.alignment)
         if reveal is not None:
             self.window.pair_view.reveal_sentence(reveal)
         self.changed.emit()

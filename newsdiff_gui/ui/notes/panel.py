@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...engine.annotate.anchors import AnchorKind, Resolver
 from ...engine.annotate.corrections import CorrectionAction
 from ...engine.annotate.notes import Note, render_note_html
+from ...engine.report.markers import MANUAL
 from ..app.docks import make_dock
 from . import note_dialog
 
@@ -96,7 +97,7 @@ class NotesDock(QDockWidget):
                 a = resolver.describe(alignment, correction.a)
                 b = resolver.describe(alignment, correction.b)
                 parts.append(
-                    f"<li>✋ {verb}: {escape(a)} ⇄ {escape(b)} "
+                    f"<li>{MANUAL.symbol} {verb}: {escape(a)} ⇄ {escape(b)} "
                     f"<a href='fix:remove/{number}'>Remove</a></li>"
                 )
             parts.append("</ul>")

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import QMenu
 
 from ...engine.annotate.anchors import Resolver
 from ...engine.compare.pairing import PairRow, RowKind
+from ...engine.report.markers import PENDING_LINK
 from ..notes import note_dialog
 
 if TYPE_CHECKING:
     from ..app.main_window import MainWindow
 
-LINK_GLYPH = "⇢ link"
+LINK_GLYPH = str(PENDING_LINK)
 
 
 def _quote(text: str, limit: int = 60) -> str:

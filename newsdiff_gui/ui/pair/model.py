@@ -22,8 +22,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...engine.compare.pairing import PairCounts, PairRow, RowKind, count_rows
+from ...engine.compare.pieces import Piece, plain_text, side_pieces
 from ...engine.model import Document, OpKind
-from ..base.formats import Piece, plain_text, side_pieces
+from ...engine.report.markers import row_marker
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -36,20 +37,7 @@ LEFT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 6
 RIGHT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 7
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 8
 CHANGE_TAGS_ROLE = Qt.ItemDataRole.UserRole + 9  # glyphs of the typed changes in the row
-MARKS_ROLE = Qt.ItemDataRole.UserRole + 10  # the reader's own marks: "✎" note, "✋" manual link
-
-
-def row_marker(row: PairRow) -> tuple[str, str]:
-    """Symbol and word the gutter shows for a row (the non-colour cue)."""
-    if row.kind == RowKind.ONLY_LEFT:
-        return "−", "omitted"
-    if row.kind == RowKind.ONLY_RIGHT:
-        return "+", "added"
-    if row.kind == RowKind.BOILERPLATE:
-        return "·", "boilerplate"
-    if row.is_change:
-        return "≈", "reworded"
-    return "=", "same"
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 10  # the reader's own marks: NOTE, MANUAL
 
 
 def _describe(row: PairRow) -> str:
@@ -136,6 +124,10 @@ class PairRowsModel(QAbstractListModel):
 
     def row_at(self, number: int) -> PairRow:
         return self._rows[number]
+
+    def rows(self) -> tuple[PairRow, ...]:
+        """Every row shown, for readers of the same pair (the change reader)."""
+        return tuple(self._rows)
 
     def counts(self) -> PairCounts:
         return count_rows(self._rows)

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
-from ...engine.align.aligner import align
 from ...engine.load.articles import InputError, document_from_text
 from ...engine.model import Alignment, ArticleSet, Document
+from ...engine.session.open_set import OpenSet, open_article_set, with_corrections
 from ..base.worker import Report
 from .loading import LoadResult
 from .paste_dialog import VersionTextDialog
@@ -67,15 +67,17 @@ class SetEditingController:
     def _realign(self, documents: list[Document], message: str) -> None:
         article_set = ArticleSet(tuple(documents))
 
-        def work(should_cancel: Callable[[], bool], report: Report) -> tuple[LoadResult, object]:
+        def work(
+            should_cancel: Callable[[], bool], report: Report
+        ) -> tuple[LoadResult, OpenSet | None]:
             if len(article_set) < 2:
                 return LoadResult(article_set, ()), None
-            alignment = align(
-                article_set,
-                should_cancel=should_cancel,
-                progress=lambda done, total: report("Aligning", done, total),
+            # Not through the cache: its entries hold the texts, and a pasted
+            # version is promised to stay in memory.
+            opened = open_article_set(
+                article_set, cached=False, should_cancel=should_cancel, progress=report
             )
-            return LoadResult(article_set, ()), alignment
+            return LoadResult(article_set, ()), opened
 
         self.window.set_status_hint(message)
         self.window.statusBar().showMessage(f"Aligning {len(documents)} versions…")
@@ -148,5 +150,5 @@ class SetEditingController:
         # Through the runner so every view takes the relabelled set as after an
         # open; the work is only the wrapping done above, so it returns at once.
         self.window.runner.submit(
-            ALIGN_TOPIC, lambda _cancel: (LoadResult(article_set, ()), alignment)
+            ALIGN_TOPIC, lambda _cancel: (LoadResult(article_set, ()), with_corrections(alignment))
         )

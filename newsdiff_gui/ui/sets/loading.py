@@ -14,9 +14,9 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ...engine.align.cache import cached_align
 from ...engine.load.articles import InputError, load_article_set_lenient
-from ...engine.model import Alignment, ArticleSet
+from ...engine.model import ArticleSet
+from ...engine.session.open_set import OpenSet, TooFewVersions, open_set
 
 
 @dataclass(frozen=True)
@@ -42,23 +42,21 @@ def load_versions(
     return LoadResult(report.article_set, report.skipped)
 
 
-def load_and_align(paths: list[str]) -> Callable[..., tuple[LoadResult, Alignment | None]]:
-    """Work for the window's runner: load what loads, align when there are two
-    or more; ``report(label, done, total)`` follows both steps."""
+def load_and_align(paths: list[str]) -> Callable[..., tuple[LoadResult, OpenSet | None]]:
+    """Work for the window's runner: load what loads and, when there are two or
+    more, open the set as every command does (``engine.session.open_set``:
+    the cached alignment, notes and manual corrections); ``report(label,
+    done, total)`` follows reading and aligning."""
 
     def work(
         should_cancel: Callable[[], bool], report: Callable[[str, int, int], None]
-    ) -> tuple[LoadResult, Alignment | None]:
-        loaded = load_versions(paths, progress=lambda done, total: report("Reading", done, total))
-        if len(loaded.article_set) < 2:
-            return loaded, None
-        # Through the on-disk cache: reopening a set, or switching back to a
-        # story of a collection, is instant; a changed file is a new key.
-        alignment, _ = cached_align(
-            loaded.article_set,
-            should_cancel=should_cancel,
-            progress=lambda done, total: report("Aligning", done, total),
-        )
-        return loaded, alignment
+    ) -> tuple[LoadResult, OpenSet | None]:
+        try:
+            # Through the on-disk cache: reopening a set, or switching back to a
+            # story of a collection, is instant; a changed file is a new key.
+            opened = open_set(paths, should_cancel=should_cancel, progress=report)
+        except TooFewVersions as too_few:
+            return LoadResult(too_few.report.article_set, too_few.report.skipped), None
+        return LoadResult(opened.article_set, opened.loaded.skipped), opened
 
     return work

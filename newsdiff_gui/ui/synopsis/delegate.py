@@ -33,8 +33,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
+from ...engine.compare.pieces import Piece, PieceKind
 from ...engine.compare.synopsis import CellStatus
-from ..base.formats import Piece, PieceKind, char_format, highlight_matches, prose_cursor
+from ...engine.report.markers import MANUAL, NOT_IN_BASE, ONLY_IN
+from ..base.formats import char_format, highlight_matches, prose_cursor
 from ..base.theme import Theme, reading_font, theme_for
 from .model import STATUS_MARK, SynopsisModel
 
@@ -98,9 +100,9 @@ class SynopsisDelegate(QStyledItemDelegate):
     def _label(self, row: int, column: int, status: CellStatus) -> str:
         only = self._model.only_in(row, column)
         if only is not None:
-            return f"★ ONLY IN {only}"
+            return f"{ONLY_IN.symbol} {ONLY_IN.word.upper()} {only}"
         if status == CellStatus.ADDED:
-            return "+ NOT IN BASE"
+            return str(NOT_IN_BASE).upper()
         return ""
 
     def document(self, row: int, column: int, width: int) -> QTextDocument:
@@ -207,7 +209,8 @@ class SynopsisDelegate(QStyledItemDelegate):
     def _paint_mark(
         self, painter: QPainter, rect: QRect, status: CellStatus, manual: bool = False
     ) -> None:
-        """≈ or = in the cell's corner; ✋ under it when the reader linked it by hand."""
+        """≈ or = in the cell's corner; ✋ (``MANUAL``) under it when the reader
+        linked it by hand."""
         symbol = STATUS_MARK[status][0] if status in (CellStatus.SAME, CellStatus.CHANGED) else ""
         if manual:
             painter.setFont(self._label_font)
@@ -215,7 +218,7 @@ class SynopsisDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRect(rect.right() - MARK_WIDTH - 4, rect.top() + PAD_Y + 18, MARK_WIDTH, 20),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                "✋",
+                MANUAL.symbol,
             )
         if not symbol:
             return

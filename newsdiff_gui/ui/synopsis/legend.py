@@ -10,6 +10,8 @@ Public API: ``legend_html``.
 
 from __future__ import annotations
 
+from ...engine.compare.synopsis import CellStatus
+from ...engine.report.markers import CELL_MARKS, HATCH, ONLY_IN, REWORDED
 from ..base.theme import Theme
 
 
@@ -26,15 +28,17 @@ def legend_html(theme: Theme) -> str:
     added = theme.added_accent.name()
     reworded = theme.reworded_accent.name()
     dim = theme.dim_text.name()
+    changed, same = CELL_MARKS[CellStatus.CHANGED], CELL_MARKS[CellStatus.SAME]
+    added_mark, absent = CELL_MARKS[CellStatus.ADDED], CELL_MARKS[CellStatus.ABSENT]
     entries = [
         "<b>BASE</b> column: the version the others are compared with",
         f"{struck} base words this version cuts",
         f"{underlined} words new here",
-        f"<b style='color:{reworded}'>≈</b> reworded",
-        f"<b style='color:{dim}'>=</b> same words",
-        f"<b style='color:{added}'>★ only in</b> one version",
-        f"<b style='color:{added}'>+</b> not in the base",
-        f"<b style='color:{dim}'>▨ —</b> not in this version",
+        f"<b style='color:{reworded}'>{changed.symbol}</b> {REWORDED.word}",
+        f"<b style='color:{dim}'>{same.symbol}</b> same words",
+        f"<b style='color:{added}'>{ONLY_IN}</b> one version",
+        f"<b style='color:{added}'>{added_mark.symbol}</b> {added_mark.word}",
+        f"<b style='color:{dim}'>{HATCH} {absent.symbol}</b> {absent.word}",
     ]
     return " &nbsp; ".join(
         entry.replace(" ", "&nbsp;").replace("<span&nbsp;", "<span ").replace("<b&nbsp;", "<b ")

@@ -6,7 +6,8 @@ table model and not a widget per cell: 50 versions × 130 units is 6,500
 cells, and a model answers only for the ones on screen.
 
 ``build_cells`` cuts every cell into styled ``Piece`` runs (the base's words
-this version lacks struck, its own new words underlined) and is pure Python,
+this version lacks struck, its own new words underlined: the engine's
+``cell_pieces``, which the reports print too) and is pure Python,
 so the controller runs it on the worker together with the word diffs; the
 model then only hands out what is already computed.
 
@@ -22,7 +23,6 @@ Public API: ``SynopsisModel``, ``SynopsisCells``, ``build_cells``, the roles,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +30,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from ...engine.compare.pieces import Piece, cell_pieces
 from ...engine.compare.synopsis import CellStatus, Synopsis
-from ...engine.compare.worddiff import sentence_regions
-from ...engine.model import CancelledError, OpKind, Sentence
-from ..base.formats import Piece, PieceKind, tooltip_html
+from ...engine.model import CancelledError
+from ...engine.report.markers import CELL_MARKS, MANUAL
+from ..base.formats import tooltip_html
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -45,15 +46,8 @@ ONLY_IN_ROLE = Qt.ItemDataRole.UserRole + 44
 MANUAL_ROLE = Qt.ItemDataRole.UserRole + 45  # True: the reader linked this cell by hand
 
 # Symbol and word per status: the non-colour cue painted in each cell's corner.
-STATUS_MARK = {
-    CellStatus.BASE: ("", "base"),
-    CellStatus.SAME: ("=", "same words as the base"),
-    CellStatus.CHANGED: ("≈", "reworded against the base"),
-    CellStatus.ADDED: ("+", "not in the base"),
-    CellStatus.ABSENT: ("—", "not in this version"),
-}
+STATUS_MARK = CELL_MARKS
 
-_SPACES = re.compile(r"\s+")
 LABEL_ROOM = 20  # characters an "only in …" / "not in base" label takes, roughly
 
 HINTS = (
@@ -70,77 +64,6 @@ class SynopsisCells:
     pieces: tuple[tuple[tuple[Piece, ...], ...], ...]  # [row][column]
     statuses: tuple[tuple[CellStatus, ...], ...]
     lengths: tuple[tuple[int, ...], ...]  # characters shown per cell, for height estimates
-
-
-def _add(pieces: list[Piece], text: str, kind: PieceKind) -> None:
-    """Append a run, merging with the previous run of the same kind."""
-    if not text:
-        return
-    if pieces and pieces[-1].kind == kind:
-        pieces[-1] = Piece(pieces[-1].text + text, kind)
-    else:
-        pieces.append(Piece(text, kind))
-
-
-class _Clipper:
-    """Cuts op spans to a cell's regions, with a space where a region resumes."""
-
-    def __init__(self, text: str, cell: tuple[Sentence, ...]) -> None:
-        self.text = text
-        # The runs of consecutive sentences the engine diffed (a sentence of
-        # another row between two of the cell's is not shown twice).
-        self.regions = sentence_regions(cell)
-        self.entered: set[int] = set()
-
-    def __call__(self, start: int, end: int) -> str:
-        parts = []
-        for number, (lo, hi) in enumerate(self.regions):
-            a, b = max(start, lo), min(end, hi)
-            if a >= b:
-                continue
-            if number and number not in self.entered:
-                parts.append(" ")
-            self.entered.add(number)
-            parts.append(self.text[a:b])
-        return _SPACES.sub(" ", "".join(parts))
-
-
-def cell_pieces(view: Synopsis, row: int, column: int, status: CellStatus) -> tuple[Piece, ...]:
-    """The runs one cell shows: plain text, or the diff against the base inline."""
-    cell = view.rows[row].cells[column]
-    if cell is None:
-        return ()
-    if status != CellStatus.CHANGED:
-        text = _SPACES.sub(" ", " ".join(s.text for s in cell)).strip()
-        kind = PieceKind.BOILERPLATE if all(s.is_boilerplate for s in cell) else PieceKind.PLAIN
-        return (Piece(text, kind),)
-    base_cell = view.rows[row].cells[view.base]
-    assert base_cell is not None
-    own_text = _Clipper(view.documents[column].text, cell)
-    base_text = _Clipper(view.documents[view.base].text, base_cell)
-    pieces: list[Piece] = []
-    for op in view.ops(row, column):
-        own = own_text(op.b_start, op.b_end)
-        if op.kind == OpKind.EQUAL:
-            _add(pieces, own, PieceKind.PLAIN)
-            continue
-        cut = base_text(op.a_start, op.a_end).strip()
-        if cut:
-            if pieces and not pieces[-1].text.endswith(" "):
-                _add(pieces, " ", PieceKind.PLAIN)
-            _add(pieces, cut, PieceKind.DELETED)
-            # A space between struck and new words, or "authoritiesgovernment" reads as one.
-            _add(pieces, " ", PieceKind.PLAIN)
-            own = own.lstrip()
-        new = own.rstrip()
-        lead = new[: len(new) - len(new.lstrip())]
-        _add(pieces, lead, PieceKind.PLAIN)
-        _add(pieces, new.lstrip(), PieceKind.INSERTED)
-        _add(pieces, own[len(new) :], PieceKind.PLAIN)
-    if pieces:
-        pieces[-1] = Piece(pieces[-1].text.rstrip(), pieces[-1].kind)
-        pieces[0] = Piece(pieces[0].text.lstrip(), pieces[0].kind)
-    return tuple(p for p in pieces if p.text)
 
 
 def build_cells(view: Synopsis, should_cancel: Callable[[], bool] = lambda: False) -> SynopsisCells:
@@ -281,7 +204,9 @@ class SynopsisModel(QAbstractTableModel):
         if only is not None:
             lines.append(f"Only in {only}: no other version carries this content.")
         if self.manual(row, column):
-            lines.append("✋ Linked by hand (a manual correction; see the Notes panel).")
+            lines.append(
+                f"{MANUAL.symbol} Linked by hand (a manual correction; see the Notes panel)."
+            )
         if status != CellStatus.ABSENT:
             lines.append(HINTS)
         return tooltip_html(*lines) if rich else "\n".join(lines)

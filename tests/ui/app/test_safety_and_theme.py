@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from support.hostile import HOSTILE, HOSTILE_B
 
-from newsdiff_gui.ui.base.formats import PieceKind, pieces_to_html
+from newsdiff_gui.engine.compare.pieces import PieceKind
+from newsdiff_gui.ui.base.formats import pieces_to_html
 from newsdiff_gui.ui.base.theme import contrast_ratio, dark_palette, light_palette, theme_for
 from newsdiff_gui.ui.pair.model import LEFT_TEXT_ROLE, RIGHT_TEXT_ROLE
 
@@ -44,7 +45,7 @@ def test_markup_in_articles_is_shown_as_text(window, tmp_path) -> None:
 
 
 def test_html_export_of_pieces_escapes(qapp) -> None:
-    from newsdiff_gui.ui.base.formats import Piece
+    from newsdiff_gui.engine.compare.pieces import Piece
 
     theme = theme_for(light_palette())
     html_text = pieces_to_html([Piece("<script>x</script> & co", PieceKind.DELETED)], theme)

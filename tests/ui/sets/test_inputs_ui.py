@@ -14,10 +14,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from newsdiff_gui.engine.model import CancelledError
+from newsdiff_gui.engine.session import open_set as recipe
 from newsdiff_gui.ui.app import crash
 from newsdiff_gui.ui.app.crash_dialog import CrashDialog
 from newsdiff_gui.ui.app.main_window import MainWindow
-from newsdiff_gui.ui.sets import loading
 from newsdiff_gui.ui.sets.versions_model import DATE_ROLE
 
 ARTICLE = (
@@ -135,7 +135,7 @@ def test_cancel_during_alignment_keeps_the_previous_view(qtbot, seeds, monkeypat
         raise AssertionError("never cancelled")
 
     # The second open would be a cache hit: make the aligner slow instead.
-    monkeypatch.setattr(loading, "cached_align", slow_align)
+    monkeypatch.setattr(recipe, "cached_align", slow_align)
     win.open_paths(seeds)
     qtbot.waitUntil(lambda: "Aligning" in win.progress.label.text(), timeout=5000)
     qtbot.waitUntil(win.progress.isVisible, timeout=5000)  # shown after a short delay
@@ -156,7 +156,7 @@ def test_engine_failure_shows_traceback_and_writes_a_log(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("engine bug")
 
-    monkeypatch.setattr(loading, "cached_align", broken)
+    monkeypatch.setattr(recipe, "cached_align", broken)
     window.open_paths(seeds)
     (dialog,) = window.findChildren(CrashDialog)
     assert "engine bug" in dialog.text() and str(tmp_path) in dialog.text()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QAbstractItemView
 from support.hostile import HOSTILE
 from support.hostile import HOSTILE_B as BASE_B
 
+from newsdiff_gui.engine.compare.pieces import PieceKind
 from newsdiff_gui.engine.compare.synopsis import CellStatus, synopsis
-from newsdiff_gui.ui.base.formats import PieceKind
 from newsdiff_gui.ui.synopsis.delegate import PAD_Y, fragments
 from newsdiff_gui.ui.synopsis.model import ONLY_IN_ROLE, PIECES_ROLE, SENTENCES_ROLE, STATUS_ROLE
 

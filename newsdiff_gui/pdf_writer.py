@@ -1,6 +1,14 @@
 """The PDF report: the HTML report laid out by Qt's own text engine and PDF
 writer (no extra dependency), A4, paginated, legible in grey.
 
+The one Qt use outside ``ui/``. Why here: both front ends write PDFs — the
+window's File → Export Report… and the headless ``newsdiff export --format
+pdf`` — and ``commands/`` must never import ``ui/``, while the engine
+imports no Qt at all. So the engine's ``report.write_report`` takes a PDF
+writer from its caller, and both callers pass this one. PySide6 is imported
+only when a PDF is written; without a display (and before any Qt
+application exists) it renders offscreen.
+
 Public API: ``write_pdf``.
 """
 
@@ -10,7 +18,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ...engine.store.atomic import _mode_for
+from .engine.store.atomic import _mode_for
 
 
 def write_pdf(html: str, path: str | os.PathLike[str], landscape: bool = False) -> None:
@@ -22,7 +30,11 @@ def write_pdf(html: str, path: str | os.PathLike[str], landscape: bool = False) 
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    _app = QGuiApplication.instance() or QGuiApplication([])  # keep it alive while writing
+    _app = QGuiApplication.instance()  # kept alive while writing
+    if _app is None:  # headless (the CLI): no display needed
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _app = QGuiApplication([])
     target = Path(path)
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
