@@ -35,7 +35,7 @@ from newsdiff_gui.ui.app.main_window import MainWindow  # noqa: E402
 # the pair view first shows the aligned seeds.
 _SHOWN_PROBE = """
 import sys, time
-from newsdiff_gui.ui import main_window
+from newsdiff_gui.ui.app import main_window
 built = main_window.MainWindow.__init__
 def init(self, *args, **kwargs):
     built(self, *args, **kwargs)

@@ -23,7 +23,7 @@ is cancelled (so engine steps without a cancel probe, like loading, stop too).
 Failures keep their traceback (``traceback_of(topic)``) so the window can show
 and log it: an exception in a worker is a bug to report, never a silent stop.
 
-Public API: ``TaskRunner``, ``Work``, ``Report``.
+Public API: ``TaskRunner``, ``Work``, ``Report``, ``ShouldCancel``.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress signals of one task
 
 # A unit of work: receives a cancel probe (and, if asked, a progress reporter).
 Work = Callable[..., Any]
+# should_cancel(): True once the work's answer is no longer wanted.
+ShouldCancel = Callable[[], bool]
 # report(label, done, total): "Aligning", 30, 100.
 Report = Callable[[str, int, int], None]
 

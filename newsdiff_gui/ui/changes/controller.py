@@ -3,8 +3,9 @@ profiles tab, the typed-change glyphs in the pair view's gutter, and the jump
 from a change to its row.
 
 Why a controller of its own: the main window stays a frame of panels; this
-module owns one feature end to end. Change reading and profiling run on the
-window's ``TaskRunner`` (topics ``"changes"`` and ``"profiles"``), stamped with
+module owns one feature end to end, through the application context and the
+pair view it is given. Change reading and profiling run on the
+context's ``TaskRunner`` (topics ``"changes"`` and ``"profiles"``), stamped with
 the pair they were asked for, so a stale answer is dropped.
 
 Public API: ``ChangesController``.
@@ -12,19 +13,15 @@ Public API: ``ChangesController``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QTimer
 
 from ...engine.changes import Change, ChangeType, Severity, read_changes
 from ...engine.changes.profile import profile_versions
 from ...engine.model import Alignment
-from ..app.docks import make_dock
+from ..base.context import AppContext
+from ..pair.view import PairView
 from .panel import TYPE_GLYPHS, ChangesPanel
 from .profile_panel import ProfilePanel
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
 
 CHANGES_TOPIC = "changes"
 PROFILES_TOPIC = "profiles"
@@ -40,33 +37,33 @@ _GUTTER_TYPES = (
 
 
 class ChangesController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, context: AppContext, pair_view: PairView) -> None:
+        self.context = context
+        self.pair_view = pair_view
         self.panel = ChangesPanel()
-        self.dock = make_dock(window, "Changes", "changes-dock", self.panel)
+        self.dock = context.add_dock("changes-dock", "Changes", self.panel)
         self.panel.setMinimumWidth(240)
-        window.resizeDocks([self.dock], [320], Qt.Orientation.Horizontal)
         self.profiles = ProfilePanel()
-        window.add_panel("Versions", self.profiles)
-        window.pair_view.filled.connect(self._read_pair)
-        window.alignment_ready.connect(self._profile)
-        window.runner.finished.connect(self._on_finished)
+        context.add_panel("versions", "Versions", self.profiles)
+        pair_view.filled.connect(self._read_pair)
+        context.alignment_changed.connect(self._profile)
+        context.runner.finished.connect(self._on_finished)
         self.panel.change_activated.connect(self.show_change)
 
     def _read_pair(self) -> None:
-        alignment = self.window.pair_view.alignment
+        alignment = self.pair_view.alignment
         if alignment is None:
             return
-        left, right = self.window.pair_view.pair
+        left, right = self.pair_view.pair
         documents = alignment.documents
         pair = [(documents[left], documents[right])]
-        self.window.runner.submit(
+        self.context.runner.submit(
             CHANGES_TOPIC,
             lambda _cancel: (alignment, left, right, read_changes(alignment, pair, True)),
         )
 
     def _profile(self, alignment: Alignment) -> None:
-        self.window.runner.submit(
+        self.context.runner.submit(
             PROFILES_TOPIC,
             lambda _cancel: (alignment, profile_versions(alignment)),
             background=True,
@@ -75,13 +72,13 @@ class ChangesController:
     def _on_finished(self, topic: str, result: object) -> None:
         if topic == PROFILES_TOPIC:
             alignment, profiles = result  # type: ignore[misc]
-            if alignment is self.window.alignment:
+            if alignment is self.context.alignment:
                 self.profiles.set_profiles(alignment, profiles)
             return
         if topic != CHANGES_TOPIC:
             return
         alignment, left, right, changes = result  # type: ignore[misc]
-        view = self.window.pair_view
+        view = self.pair_view
         if alignment is not view.alignment or (left, right) != view.pair:
             return  # the reader has moved on
         documents = alignment.documents
@@ -89,7 +86,7 @@ class ChangesController:
         self._tag_rows(changes)
 
     def _tag_rows(self, changes: list[Change]) -> None:
-        model = self.window.pair_view.model
+        model = self.pair_view.model
         tags: dict[int, tuple[str, list[str]]] = {}
         for change in changes:
             if change.type not in _GUTTER_TYPES or change.severity == Severity.INFO:
@@ -105,7 +102,7 @@ class ChangesController:
         model.set_change_tags(tags)
 
     def _row_of(self, change: Change) -> int:
-        model = self.window.pair_view.model
+        model = self.pair_view.model
         for side in (change.a, change.b):
             if side is not None:
                 row = model.row_of_span(side.document, side.start)
@@ -118,7 +115,7 @@ class ChangesController:
         row = self._row_of(change)
         if row < 0:
             return
-        view = self.window.pair_view
+        view = self.pair_view
         view.select_row(row)
         selection = view.list_view.selectionModel()
         index = view.model.index(row, 0)

@@ -15,6 +15,7 @@ Public API: ``ExerciseEditor``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
@@ -58,7 +59,10 @@ from ..base.worker import TaskRunner
 from .text import ArticleText
 
 if TYPE_CHECKING:
-    from .controller import ExerciseController
+    from .window import ExerciseWindow
+
+# Opens an exercise as students will see it, saving nothing (the teacher's preview).
+Preview = Callable[[Exercise], "ExerciseWindow"]
 
 KEY_TOPIC = "exercise-key"
 SOURCE, TEXT = "source", "text"
@@ -74,7 +78,7 @@ class ExerciseEditor(QMainWindow):
         self,
         documents: tuple[Document, ...],
         runner: TaskRunner,
-        controller: ExerciseController | None = None,
+        preview: Preview | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,7 +86,7 @@ class ExerciseEditor(QMainWindow):
         self.setWindowTitle("New exercise — newsdiff")
         self.documents = documents
         self.runner = runner
-        self.controller = controller
+        self._preview = preview
         self.exercise: Exercise | None = None
         # Planned tasks: (kind, mark, version index, against index or -1) into documents.
         self.plan: list[tuple[str, int, int]] = []
@@ -391,10 +395,10 @@ class ExerciseEditor(QMainWindow):
             button.setEnabled(ready)
 
     # -- preview and save ---------------------------------------------------------------------
-    def preview(self) -> object:
-        if self.exercise is None or self.controller is None:
+    def preview(self) -> ExerciseWindow | None:
+        if self.exercise is None or self._preview is None:
             return None
-        return self.controller.show_exercise(self.exercise, preview=True)
+        return self._preview(self.exercise)
 
     def save_to(self, folder: str, include_key: bool = True) -> bool:
         if self.exercise is None:

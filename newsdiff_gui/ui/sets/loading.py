@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ...engine.align.cache import cached_align
 from ...engine.load.articles import InputError, load_article_set_lenient
-from ...engine.model import Alignment, ArticleSet
+from ...engine.model import ArticleSet
+from ..base.session import OpenedSet
 
 
 @dataclass(frozen=True)
@@ -42,16 +43,18 @@ def load_versions(
     return LoadResult(report.article_set, report.skipped)
 
 
-def load_and_align(paths: list[str]) -> Callable[..., tuple[LoadResult, Alignment | None]]:
+def load_and_align(
+    paths: list[str],
+) -> Callable[[Callable[[], bool], Callable[[str, int, int], None]], OpenedSet]:
     """Work for the window's runner: load what loads, align when there are two
     or more; ``report(label, done, total)`` follows both steps."""
 
     def work(
         should_cancel: Callable[[], bool], report: Callable[[str, int, int], None]
-    ) -> tuple[LoadResult, Alignment | None]:
+    ) -> OpenedSet:
         loaded = load_versions(paths, progress=lambda done, total: report("Reading", done, total))
         if len(loaded.article_set) < 2:
-            return loaded, None
+            return OpenedSet(loaded.article_set, loaded.skipped, None)
         # Through the on-disk cache: reopening a set, or switching back to a
         # story of a collection, is instant; a changed file is a new key.
         alignment, _ = cached_align(
@@ -59,6 +62,6 @@ def load_and_align(paths: list[str]) -> Callable[..., tuple[LoadResult, Alignmen
             should_cancel=should_cancel,
             progress=lambda done, total: report("Aligning", done, total),
         )
-        return loaded, alignment
+        return OpenedSet(loaded.article_set, loaded.skipped, alignment)
 
     return work

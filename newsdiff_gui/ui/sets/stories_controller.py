@@ -21,24 +21,22 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...engine.session.collections import Story, is_collection, list_stories, with_shared
-from ..app.docks import make_dock
+from ..base.context import AppContext
 from .stories_model import SORT_ROLE, STORY_ROLE, StoriesModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
-
-    from ..app.main_window import MainWindow
 
 STORIES_TOPIC = "stories"
 SHARED_TOPIC = "story:"  # + the story's name
 
 
 class StoriesController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
         self.root: Path | None = None
-        self.model = StoriesModel(window)
-        self.proxy = QSortFilterProxyModel(window)
+        self.model = StoriesModel(context)
+        self.proxy = QSortFilterProxyModel(context)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
@@ -56,11 +54,10 @@ class StoriesController:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
-        # A tab beside Changes and Notes: the right-hand panels are the widest.
-        self.dock = make_dock(window, "Stories", "stories-dock", self.table)
-        window.tabifyDockWidget(window.changes.dock, self.dock)
-        self.dock.hide()
-        window.runner.finished.connect(self._on_finished)
+        # The window puts it beside Changes and Notes: the right-hand panels are the widest.
+        self.dock = context.add_dock("stories-dock", "Stories", self.table)
+        self.dock.hide()  # until a collection is opened
+        context.runner.finished.connect(self._on_finished)
 
     def claims(self, paths: list[str]) -> bool:
         """Open ``paths`` as a collection if they are one (the window asks first)."""
@@ -72,8 +69,8 @@ class StoriesController:
     def open_collection(self, root: Path) -> None:
         self.root = root
         self.dock.setWindowTitle(f"Stories — {root.name}")
-        self.window.statusBar().showMessage(f"Reading the stories in {root.name}…")
-        self.window.runner.submit(STORIES_TOPIC, lambda _cancel: (root, list_stories(root)))
+        self.context.show_message(f"Reading the stories in {root.name}…")
+        self.context.runner.submit(STORIES_TOPIC, lambda _cancel: (root, list_stories(root)))
 
     def _on_finished(self, topic: str, result: object) -> None:
         if topic == STORIES_TOPIC:
@@ -90,9 +87,9 @@ class StoriesController:
         self.dock.raise_()
         comparable = [n for n, s in enumerate(stories) if s.comparable]
         if not stories:
-            self.window.statusBar().showMessage("No story in this collection could be read.")
+            self.context.show_message("No story in this collection could be read.")
             return
-        self.window.statusBar().showMessage(
+        self.context.show_message(
             f"{len(stories)} stories in {self.root.name if self.root else 'the collection'}; "
             "choose one in the Stories list.",
             8000,
@@ -101,7 +98,7 @@ class StoriesController:
             self.open_story(comparable[0])
         for story in stories:
             if story.comparable and story.shared is None:
-                self.window.runner.submit(
+                self.context.runner.submit(
                     SHARED_TOPIC + story.name,
                     lambda _cancel, s=story: with_shared(s),
                     background=True,
@@ -116,5 +113,5 @@ class StoriesController:
         """Show story ``number`` (a row of the source model)."""
         story = self.model.stories()[number]
         self.model.set_current(number)
-        self.window.setWindowTitle(f"{story.name} — newsdiff")
-        self.window.open_paths([str(story.folder)])
+        self.context.widget.setWindowTitle(f"{story.name} — newsdiff")
+        self.context.open_paths([str(story.folder)])
