@@ -51,7 +51,7 @@ from ...engine.model import Alignment
 from ..base.context import AlignWork, AppContext
 from ..base.legend import Legend
 from ..base.session import OpenedSet
-from ..base.worker import TaskRunner
+from ..base.worker import TaskFailure, TaskRunner
 from ..changes.controller import ChangesController
 from ..coverage.controller import CoverageController
 from ..exercise.controller import ExerciseController
@@ -105,7 +105,6 @@ class MainWindow(QMainWindow):
             lambda skipped, loaded: show_skipped_files(self, skipped, loaded)
         )
         self._status_hint: str | None = None  # shown instead of "N versions aligned."
-        self._opening: list[str] | None = None  # paths being opened (for Open Recent)
 
         self.sidebar = VersionsSidebar()
         self.pair_view = PairView(self.runner)
@@ -144,10 +143,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
 
-        self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self.runner.cancelled.connect(self._on_cancelled)
-        self.runner.progress.connect(self._on_progress)
         self.runner.busy_changed.connect(self._set_busy)
         self.pair_view.filled.connect(self.view_filled)
         self.pair_view.counts_changed.connect(self._show_counts)
@@ -267,19 +263,26 @@ class MainWindow(QMainWindow):
         names = [str(path) for path in paths]
         if self.stories.claims(names):  # a folder of story folders: the Stories list
             return
-        self._status_hint = hint
-        self._opening = names
         self.statusBar().showMessage(f"Reading and aligning {len(names)} item(s)…")
-        self.runner.submit(ALIGN_TOPIC, load_and_align(names), with_progress=True)
+        self._align(load_and_align(names), hint, opened=names)
 
     def align_set(self, work: AlignWork, message: str, hint: str | None) -> None:
         """Run ``work`` (a pasted or relabelled set) as the set's alignment, like
         an open: progress, Cancel, and a newer open replaces it."""
-        self._status_hint = hint
-        self._opening = None  # not a set on disk: not for Open Recent
         if message:
             self.statusBar().showMessage(message)
-        self.runner.submit(ALIGN_TOPIC, work, with_progress=True)
+        self._align(work, hint, opened=None)  # not a set on disk: not for Open Recent
+
+    def _align(self, work: AlignWork, hint: str | None, opened: list[str] | None) -> None:
+        """The set's alignment, on the topic ``"align"``: a newer one replaces it."""
+        self._status_hint = hint
+        self.runner.submit(
+            work,
+            on_progress=self.progress.set_progress,
+            on_done=lambda result: self._on_opened(result, opened),
+            on_cancelled=self._on_cancelled,
+            topic=ALIGN_TOPIC,
+        )
 
     def set_status_hint(self, hint: str | None) -> None:
         """Show ``hint`` instead of "N versions aligned." once the next
@@ -323,12 +326,9 @@ class MainWindow(QMainWindow):
             self.open_paths([folder])
 
     # -- results --------------------------------------------------------------------
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != ALIGN_TOPIC:
-            return
-        assert isinstance(result, OpenedSet)
-        loaded, alignment = result, result.alignment
-        opened, self._opening = self._opening, None
+    def _on_opened(self, loaded: OpenedSet, opened: list[str] | None) -> None:
+        """Show what an open (``opened``: its paths) or a re-alignment produced."""
+        alignment = loaded.alignment
         count = len(loaded.article_set)
         if loaded.skipped:
             self._skipped_reporter(loaded.skipped, count)
@@ -360,20 +360,19 @@ class MainWindow(QMainWindow):
         self.sidebar.versions.set_documents(alignment.documents)
         self.pair_view.set_alignment(alignment)
 
-    def _on_failed(self, topic: str, message: str) -> None:
-        what = "align the versions" if topic == ALIGN_TOPIC else f"finish ({topic})"
-        text = f"newsdiff could not {what}: {message}"
+    def _on_failed(self, failure: TaskFailure) -> None:
+        """Any work that raised: a bug, shown with its traceback and logged."""
+        if failure.topic == ALIGN_TOPIC:
+            what = "align the versions"
+        else:
+            what = f"finish ({failure.topic or 'a background task'})"
+        text = f"newsdiff could not {what}: {failure.message}"
         self.statusBar().showMessage(text)
-        report_error(text, self.runner.traceback_of(topic), self, block=False)
+        report_error(text, failure.traceback, self, block=False)
         self.context.load_failed.emit(text)
 
-    def _on_cancelled(self, topic: str) -> None:
-        if topic == ALIGN_TOPIC:
-            self.statusBar().showMessage("Cancelled — the previous view is kept.")
-
-    def _on_progress(self, topic: str, label: str, done: int, total: int) -> None:
-        if topic == ALIGN_TOPIC:
-            self.progress.set_progress(label, done, total)
+    def _on_cancelled(self) -> None:
+        self.statusBar().showMessage("Cancelled — the previous view is kept.")
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.set_busy(busy)

@@ -19,7 +19,9 @@ What the context holds:
 * session state: the alignment on screen (the reader's corrections applied),
   the engine's own alignment before them (``raw_alignment``), and the pair of
   versions being compared;
-* the ``TaskRunner`` every feature submits its work to;
+* the ``TaskRunner`` every feature submits its work to, and
+  ``run_on_alignment`` for work computed from the alignment on screen: its
+  answer is dropped once another alignment is shown, or none;
 * signals: ``alignment_changed(Alignment)`` (a new alignment is shown),
   ``load_failed(str)``, ``set_opened(list[str])`` (a set opened from disk is
   aligned), ``pair_changed(int, int)``;
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,8 +44,9 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from ...engine.model import Alignment
 from .session import OpenedSet
-from .worker import Report, ShouldCancel, TaskRunner
+from .worker import Report, ShouldCancel, TaskRunner, Ticket
 
+T = TypeVar("T")
 # Work that reads or re-aligns a set on the runner, reporting progress.
 AlignWork = Callable[[ShouldCancel, Report], OpenedSet]
 
@@ -92,6 +95,7 @@ class AppContext(QObject):
         self._alignment: Alignment | None = None
         self._raw: Alignment | None = None
         self._pair = (0, 1)
+        self._alignment_tickets: list[Ticket] = []  # work computed from the alignment shown
         self._actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
         self._panels: dict[str, tuple[str, QWidget]] = {}
@@ -121,13 +125,36 @@ class AppContext(QObject):
 
     def show_alignment(self, alignment: Alignment) -> None:
         """Hand ``alignment`` (corrections applied) to every view."""
+        self._drop_alignment_work()
         self._alignment = alignment
         self.alignment_changed.emit(alignment)
 
     def clear_alignment(self) -> None:
         """Nothing to compare any more (fewer than two versions could be read)."""
+        self._drop_alignment_work()
         self._alignment = None
         self._raw = None
+
+    def run_on_alignment(
+        self,
+        work: Callable[[ShouldCancel], T],
+        on_done: Callable[[T], object],
+        *,
+        topic: str,
+        background: bool = False,
+    ) -> Ticket:
+        """Submit work computed from the alignment on screen (see ``TaskRunner.submit``);
+        its answer is dropped, and the work cancelled, once another alignment is
+        shown or the set is cleared, so no view shows figures of a set it has left."""
+        self._alignment_tickets = [t for t in self._alignment_tickets if t.running]
+        ticket = self.runner.submit(work, on_done=on_done, topic=topic, background=background)
+        self._alignment_tickets.append(ticket)
+        return ticket
+
+    def _drop_alignment_work(self) -> None:
+        for ticket in self._alignment_tickets:
+            ticket.cancel()
+        self._alignment_tickets.clear()
 
     def note_pair(self, left: int, right: int) -> None:
         """The pair view now compares ``left`` with ``right`` (the window tells)."""

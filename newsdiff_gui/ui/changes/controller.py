@@ -5,8 +5,9 @@ from a change to its row.
 Why a controller of its own: the main window stays a frame of panels; this
 module owns one feature end to end, through the application context and the
 pair view it is given. Change reading and profiling run on the
-context's ``TaskRunner`` (topics ``"changes"`` and ``"profiles"``), stamped with
-the pair they were asked for, so a stale answer is dropped.
+context's ``TaskRunner`` (topics ``"changes"`` and ``"profiles"``) as work on
+the alignment on screen, so an answer for a set, or a pair, the reader has
+left is dropped.
 
 Public API: ``ChangesController``.
 """
@@ -17,8 +18,9 @@ from PySide6.QtCore import QItemSelectionModel, QTimer
 
 from ...engine.changes import Change, ChangeType, Severity, read_changes
 from ...engine.changes.profile import profile_versions
-from ...engine.model import Alignment
+from ...engine.model import Alignment, Document
 from ..base.context import AppContext
+from ..base.worker import Ticket
 from ..pair.view import PairView
 from .panel import TYPE_GLYPHS, ChangesPanel
 from .profile_panel import ProfilePanel
@@ -45,9 +47,10 @@ class ChangesController:
         self.panel.setMinimumWidth(240)
         self.profiles = ProfilePanel()
         context.add_panel("versions", "Versions", self.profiles)
+        self._reading: Ticket | None = None  # the changes of the pair on screen
         pair_view.filled.connect(self._read_pair)
+        pair_view.pair_changed.connect(self._forget_pair)
         context.alignment_changed.connect(self._profile)
-        context.runner.finished.connect(self._on_finished)
         self.panel.change_activated.connect(self.show_change)
 
     def _read_pair(self) -> None:
@@ -56,34 +59,29 @@ class ChangesController:
             return
         left, right = self.pair_view.pair
         documents = alignment.documents
-        pair = [(documents[left], documents[right])]
-        self.context.runner.submit(
-            CHANGES_TOPIC,
-            lambda _cancel: (alignment, left, right, read_changes(alignment, pair, True)),
+        pair = (documents[left], documents[right])
+        self._reading = self.context.run_on_alignment(
+            lambda _cancel: read_changes(alignment, [pair], True),
+            lambda changes: self._show_changes(changes, *pair),
+            topic=CHANGES_TOPIC,
         )
+
+    def _forget_pair(self) -> None:
+        """The reader chose other versions: the changes being read are not wanted."""
+        if self._reading is not None:
+            self._reading.cancel()
+
+    def _show_changes(self, changes: list[Change], left: Document, right: Document) -> None:
+        self.panel.set_changes(changes, left, right)
+        self._tag_rows(changes)
 
     def _profile(self, alignment: Alignment) -> None:
-        self.context.runner.submit(
-            PROFILES_TOPIC,
-            lambda _cancel: (alignment, profile_versions(alignment)),
+        self.context.run_on_alignment(
+            lambda _cancel: profile_versions(alignment),
+            lambda profiles: self.profiles.set_profiles(alignment, profiles),
+            topic=PROFILES_TOPIC,
             background=True,
         )
-
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic == PROFILES_TOPIC:
-            alignment, profiles = result  # type: ignore[misc]
-            if alignment is self.context.alignment:
-                self.profiles.set_profiles(alignment, profiles)
-            return
-        if topic != CHANGES_TOPIC:
-            return
-        alignment, left, right, changes = result  # type: ignore[misc]
-        view = self.pair_view
-        if alignment is not view.alignment or (left, right) != view.pair:
-            return  # the reader has moved on
-        documents = alignment.documents
-        self.panel.set_changes(changes, documents[left], documents[right])
-        self._tag_rows(changes)
 
     def _tag_rows(self, changes: list[Change]) -> None:
         model = self.pair_view.model

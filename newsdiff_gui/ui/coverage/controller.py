@@ -26,21 +26,17 @@ class CoverageController:
         self.view = CoverageView()
         context.add_panel("coverage", "Coverage", self.view)
         context.alignment_changed.connect(self._compute)
-        context.runner.finished.connect(self._on_finished)
         self.view.sentence_chosen.connect(self.jump)
         self.view.synopsis_chosen.connect(self.show_in_synopsis)
 
     def _compute(self, alignment: Alignment) -> None:
-        self.context.runner.submit(
-            COVERAGE_TOPIC, lambda _cancel: (alignment, coverage_grid(alignment)), background=True
+        # Work on the alignment shown: not delivered for a set already replaced.
+        self.context.run_on_alignment(
+            lambda _cancel: coverage_grid(alignment),
+            lambda grid: self.view.set_grid(alignment, grid),
+            topic=COVERAGE_TOPIC,
+            background=True,
         )
-
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != COVERAGE_TOPIC:
-            return
-        alignment, grid = result  # type: ignore[misc]
-        if alignment is self.context.alignment:  # not for a set already replaced
-            self.view.set_grid(alignment, grid)
 
     def jump(self, sentence_id: str) -> None:
         """Open the sentence in the pair view (its version on the left)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...engine.exercise import Exercise, ExerciseError, example_exercise_path, load_exercise
 from ..base.context import AppContext
+from ..base.worker import TaskFailure
 from .window import ExerciseWindow
 
 if TYPE_CHECKING:
@@ -49,8 +50,6 @@ class ExerciseController:
             self.open_example,
             tip="Open the example exercise on the bundled articles",
         )
-        context.runner.finished.connect(self._on_finished)
-        context.runner.failed.connect(self._on_failed)
 
     # -- opening -------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -73,25 +72,23 @@ class ExerciseController:
         def work(_cancel: object) -> Exercise | str:
             try:
                 return load_exercise(target)
-            except ExerciseError as error:
+            except ExerciseError as error:  # a bad file: one line, never a traceback
                 return f"{Path(target).name}: {error}"
 
         self.context.show_message("Opening the exercise…")
-        self.context.runner.submit(LOAD_TOPIC, work)
+        self.context.runner.submit(
+            work, on_done=self._on_read, on_failed=self._on_failed, topic=LOAD_TOPIC
+        )
 
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != LOAD_TOPIC:
-            return
+    def _on_read(self, result: Exercise | str) -> None:
         if isinstance(result, str):
             self.context.show_message("The exercise could not be opened.", 8000)
             QMessageBox.warning(self.context.widget, "Open exercise", result)
             return
-        assert isinstance(result, Exercise)
         self.show_exercise(result)
 
-    def _on_failed(self, topic: str, _message: str) -> None:
-        if topic == LOAD_TOPIC:
-            self.context.show_message("The exercise could not be opened.", 8000)
+    def _on_failed(self, _failure: TaskFailure) -> None:
+        self.context.show_message("The exercise could not be opened.", 8000)
 
     def show_exercise(self, exercise: Exercise, preview: bool = False) -> ExerciseWindow:
         """Open ``exercise`` in student mode (``preview``: the teacher's look, saves nothing)."""

@@ -91,7 +91,6 @@ class ExerciseEditor(QMainWindow):
         # Planned tasks: (kind, mark, version index, against index or -1) into documents.
         self.plan: list[tuple[str, int, int]] = []
         self._build()
-        runner.finished.connect(self._on_finished)
         self.resize(1300, 860)
 
     # -- construction ---------------------------------------------------------------
@@ -293,15 +292,13 @@ class ExerciseEditor(QMainWindow):
                 return str(error)
 
         self.status.setText("Reading the changes…")
-        self.runner.submit(f"{KEY_TOPIC}-{id(self)}", work)
+        # A newer key of this editor replaces one still being made.
+        self.runner.submit(work, on_done=self._on_key_made, topic=f"{KEY_TOPIC}-{id(self)}")
 
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != f"{KEY_TOPIC}-{id(self)}":
-            return
+    def _on_key_made(self, result: Exercise | str) -> None:
         if isinstance(result, str):
             self.status.setText(result)
             return
-        assert isinstance(result, Exercise)
         self.set_exercise(result)
         items = sum(len(k.items) for k in (result.key or {}).values())
         self.status.setText(f"Key made: {items} span(s). Check each task and fix what is wrong.")

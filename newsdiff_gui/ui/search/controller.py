@@ -25,6 +25,7 @@ from ...engine.compare.search import Hit, SearchError, SearchResult, compile_que
 from ...engine.model import Alignment
 from ..base.context import AppContext
 from ..base.formats import tooltip_html
+from ..base.worker import Ticket
 from ..pair.view import PairView
 from ..sets.versions_model import VersionsModel
 from ..synopsis.view import SynopsisView
@@ -54,6 +55,7 @@ class SearchController:
         self.result: SearchResult | None = None
         self.pattern: re.Pattern[str] | None = None
         self.current = -1  # index into result.hits
+        self._searching: Ticket | None = None
         self._marked: tuple[re.Pattern[str], object] | None = None  # what the views show
         self._timer = QTimer(singleShot=True, interval=120)
         self._timer.timeout.connect(self.run)
@@ -69,7 +71,6 @@ class SearchController:
         self.bar.previous_requested.connect(self.previous_hit)
         self.bar.closed.connect(self.clear)
         context.alignment_changed.connect(self._on_alignment)
-        context.runner.finished.connect(self._on_finished)
         pair_view.filled.connect(self._mark)
 
     # -- running a query --------------------------------------------------------------
@@ -104,17 +105,14 @@ class SearchController:
             return
         article_set = alignment.article_set
         self.bar.set_counts("Searching…")
-        self.context.runner.submit(
-            SEARCH_TOPIC,
-            lambda _cancel: (alignment, pattern, search(article_set, query, **options)),
+        # Dropped when the set changes (run_on_alignment) or the bar is cleared (clear).
+        self._searching = self.context.run_on_alignment(
+            lambda _cancel: search(article_set, query, **options),
+            lambda found: self._show_result(pattern, found),
+            topic=SEARCH_TOPIC,
         )
 
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != SEARCH_TOPIC:
-            return
-        alignment, pattern, found = result  # type: ignore[misc]
-        if alignment is not self.context.alignment or not self.bar.query:
-            return  # the set changed, or the bar was cleared, while it ran
+    def _show_result(self, pattern: re.Pattern[str], found: SearchResult) -> None:
         self.pattern, self.result = pattern, found
         self.versions.set_hits(found.counts)
         self.current = self._first_on_screen()
@@ -126,6 +124,8 @@ class SearchController:
 
     def clear(self, keep_bar: bool = False) -> None:
         """Forget the search: no marks, no counts."""
+        if self._searching is not None:
+            self._searching.cancel()  # an answer still on its way is not wanted either
         self.result, self.pattern, self.current = None, None, -1
         self.versions.set_hits(None)
         self.bar.set_counts("")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...engine.session.collections import Story, is_collection, list_stories, with_shared
 from ..base.context import AppContext
+from ..base.worker import Ticket
 from .stories_model import SORT_ROLE, STORY_ROLE, StoriesModel
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class StoriesController:
     def __init__(self, context: AppContext) -> None:
         self.context = context
         self.root: Path | None = None
+        self._sharing: list[Ticket] = []  # each story's shared share, being aligned
         self.model = StoriesModel(context)
         self.proxy = QSortFilterProxyModel(context)
         self.proxy.setSourceModel(self.model)
@@ -57,7 +59,6 @@ class StoriesController:
         # The window puts it beside Changes and Notes: the right-hand panels are the widest.
         self.dock = context.add_dock("stories-dock", "Stories", self.table)
         self.dock.hide()  # until a collection is opened
-        context.runner.finished.connect(self._on_finished)
 
     def claims(self, paths: list[str]) -> bool:
         """Open ``paths`` as a collection if they are one (the window asks first)."""
@@ -70,16 +71,13 @@ class StoriesController:
         self.root = root
         self.dock.setWindowTitle(f"Stories — {root.name}")
         self.context.show_message(f"Reading the stories in {root.name}…")
-        self.context.runner.submit(STORIES_TOPIC, lambda _cancel: (root, list_stories(root)))
-
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic == STORIES_TOPIC:
-            root, stories = result  # type: ignore[misc]
-            if root == self.root:
-                self._show(stories)
-        elif topic.startswith(SHARED_TOPIC):
-            story: Story = result  # type: ignore[assignment]
-            self.model.set_shared(story.name, story.shared)
+        for ticket in self._sharing:  # the stories of another collection
+            ticket.cancel()
+        self._sharing.clear()
+        # A newer collection replaces this one (same topic).
+        self.context.runner.submit(
+            lambda _cancel: list_stories(root), on_done=self._show, topic=STORIES_TOPIC
+        )
 
     def _show(self, stories: list[Story]) -> None:
         self.model.set_stories(stories)
@@ -98,11 +96,16 @@ class StoriesController:
             self.open_story(comparable[0])
         for story in stories:
             if story.comparable and story.shared is None:
-                self.context.runner.submit(
-                    SHARED_TOPIC + story.name,
+                ticket = self.context.runner.submit(
                     lambda _cancel, s=story: with_shared(s),
+                    on_done=self._show_shared,
+                    topic=SHARED_TOPIC + story.name,
                     background=True,
                 )
+                self._sharing.append(ticket)
+
+    def _show_shared(self, story: Story) -> None:
+        self.model.set_shared(story.name, story.shared)
 
     def _activated(self, index: QModelIndex) -> None:
         story: Story | None = self.proxy.index(index.row(), 0).data(STORY_ROLE)

@@ -15,22 +15,13 @@ Public API: ``SynopsisController``, ``SYNOPSIS_TOPIC``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...engine.compare.synopsis import synopsis
 from ...engine.model import Alignment
 from ..base.context import AppContext
-from .model import SynopsisCells, build_cells
+from .model import build_cells
 from .view import SynopsisView
 
 SYNOPSIS_TOPIC = "synopsis"
-
-
-def _build(alignment: Alignment, base: int) -> Callable[[Callable[[], bool]], object]:
-    def work(should_cancel: Callable[[], bool]) -> tuple[Alignment, SynopsisCells]:
-        return alignment, build_cells(synopsis(alignment, base), should_cancel)
-
-    return work
 
 
 class SynopsisController:
@@ -41,7 +32,6 @@ class SynopsisController:
         self._base_id: str | None = None  # the base document, kept across re-alignments
         context.alignment_changed.connect(self._on_alignment)
         context.load_failed.connect(self._on_load_failed)
-        context.runner.finished.connect(self._on_finished)
         self.view.base_requested.connect(self.set_base)
         self.view.pair_requested.connect(self.show_in_pair_view)
 
@@ -67,14 +57,13 @@ class SynopsisController:
 
     def _submit(self, alignment: Alignment, base: int) -> None:
         self._base_id = alignment.documents[base].id
-        self.context.runner.submit(SYNOPSIS_TOPIC, _build(alignment, base), background=True)
-
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != SYNOPSIS_TOPIC:
-            return
-        alignment, cells = result  # type: ignore[misc]
-        if alignment is self.context.alignment:  # not for a set already replaced
-            self.view.set_cells(cells)
+        # Work on the alignment shown: not delivered for a set already replaced.
+        self.context.run_on_alignment(
+            lambda should_cancel: build_cells(synopsis(alignment, base), should_cancel),
+            self.view.set_cells,
+            topic=SYNOPSIS_TOPIC,
+            background=True,
+        )
 
     def show_in_pair_view(self, base: int, column: int, sentence_id: str) -> None:
         """The Pair tab with base on the left and ``column`` on the right, row selected."""
