@@ -363,8 +363,9 @@ class ExerciseEditor(QMainWindow):
             return False
         number = self._current_task()
         before = len(self.exercise.key[number].items) if self.exercise.key else 0
-        self.set_exercise(without_item(self.exercise, number, self.key_text.cursor_index()))
-        removed = before - len(self.exercise.key[number].items)
+        after = without_item(self.exercise, number, self.key_text.cursor_index())
+        self.set_exercise(after)
+        removed = before - (len(after.key[number].items) if after.key else 0)
         self.status.setText("Removed from the key." if removed else "No key item at the cursor.")
         return bool(removed)
 

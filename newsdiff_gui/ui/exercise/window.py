@@ -408,7 +408,7 @@ class ExerciseWindow(QMainWindow):
         self._aligning = self.runner.submit(
             lambda cancel: exercise_alignment(exercise, cancel),
             on_done=self._on_aligned,
-            topic=f"{EXERCISE_ALIGN_TOPIC}-{id(self)}",  # a newer request of this window replaces it
+            topic=f"{EXERCISE_ALIGN_TOPIC}-{id(self)}",  # a newer request of this window wins
         )
 
     def _on_aligned(self, alignment: Alignment) -> None:

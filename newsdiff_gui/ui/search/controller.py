@@ -56,7 +56,8 @@ class SearchController:
         self.pattern: re.Pattern[str] | None = None
         self.current = -1  # index into result.hits
         self._searching: Ticket | None = None
-        self._marked: tuple[re.Pattern[str], object] | None = None  # what the views show
+        # What the views show: the pattern and the current hit's cell.
+        self._marked: tuple[re.Pattern[str] | None, tuple[int, bool, int] | None] | None = None
         self._timer = QTimer(singleShot=True, interval=120)
         self._timer.timeout.connect(self.run)
         self.find_action = context.add_action(

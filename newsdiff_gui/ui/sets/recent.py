@@ -13,6 +13,7 @@ Public API: ``RecentSetsController``, ``startup_paths``, ``describe_set``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtGui import QAction
@@ -66,7 +67,7 @@ class RecentSetsController:
         self._save(lambda: self.store.set_reopen_last(value))
 
     def remember(self, paths: list[str]) -> None:
-        self._save(lambda: self.store.add_recent(paths))
+        self._save(lambda: self.store.add_recent([*paths]))
 
     def rebuild(self) -> None:
         """Fill the submenu from the settings (newest first)."""
@@ -97,5 +98,5 @@ class RecentSetsController:
 
     def clear(self) -> None:
         for paths in self.store.settings.recent_sets:
-            self._save(lambda p=paths: self.store.remove_recent(p))
+            self._save(partial(self.store.remove_recent, paths))
         self.rebuild()

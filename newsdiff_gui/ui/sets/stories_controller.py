@@ -14,6 +14,7 @@ Public API: ``StoriesController``.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...engine.session.collections import Story, is_collection, list_stories, with_shared
 from ..base.context import AppContext
-from ..base.worker import Ticket
+from ..base.worker import ShouldCancel, Ticket
 from .stories_model import SORT_ROLE, STORY_ROLE, StoriesModel
 
 if TYPE_CHECKING:
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
 
 STORIES_TOPIC = "stories"
 SHARED_TOPIC = "story:"  # + the story's name
+
+
+def _shared(story: Story, _should_cancel: ShouldCancel) -> Story:
+    return with_shared(story)
 
 
 class StoriesController:
@@ -97,7 +102,7 @@ class StoriesController:
         for story in stories:
             if story.comparable and story.shared is None:
                 ticket = self.context.runner.submit(
-                    lambda _cancel, s=story: with_shared(s),
+                    partial(_shared, story),
                     on_done=self._show_shared,
                     topic=SHARED_TOPIC + story.name,
                     background=True,
