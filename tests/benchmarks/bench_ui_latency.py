@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # the pair view first shows the aligned seeds.
 _SHOWN_PROBE = """
 import sys, time
-from newsdiff_gui.ui import main_window
+from newsdiff_gui.ui.app import main_window
 built = main_window.MainWindow.__init__
 def init(self, *args, **kwargs):
     built(self, *args, **kwargs)

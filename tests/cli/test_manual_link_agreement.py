@@ -78,7 +78,8 @@ def test_changes_export_align_and_the_app_agree_after_a_manual_link(
 
     # The app: the window's load work (Qt-free), then the change reader on the
     # pair view's rows, for the pair it opens on (the first two versions).
-    loaded, app_set = load_and_align(seeds)(lambda: False, lambda *_: None)
+    loaded = load_and_align(seeds)(lambda: False, lambda *_: None)
+    app_set = loaded.opened
     assert app_set is not None and not loaded.skipped
     alignment = app_set.alignment
     left, right = alignment.documents[:2]

@@ -26,7 +26,8 @@ from ..compare.normalize import canonical_text
 from ..compare.pairing import PairRow, RowKind, pair_rows
 from ..model import Alignment, Document, OpKind
 from .model import Change, ChangeType, Severity, Side
-from .rowreader import RowReader, RowSide
+from .rowreader import RowReader
+from .rowside import RowSide
 
 # Link confidence under which a change's severity drops one step, and two.
 _UNSURE = 0.7

@@ -19,15 +19,31 @@ Public API: ``attribution``, ``hedging``.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from . import hedges as hd
 from . import mentions as m
 from . import sourcing as src
-from .model import ChangeType, Severity
+from .model import ChangeType, Severity, Side
 
 if TYPE_CHECKING:
-    from .rowreader import RowReader, RowSide
+    from .rowside import RowSide
+
+
+class RowReader(Protocol):
+    """What the framing checks need of the reader that calls them."""
+
+    left: RowSide
+    right: RowSide
+    claimed_a: list[m.Mention]
+    claimed_b: list[m.Mention]
+    negated_a: list[m.Mention]
+    negated_b: list[m.Mention]
+
+    def add(
+        self, kind: ChangeType, severity: Severity, a: Side, b: Side, text: str, detail: str
+    ) -> None: ...
+
 
 # Sourcing that names nobody: "reportedly", "according to reports", "sources".
 _VAGUE = frozenset({"reportedly", "reports", "sources", "anonymous", "familiar with"})

@@ -18,21 +18,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
-from typing import Any, TypeVar
 
 from ..align.features import STOP_WORDS
 from ..compare.dates import DateMention, compatible, conflict
-from ..model import Document, Sentence
 from . import framing
 from . import mentions as m
 from . import negation as neg
 from . import sourcing as src
 from .model import ChangeType, Severity, Side
+from .rowside import Finder, RowSide, in_sentences, read_cached, shift
 
-Finder = Callable[[str, int, int], list[m.Mention]]
 Found = tuple[ChangeType, Severity, Side, Side, str, str]
 
 
@@ -65,32 +62,6 @@ _DESCRIBED = re.compile(
 )
 
 
-T = TypeVar("T")
-
-
-def _in_sentences(side: RowSide, finder: Callable[[str, int, int], list[T]]) -> list[T]:
-    """What ``finder`` finds in each of the side's sentences, read from the
-    sentence alone (so the result depends on its text only, and is cached:
-    the same version is read once per pair it is in)."""
-    found: list[T] = []
-    for sentence in side.sentences:
-        found.extend(_shift(x, sentence.start) for x in _read(finder, sentence.text))
-    return found
-
-
-@lru_cache(maxsize=1 << 14)
-def _read(finder: Callable[[str, int, int], list[T]], text: str) -> tuple[T, ...]:
-    return tuple(finder(text, 0, len(text)))
-
-
-def _shift(found: T, offset: int) -> T:
-    """A mention (or a (stem, start, end) triple) moved to document offsets."""
-    if isinstance(found, tuple):
-        return (found[0], found[1] + offset, found[2] + offset)  # type: ignore[return-value]
-    moved: Any = found
-    return replace(moved, start=moved.start + offset, end=moved.end + offset)  # type: ignore[no-any-return]
-
-
 _ROLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*(?:[a-z]+[ \t]+)?$")
 
 
@@ -106,38 +77,6 @@ def _descriptor(text: str, mention: m.Mention) -> bool:
     """A name used as an adjective of a common noun after "the"."""
     before = text[max(0, mention.start - 4) : mention.start].lower()
     return before.endswith("the ") and bool(_DESCRIBED.match(text, mention.end))
-
-
-class RowSide:
-    """One side of a row: its document and content sentences."""
-
-    def __init__(self, document: Document, sentences: Sequence[Sentence]) -> None:
-        self.document = document
-        self.sentences = [s for s in sentences if not s.is_boilerplate]
-        self.span = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
-        self._cache: dict[Callable[..., Any], list[Any]] = {}
-
-    def whole(self) -> Side:
-        return self.at(*self.span)
-
-    def at(self, start: int, end: int) -> Side:
-        return Side(self.document.id, start, end, self.document.text[start:end])
-
-    def find(self, finder: Finder) -> list[m.Mention]:
-        """Mentions in the row's own sentences: a row whose sentences are not
-        adjacent must not read the sentence between them."""
-        if finder not in self._cache:
-            self._cache[finder] = _in_sentences(self, finder)
-        return list(self._cache[finder])
-
-    def date_spans(self) -> list[tuple[int, int]]:
-        return [(d.start, d.end) for d in self.find(m.dates)]
-
-    def surface(self, mention: m.Mention) -> str:
-        return " ".join(self.document.text[mention.start : mention.end].split())
-
-    def lower_text(self) -> str:
-        return " ".join(self.document.text[s.start : s.end] for s in self.sentences).lower()
 
 
 class RowReader:
@@ -174,7 +113,7 @@ class RowReader:
         """The named speaker of a quote: in its sentence, nearest to it."""
         for sentence in side.sentences:
             if sentence.start <= quote.start < sentence.end:
-                names = [_shift(x, sentence.start) for x in _read(src.speakers, sentence.text)]
+                names = [shift(x, sentence.start) for x in read_cached(src.speakers, sentence.text)]
                 return min(names, key=lambda n: abs(n.start - quote.end), default=None)
         return None
 
@@ -261,8 +200,8 @@ class RowReader:
         plain side must say the word un-negated more often than the negated
         side does, so a negated clause dropped next to a plain one is no flip."""
         sides = (self.left, self.right)
-        cues = [_in_sentences(side, neg.negations) for side in sides]
-        stems = [_in_sentences(side, neg.word_stems) for side in sides]
+        cues = [in_sentences(side, neg.negations) for side in sides]
+        stems = [in_sentences(side, neg.word_stems) for side in sides]
         negated = [Counter(n.head for n in found) for found in cues]
         said = [Counter(x[0] for x in found) for found in stems]
         for head in sorted(set(negated[0]) | set(negated[1])):

@@ -27,6 +27,16 @@ from functools import lru_cache
 from ..align.numbers import words_to_numbers
 from .dates import find_dates
 
+# The word diff's tokens: a word with its trailing space, or one punctuation mark.
+_TOKEN = re.compile(r"(?:[\w$€£%]+(?:[.,'’\-][\w]+)*|[^\w\s])\s*|\s+")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Token spans covering ``text`` completely and in order (the word diff's
+    units; kept here so keys and tokens come from one module)."""
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
 _QUOTES = '"“”„‟«»‹›〝〞＂'
 _SINGLE_QUOTES = "'‘’‚‛`´′"
 _DASHES = "-‐‑‒–—―−⸺⸻"
@@ -257,6 +267,5 @@ def canonical_units(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[
 @lru_cache(maxsize=4096)
 def canonical_text(text: str) -> str:
     """The keys of a passage, space-separated: equal for two spellings of it."""
-    from ..compare.worddiff import tokenize  # the word diff's own tokens (imported late: no cycle)
 
     return " ".join(k for _, _, k in canonical_units(text, tokenize(text)) if k != " ")

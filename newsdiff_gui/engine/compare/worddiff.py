@@ -21,7 +21,6 @@ Public API: ``diff_words``, ``diff_regions``, ``sentence_regions``, ``tokenize``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -29,18 +28,12 @@ from itertools import pairwise
 from diff_match_patch import diff_match_patch
 
 from ..model import DiffOp, OpKind, Sentence
-from .normalize import canonical_units
+from .normalize import canonical_units, tokenize
 
 # A token is a word (letters, digits, inner apostrophes/dots/commas of numbers)
 # or a single punctuation mark, plus the whitespace that follows it.
-_TOKEN = re.compile(r"(?:[\w$€£%]+(?:[.,'’\-][\w]+)*|[^\w\s])\s*|\s+")
 
 _PRIVATE_USE_BASE = 0xF0000  # Supplementary private-use area: never in article text.
-
-
-def tokenize(text: str) -> list[tuple[int, int]]:
-    """Token spans covering ``text`` completely and in order."""
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def _key(token: str) -> str:

@@ -24,12 +24,15 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from ...engine.store import storage
 from ...engine.store.atomic import write_text_atomic
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 _state: dict[str, Any] = {"log_dir": None, "showing": False, "relay": None}
 
@@ -55,7 +58,7 @@ def write_crash_log(
 
 
 def report_error(
-    message: str, trace: str, parent: object = None, *, block: bool = True
+    message: str, trace: str, parent: QWidget | None = None, *, block: bool = True
 ) -> Path | None:
     """Log ``trace`` and show the crash dialog (GUI thread only). Returns the log.
 
@@ -76,7 +79,7 @@ def report_error(
         return path
     from .crash_dialog import CrashDialog
 
-    dialog = CrashDialog(message, trace, where, parent)  # type: ignore[arg-type]
+    dialog = CrashDialog(message, trace, where, parent)
     if not block:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -16,6 +16,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...engine.load.articles import InputError
 
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 3
 SCREENSHOT_SIZE = (1400, 900)
@@ -26,10 +30,10 @@ EXAMPLE_HINT = (
 )
 
 
-def _print_skipped(skipped: Sequence[object], loaded: int) -> None:
+def _print_skipped(skipped: Sequence[InputError], loaded: int) -> None:
     from ..sets.skipped_dialog import skipped_summary
 
-    lines = skipped_summary(skipped).replace("\n", "; ")  # type: ignore[arg-type]
+    lines = skipped_summary(skipped).replace("\n", "; ")
     print(f"newsdiff: skipped {len(skipped)} file(s): {lines}", file=sys.stderr)
 
 
@@ -48,12 +52,13 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # a GUI application, never a bare QCoreApplication
     app.setApplicationName("newsdiff")
     app.setApplicationDisplayName("newsdiff")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)  # matches the installed .desktop file (icon on Wayland)
     app.setWindowIcon(app_icon())
-    apply_env_theme(app)  # type: ignore[arg-type]
+    apply_env_theme(app)
 
     from ..sets.recent import startup_paths
 

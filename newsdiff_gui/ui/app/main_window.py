@@ -3,15 +3,21 @@
 The window owns the data flow for the UI: it loads files and aligns them on
 the ``TaskRunner`` (topic ``"align"``, so opening a second set while the
 first is still aligning drops the first), then hands the ``Alignment`` to
-every view. Views never compute alignment themselves.
+every view through the application context (``ui.base.context``). Views never
+compute alignment themselves.
 
-Adding a view later: build a widget, call ``add_panel(title, widget)`` and
-connect ``alignment_ready`` to the widget's setter; the tab bar appears as
-soon as there is more than one panel.
+It is also the one owner of layout and menus. Each feature is built with the
+context (and, when it needs one, another feature's object, passed
+explicitly); it registers its actions, panels, docks and bars by name, and
+the window places them afterwards (``layout.py``), so the order features are
+built in never shows. Adding a
+view later: build a widget, ``context.add_panel(name, title, widget)``, listen
+to ``context.alignment_changed``; the tab bar appears as soon as there is more
+than one panel.
 
 Signals: ``alignment_ready(Alignment)``, ``view_filled()`` (the pair view
 shows rows for the current alignment), ``load_failed(str)`` (fewer than two
-versions could be read, or the engine failed).
+versions could be read, or the engine failed), ``set_opened(list)``.
 
 Loading and aligning report progress (files read, versions placed) to the
 status bar's ``ProgressIndicator``, whose Cancel button stops the work; the
@@ -27,7 +33,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -35,7 +41,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +48,10 @@ from PySide6.QtWidgets import (
 from ...engine.compare.pairing import PairCounts
 from ...engine.load.articles import SUPPORTED_SUFFIXES, InputError
 from ...engine.model import Alignment
+from ..base.context import AlignWork, AppContext
 from ..base.legend import Legend
-from ..base.worker import TaskRunner
+from ..base.session import OpenedSet
+from ..base.worker import TaskFailure, TaskRunner
 from ..changes.controller import ChangesController
 from ..coverage.controller import CoverageController
 from ..exercise.controller import ExerciseController
@@ -63,11 +70,11 @@ from ..sets.versions_sidebar import VersionsSidebar
 from ..synopsis.controller import SynopsisController
 from .about import show_about
 from .crash import report_error
+from .layout import place_registered
 from .progress import ProgressIndicator
 
 ALIGN_TOPIC = "align"
 SPLITTER_SIZES = (260, 1100)  # sidebar and views, in pixels, at start
-
 # Called with the skipped files and how many versions loaded.
 SkippedReporter = Callable[[Sequence[InputError], int], None]
 
@@ -93,12 +100,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("newsdiff")
         self.setAcceptDrops(True)
         self.runner = TaskRunner(self, inline=inline)
+        self.context = context = AppContext(self, self, self.runner)
         self._skipped_reporter = skipped_reporter or (
             lambda skipped, loaded: show_skipped_files(self, skipped, loaded)
         )
-        self._alignment: Alignment | None = None
         self._status_hint: str | None = None  # shown instead of "N versions aligned."
-        self._opening: list[str] | None = None  # paths being opened (for Open Recent)
 
         self.sidebar = VersionsSidebar()
         self.pair_view = PairView(self.runner)
@@ -109,28 +115,35 @@ class MainWindow(QMainWindow):
         pair_layout.setSpacing(0)
         pair_layout.addWidget(self.legend)
         pair_layout.addWidget(self.pair_view, 1)
+        context.add_panel("pair", "Pair", pair_page)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setTabBarAutoHide(True)  # one panel today: no lonely tab
-        self.tabs.addTab(pair_page, "Pair")
+        self.tabs.setTabBarAutoHide(True)  # one panel: no lonely tab
+        views = QWidget()  # the tabs, and under them the bars (find) that stay across tabs
+        self._views_layout = QVBoxLayout(views)
+        self._views_layout.setContentsMargins(0, 0, 0, 0)
+        self._views_layout.setSpacing(0)
+        self._views_layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.tabs)
+        splitter.addWidget(views)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes(list(SPLITTER_SIZES))
         splitter.setChildrenCollapsible(False)
         self.sidebar.setMinimumWidth(180)
         self.setCentralWidget(splitter)
 
+        # The sidebar and the pair view take a new alignment before any feature hears of it.
+        context.alignment_changed.connect(self._show_in_views)
+        context.alignment_changed.connect(self.alignment_ready)
+        context.load_failed.connect(self.load_failed)
+        context.set_opened.connect(self.set_opened)
         self._build_actions()
         self._build_status_bar()
 
-        self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self.runner.cancelled.connect(self._on_cancelled)
-        self.runner.progress.connect(self._on_progress)
         self.runner.busy_changed.connect(self._set_busy)
         self.pair_view.filled.connect(self.view_filled)
         self.pair_view.counts_changed.connect(self._show_counts)
@@ -139,47 +152,19 @@ class MainWindow(QMainWindow):
         self.sidebar.show_right.connect(
             lambda n: self.pair_view.set_pair(self.pair_view.pair[0], n)
         )
-        # Typed changes dock and the versions' profiles (changes_controller.py).
-        self.changes = ChangesController(self)
-        # Paste as new version, version details, cancel (set_editing.py).
-        self.editing = SetEditingController(self)
-        # File → Export Report… (export_action.py).
-        self.exporting = ExportController(self)
-        # Units × versions coverage map in its own tab (coverage_controller.py).
-        self.coverage = CoverageController(self)
-        # All versions as columns against a chosen base (synopsis_controller.py).
-        self.synopsis = SynopsisController(self)
-        # Notes and manual corrections, kept per set (annotations.py), and the
-        # pair view's context menu and keys that make them (pair_actions.py).
-        self.annotations = AnnotationsController(self)
-        self.pair_actions = PairActions(self)
-        self.notes = NotesDock(self)
-        # Ctrl+F: find in all versions, hits marked in the pair view (search_controller.py).
-        self.search = SearchController(self)
-        # File → Open Recent, reopen at start (recent_sets.py); folders of stories (stories_*.py).
-        self.recent = RecentSetsController(self)
-        self.stories = StoriesController(self)
-        self._add_panel_toggles()
-        # Classroom exercises: File → Open Exercise…, Help → Example Exercise (exercise_*.py).
-        self.exercises = ExerciseController(self)
+        self._build_features()
+        self._lay_out()
 
     # -- construction -----------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], object], *keys: str, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(key) for key in keys])
-        shortcut_text = ", ".join(keys)
-        action.setToolTip(f"{tip or text} ({shortcut_text})" if keys else tip or text)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work even with the toolbar hidden
-        return action
-
     def _build_actions(self) -> None:
-        self.open_action = self._action("&Open Files…", self.open_files_dialog, "Ctrl+O")
-        self.open_folder_action = self._action(
-            "Open &Folder…", self.open_folder_dialog, "Ctrl+Shift+O"
+        add = self.context.add_action
+        self.open_action = add("open", "&Open Files…", self.open_files_dialog, "Ctrl+O")
+        self.open_folder_action = add(
+            "open_folder", "Open &Folder…", self.open_folder_dialog, "Ctrl+Shift+O"
         )
-        quit_action = self._action("&Quit", self.close, "Ctrl+Q")
-        self.next_action = self._action(
+        add("quit", "&Quit", self.close, "Ctrl+Q")
+        self.next_action = add(
+            "next_change",
             "▼ Next change",
             lambda: self._step_change(1),
             "F7",
@@ -187,7 +172,8 @@ class MainWindow(QMainWindow):
             "N",
             tip="Go to the next added, omitted or reworded row",
         )
-        self.previous_action = self._action(
+        self.previous_action = add(
+            "previous_change",
             "▲ Previous change",
             lambda: self._step_change(-1),
             "Shift+F7",
@@ -195,37 +181,14 @@ class MainWindow(QMainWindow):
             "P",
             tip="Go to the previous added, omitted or reworded row",
         )
-        self.swap_action = self._action(
+        self.swap_action = add(
+            "swap_sides",
             "⇄ Swap sides",
             self.pair_view.swap_sides,
             "Ctrl+Shift+S",
             tip="Swap the left and right versions",
         )
-
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.open_action, self.open_folder_action])
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([self.next_action, self.previous_action])
-        view_menu.addSeparator()
-        view_menu.addAction(self.swap_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About newsdiff", lambda: show_about(self)))
-
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.open_action)
-        toolbar.addAction(self.open_folder_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.previous_action)
-        toolbar.addAction(self.next_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.swap_action)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
+        add("about", "&About newsdiff", lambda: show_about(self))
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
@@ -236,41 +199,60 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.counts_label)
 
+    def _build_features(self) -> None:
+        """Every feature, with the context and what else it names in its constructor."""
+        context = self.context
+        # Typed changes dock and the versions' profiles.
+        self.changes = ChangesController(context, self.pair_view)
+        # Paste as new version, version details.
+        self.editing = SetEditingController(context, self.sidebar)
+        # All versions as columns against a chosen base.
+        self.synopsis = SynopsisController(context)
+        # Units × versions coverage map in its own tab.
+        self.coverage = CoverageController(context, self.synopsis.view)
+        # Notes and manual corrections, kept per set, and the pair view's
+        # context menu, keys and gutter marks that make and show them.
+        self.annotations = AnnotationsController(context)
+        self.pair_actions = PairActions(context, self.pair_view, self.annotations)
+        self.notes = NotesDock(context, self.annotations, self.pair_actions.note_current)
+        # File → Export Report….
+        self.exporting = ExportController(context, self.annotations, self.synopsis)
+        # Ctrl+F: find in all versions, hits marked in the pair view and the synopsis.
+        self.search = SearchController(
+            context, self.pair_view, self.synopsis.view, self.sidebar.versions
+        )
+        # File → Open Recent, reopen at start; folders of stories.
+        self.recent = RecentSetsController(context)
+        self.stories = StoriesController(context)
+        # Classroom exercises: File → Open Exercise…, Help → Example Exercise.
+        self.exercises = ExerciseController(context)
+        # The synopsis asks for the same three things as the pair view's rows.
+        synopsis = self.synopsis.view
+        synopsis.link_requested.connect(self.annotations.link)
+        synopsis.unlink_requested.connect(lambda a, b: self.annotations.unlink([(a, b)]))
+        synopsis.note_requested.connect(lambda s: self.pair_actions.add_note("sentence", s))
+
+    def _lay_out(self) -> None:
+        """Place what the features registered: tabs, side panels, bars, menus, toolbar."""
+        self.toolbar = place_registered(self, self.context, self.tabs, self._views_layout)
+
     def _step_change(self, direction: int) -> bool:
         """Next/previous change in the view being read: the synopsis's rows on
         its tab, the pair view's everywhere else."""
-        if self.tabs.currentWidget() is self.synopsis.view:
+        if self.context.panel_shown() == "synopsis":
             return self.synopsis.view.step_change(direction)
         if direction > 0:
             return self.pair_view.next_change()
         return self.pair_view.previous_change()
 
-    def _add_panel_toggles(self) -> None:
-        """View → the side panels, so one closed with its ✕ can come back."""
-        view_menu = self.menu("View")
-        if view_menu is None:
-            return
-        view_menu.addSeparator()
-        for dock in (self.changes.dock, self.notes, self.stories.dock):
-            action = dock.toggleViewAction()
-            action.setText(f"{dock.windowTitle().split(' — ')[0]} Panel")
-            view_menu.addAction(action)
-
     # -- public -------------------------------------------------------------------
     @property
     def alignment(self) -> Alignment | None:
-        return self._alignment
+        return self.context.alignment
 
     def menu(self, title: str) -> QMenu | None:
-        """The menu-bar menu called ``title`` ("File", "Edit", …), for controllers."""
-        for action in self.menuBar().actions():
-            if action.text().replace("&", "") == title and action.menu() is not None:
-                return action.menu()  # type: ignore[return-value]
-        return None
-
-    def add_panel(self, title: str, widget: QWidget) -> int:
-        """Add a view as a tab next to the pair view; returns its tab index."""
-        return self.tabs.addTab(widget, title)
+        """The menu-bar menu called ``title`` ("File", "Edit", …)."""
+        return self.context.menu(title)
 
     def open_paths(self, paths: Sequence[str | Path], hint: str | None = None) -> None:
         """Load and align ``paths`` (files or folders) off the UI thread.
@@ -281,15 +263,50 @@ class MainWindow(QMainWindow):
         names = [str(path) for path in paths]
         if self.stories.claims(names):  # a folder of story folders: the Stories list
             return
-        self._status_hint = hint
-        self._opening = names
         self.statusBar().showMessage(f"Reading and aligning {len(names)} item(s)…")
-        self.runner.submit(ALIGN_TOPIC, load_and_align(names), with_progress=True)
+        self._align(load_and_align(names), hint, opened=names)
+
+    def align_set(self, work: AlignWork, message: str, hint: str | None) -> None:
+        """Run ``work`` (a pasted or relabelled set) as the set's alignment, like
+        an open: progress, Cancel, and a newer open replaces it."""
+        if message:
+            self.statusBar().showMessage(message)
+        self._align(work, hint, opened=None)  # not a set on disk: not for Open Recent
+
+    def _align(self, work: AlignWork, hint: str | None, opened: list[str] | None) -> None:
+        """The set's alignment, on the topic ``"align"``: a newer one replaces it."""
+        self._status_hint = hint
+        self.runner.submit(
+            work,
+            on_progress=self.progress.set_progress,
+            on_done=lambda result: self._on_opened(result, opened),
+            on_cancelled=self._on_cancelled,
+            topic=ALIGN_TOPIC,
+        )
 
     def set_status_hint(self, hint: str | None) -> None:
         """Show ``hint`` instead of "N versions aligned." once the next
         alignment is shown (e.g. "pasted text is kept in memory")."""
         self._status_hint = hint
+
+    def show_alignment(self, alignment: Alignment) -> None:
+        """Hand ``alignment`` (corrections applied) to every view."""
+        self.context.show_alignment(alignment)
+
+    def reveal_sentence(self, sentence_id: str, pair: tuple[int, int] | None = None) -> None:
+        self.pair_view.reveal_sentence(sentence_id, pair)
+
+    def show_pair(self, left: int, right: int) -> None:
+        self.pair_view.set_pair(left, right)
+
+    def show_panel_widget(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)
+
+    def current_panel_widget(self) -> QWidget | None:
+        return self.tabs.currentWidget()
+
+    def show_message(self, text: str, msecs: int = 0) -> None:
+        self.statusBar().showMessage(text, msecs)
 
     def cancel_work(self) -> None:
         """Ask the running work to stop; ``_on_cancelled`` reports when it has."""
@@ -309,11 +326,9 @@ class MainWindow(QMainWindow):
             self.open_paths([folder])
 
     # -- results --------------------------------------------------------------------
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != ALIGN_TOPIC:
-            return
-        loaded, opened_set = result  # type: ignore[misc]
-        opened, self._opening = self._opening, None
+    def _on_opened(self, loaded: OpenedSet, opened: list[str] | None) -> None:
+        """Show what an open (``opened``: its paths) or a re-alignment produced."""
+        opened_set = loaded.opened
         count = len(loaded.article_set)
         if loaded.skipped:
             self._skipped_reporter(loaded.skipped, count)
@@ -324,44 +339,40 @@ class MainWindow(QMainWindow):
                 "Open two or more versions of the story, or add one with "
                 "Edit → Paste as New Version (Ctrl+Shift+V)."
             )
-            self._alignment = None
+            self.context.clear_alignment()
             self.sidebar.versions.set_documents(loaded.article_set.documents)
             self.pair_view.set_alignment(None)
             self.pair_view.list_view.set_placeholder(message)
             self.counts_label.clear()
             self.statusBar().showMessage(message)
             show_nothing_to_compare(self, message)
-            self.load_failed.emit(message)
+            self.context.load_failed.emit(message)
             return
         if self._status_hint:
             self.statusBar().showMessage(self._status_hint)
         else:
             self.statusBar().showMessage(f"{count} versions aligned.", 5000)
-        self.show_alignment(self.annotations.attach(opened_set))
+        self.context.set_alignment(opened_set.raw, self.annotations.attach(opened_set))
         if opened:
-            self.set_opened.emit(opened)
+            self.context.set_opened.emit(opened)
 
-    def show_alignment(self, alignment: Alignment) -> None:
-        """Hand ``alignment`` (corrections applied) to every view."""
-        self._alignment = alignment
+    def _show_in_views(self, alignment: Alignment) -> None:
         self.sidebar.versions.set_documents(alignment.documents)
         self.pair_view.set_alignment(alignment)
-        self.alignment_ready.emit(alignment)
 
-    def _on_failed(self, topic: str, message: str) -> None:
-        what = "align the versions" if topic == ALIGN_TOPIC else f"finish ({topic})"
-        text = f"newsdiff could not {what}: {message}"
+    def _on_failed(self, failure: TaskFailure) -> None:
+        """Any work that raised: a bug, shown with its traceback and logged."""
+        if failure.topic == ALIGN_TOPIC:
+            what = "align the versions"
+        else:
+            what = f"finish ({failure.topic or 'a background task'})"
+        text = f"newsdiff could not {what}: {failure.message}"
         self.statusBar().showMessage(text)
-        report_error(text, self.runner.traceback_of(topic), self, block=False)
-        self.load_failed.emit(text)
+        report_error(text, failure.traceback, self, block=False)
+        self.context.load_failed.emit(text)
 
-    def _on_cancelled(self, topic: str) -> None:
-        if topic == ALIGN_TOPIC:
-            self.statusBar().showMessage("Cancelled — the previous view is kept.")
-
-    def _on_progress(self, topic: str, label: str, done: int, total: int) -> None:
-        if topic == ALIGN_TOPIC:
-            self.progress.set_progress(label, done, total)
+    def _on_cancelled(self) -> None:
+        self.statusBar().showMessage("Cancelled — the previous view is kept.")
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.set_busy(busy)
@@ -373,9 +384,11 @@ class MainWindow(QMainWindow):
         )
 
     def _on_pair_changed(self, left: int, right: int) -> None:
+        self.context.note_pair(left, right)
         self.sidebar.versions.set_pair(left, right)
-        if self._alignment is not None:
-            documents = self._alignment.documents
+        alignment = self.context.alignment
+        if alignment is not None:
+            documents = alignment.documents
             self.setWindowTitle(f"{documents[left].outlet} ⇄ {documents[right].outlet} — newsdiff")
 
     # -- events -------------------------------------------------------------------------

@@ -3,92 +3,82 @@ profiles tab, the typed-change glyphs in the pair view's gutter, and the jump
 from a change to its row.
 
 Why a controller of its own: the main window stays a frame of panels; this
-module owns one feature end to end. Change reading and profiling run on the
-window's ``TaskRunner`` (topics ``"changes"`` and ``"profiles"``), stamped with
-the pair they were asked for, so a stale answer is dropped.
+module owns one feature end to end, through the application context and the
+pair view it is given. Change reading and profiling run on the
+context's ``TaskRunner`` (topics ``"changes"`` and ``"profiles"``) as work on
+the alignment on screen, so an answer for a set, or a pair, the reader has
+left is dropped.
 
 Public API: ``ChangesController``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QTimer
 
 from ...engine.changes import Change, Severity, read_changes
 from ...engine.changes.profile import profile_versions
-from ...engine.model import Alignment
+from ...engine.model import Alignment, Document
 from ...engine.report.markers import GUTTER_CHANGE_TYPES
-from ..app.docks import make_dock
+from ..base.context import AppContext
+from ..base.worker import Ticket
+from ..pair.view import PairView
 from .panel import TYPE_GLYPHS, ChangesPanel
 from .profile_panel import ProfilePanel
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
 
 CHANGES_TOPIC = "changes"
 PROFILES_TOPIC = "profiles"
 
 
 class ChangesController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, context: AppContext, pair_view: PairView) -> None:
+        self.context = context
+        self.pair_view = pair_view
         self.panel = ChangesPanel()
-        self.dock = make_dock(window, "Changes", "changes-dock", self.panel)
+        self.dock = context.add_dock("changes-dock", "Changes", self.panel)
         self.panel.setMinimumWidth(240)
-        window.resizeDocks([self.dock], [320], Qt.Orientation.Horizontal)
         self.profiles = ProfilePanel()
-        window.add_panel("Versions", self.profiles)
-        window.pair_view.filled.connect(self._read_pair)
-        window.alignment_ready.connect(self._profile)
-        window.runner.finished.connect(self._on_finished)
+        context.add_panel("versions", "Versions", self.profiles)
+        self._reading: Ticket | None = None  # the changes of the pair on screen
+        pair_view.filled.connect(self._read_pair)
+        pair_view.pair_changed.connect(self._forget_pair)
+        context.alignment_changed.connect(self._profile)
         self.panel.change_activated.connect(self.show_change)
 
     def _read_pair(self) -> None:
-        alignment = self.window.pair_view.alignment
+        alignment = self.pair_view.alignment
         if alignment is None:
             return
-        left, right = self.window.pair_view.pair
+        left, right = self.pair_view.pair
         documents = alignment.documents
-        pair = [(documents[left], documents[right])]
+        pair = (documents[left], documents[right])
         # The rows on screen: their word diffs are not computed a second time.
-        rows = {(documents[left].id, documents[right].id): self.window.pair_view.model.rows()}
-        self.window.runner.submit(
-            CHANGES_TOPIC,
-            lambda _cancel: (
-                alignment,
-                left,
-                right,
-                read_changes(alignment, pair, True, rows=rows),
-            ),
+        rows = {(pair[0].id, pair[1].id): self.pair_view.model.rows()}
+        self._reading = self.context.run_on_alignment(
+            lambda _cancel: read_changes(alignment, [pair], True, rows=rows),
+            lambda changes: self._show_changes(changes, *pair),
+            topic=CHANGES_TOPIC,
         )
 
+    def _forget_pair(self) -> None:
+        """The reader chose other versions: the changes being read are not wanted."""
+        if self._reading is not None:
+            self._reading.cancel()
+
+    def _show_changes(self, changes: list[Change], left: Document, right: Document) -> None:
+        self.panel.set_changes(changes, left, right)
+        self._tag_rows(changes)
+
     def _profile(self, alignment: Alignment) -> None:
-        self.window.runner.submit(
-            PROFILES_TOPIC,
-            lambda _cancel: (alignment, profile_versions(alignment)),
+        self.context.run_on_alignment(
+            lambda _cancel: profile_versions(alignment),
+            lambda profiles: self.profiles.set_profiles(alignment, profiles),
+            topic=PROFILES_TOPIC,
             background=True,
         )
 
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic == PROFILES_TOPIC:
-            alignment, profiles = result  # type: ignore[misc]
-            if alignment is self.window.alignment:
-                self.profiles.set_profiles(alignment, profiles)
-            return
-        if topic != CHANGES_TOPIC:
-            return
-        alignment, left, right, changes = result  # type: ignore[misc]
-        view = self.window.pair_view
-        if alignment is not view.alignment or (left, right) != view.pair:
-            return  # the reader has moved on
-        documents = alignment.documents
-        self.panel.set_changes(changes, documents[left], documents[right])
-        self._tag_rows(changes)
-
     def _tag_rows(self, changes: list[Change]) -> None:
-        model = self.window.pair_view.model
+        model = self.pair_view.model
         tags: dict[int, tuple[str, list[str]]] = {}
         for change in changes:
             if change.type not in GUTTER_CHANGE_TYPES or change.severity == Severity.INFO:
@@ -104,7 +94,7 @@ class ChangesController:
         model.set_change_tags(tags)
 
     def _row_of(self, change: Change) -> int:
-        model = self.window.pair_view.model
+        model = self.pair_view.model
         for side in (change.a, change.b):
             if side is not None:
                 row = model.row_of_span(side.document, side.start)
@@ -117,7 +107,7 @@ class ChangesController:
         row = self._row_of(change)
         if row < 0:
             return
-        view = self.window.pair_view
+        view = self.pair_view
         view.select_row(row)
         selection = view.list_view.selectionModel()
         index = view.model.index(row, 0)

@@ -15,6 +15,7 @@ Public API: ``ExerciseEditor``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
@@ -58,7 +59,10 @@ from ..base.worker import TaskRunner
 from .text import ArticleText
 
 if TYPE_CHECKING:
-    from .controller import ExerciseController
+    from .window import ExerciseWindow
+
+# Opens an exercise as students will see it, saving nothing (the teacher's preview).
+Preview = Callable[[Exercise], "ExerciseWindow"]
 
 KEY_TOPIC = "exercise-key"
 SOURCE, TEXT = "source", "text"
@@ -74,7 +78,7 @@ class ExerciseEditor(QMainWindow):
         self,
         documents: tuple[Document, ...],
         runner: TaskRunner,
-        controller: ExerciseController | None = None,
+        preview: Preview | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,12 +86,11 @@ class ExerciseEditor(QMainWindow):
         self.setWindowTitle("New exercise — newsdiff")
         self.documents = documents
         self.runner = runner
-        self.controller = controller
+        self._preview = preview
         self.exercise: Exercise | None = None
         # Planned tasks: (kind, mark, version index, against index or -1) into documents.
         self.plan: list[tuple[str, int, int]] = []
         self._build()
-        runner.finished.connect(self._on_finished)
         self.resize(1300, 860)
 
     # -- construction ---------------------------------------------------------------
@@ -289,15 +292,13 @@ class ExerciseEditor(QMainWindow):
                 return str(error)
 
         self.status.setText("Reading the changes…")
-        self.runner.submit(f"{KEY_TOPIC}-{id(self)}", work)
+        # A newer key of this editor replaces one still being made.
+        self.runner.submit(work, on_done=self._on_key_made, topic=f"{KEY_TOPIC}-{id(self)}")
 
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != f"{KEY_TOPIC}-{id(self)}":
-            return
+    def _on_key_made(self, result: Exercise | str) -> None:
         if isinstance(result, str):
             self.status.setText(result)
             return
-        assert isinstance(result, Exercise)
         self.set_exercise(result)
         items = sum(len(k.items) for k in (result.key or {}).values())
         self.status.setText(f"Key made: {items} span(s). Check each task and fix what is wrong.")
@@ -362,8 +363,9 @@ class ExerciseEditor(QMainWindow):
             return False
         number = self._current_task()
         before = len(self.exercise.key[number].items) if self.exercise.key else 0
-        self.set_exercise(without_item(self.exercise, number, self.key_text.cursor_index()))
-        removed = before - len(self.exercise.key[number].items)
+        after = without_item(self.exercise, number, self.key_text.cursor_index())
+        self.set_exercise(after)
+        removed = before - (len(after.key[number].items) if after.key else 0)
         self.status.setText("Removed from the key." if removed else "No key item at the cursor.")
         return bool(removed)
 
@@ -391,10 +393,10 @@ class ExerciseEditor(QMainWindow):
             button.setEnabled(ready)
 
     # -- preview and save ---------------------------------------------------------------------
-    def preview(self) -> object:
-        if self.exercise is None or self.controller is None:
+    def preview(self) -> ExerciseWindow | None:
+        if self.exercise is None or self._preview is None:
             return None
-        return self.controller.show_exercise(self.exercise, preview=True)
+        return self._preview(self.exercise)
 
     def save_to(self, folder: str, include_key: bool = True) -> bool:
         if self.exercise is None:

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFocusEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from ...engine.model import Document
@@ -105,13 +105,13 @@ class ArticleText(QTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(to_qt(self._astral, start))
         cursor.setPosition(to_qt(self._astral, end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         fmt = QTextCharFormat()
         if background is not None:
             fmt.setBackground(background)
         fmt.setUnderlineStyle(style)
         fmt.setUnderlineColor(underline)
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.format = fmt
         return selection
 
     def show_marks(
@@ -145,7 +145,7 @@ class ArticleText(QTextEdit):
         ]  # fmt: skip
         self.setExtraSelections(selections)
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         """Remember which article the student works in (the Mark button uses it)."""
         super().focusInEvent(event)
         self.focused.emit()

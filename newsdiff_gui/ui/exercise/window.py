@@ -17,7 +17,6 @@ Public API: ``ExerciseWindow``.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from html import escape
 from pathlib import Path
@@ -55,11 +54,11 @@ from ...engine.exercise import (
 )
 from ...engine.exercise.report import intro_html, task_html
 from ...engine.model import Alignment
-from ..base.worker import TaskRunner
+from ..base.worker import TaskRunner, Ticket
 from .answer_box import AnswerBox
 from .text import ArticleText
 
-ALIGN_TOPIC = "exercise-align"
+EXERCISE_ALIGN_TOPIC = "exercise-align"
 SAVE_DELAY_MS = 400
 LEGEND = (
     "Yellow with underline: your marks · green underline: found in the key · "
@@ -96,6 +95,7 @@ class ExerciseWindow(QMainWindow):
         self.result: CheckResult | None = None
         self.revealed = not exercise.hide_highlights
         self._alignment: Alignment | None = None
+        self._aligning: Ticket | None = None
         self._number = 1
         self._active: ArticleText | None = None
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -103,7 +103,6 @@ class ExerciseWindow(QMainWindow):
         prefix = "Preview — " if preview else ""
         self.setWindowTitle(f"{prefix}{exercise.title} — newsdiff exercise")
         self._build(student)
-        runner.finished.connect(self._on_finished)
         self.show_task(1)
         for warning in self.store.warnings if self.store else ():
             self.status.setText(warning)
@@ -406,18 +405,19 @@ class ExerciseWindow(QMainWindow):
     # -- alignment for highlights ------------------------------------------------------------
     def _align(self) -> None:
         exercise = self.exercise
-        self.runner.submit(
-            f"{ALIGN_TOPIC}-{id(self)}", lambda cancel: exercise_alignment(exercise, cancel)
+        self._aligning = self.runner.submit(
+            lambda cancel: exercise_alignment(exercise, cancel),
+            on_done=self._on_aligned,
+            topic=f"{EXERCISE_ALIGN_TOPIC}-{id(self)}",  # a newer request of this window wins
         )
 
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic == f"{ALIGN_TOPIC}-{id(self)}" and isinstance(result, Alignment):
-            self._alignment = result
-            self._refresh()
+    def _on_aligned(self, alignment: Alignment) -> None:
+        self._alignment = alignment
+        self._refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save what is pending and stop listening to the shared runner."""
+        """Save what is pending; an alignment still on its way is not wanted."""
         self.save_progress()
-        with contextlib.suppress(RuntimeError, TypeError):  # already gone at exit
-            self.runner.finished.disconnect(self._on_finished)
+        if self._aligning is not None:
+            self._aligning.cancel()
         super().closeEvent(event)

@@ -6,7 +6,6 @@ Public API: ``ExportController``, ``export_report``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -16,9 +15,9 @@ from ...engine.changes import read_changes
 from ...engine.model import Alignment, Document
 from ...engine.report import write_report
 from ...pdf_writer import write_pdf
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
+from ..base.context import AppContext
+from ..notes.annotations import AnnotationsController
+from ..synopsis.controller import SynopsisController
 
 FILTERS = {
     "HTML report (*.html)": "html",
@@ -49,30 +48,38 @@ def export_report(
 
 
 class ExportController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        action = window._action(
+    """The report of the set on screen: its notes and corrections from
+    ``annotations``, the synopsis against ``synopsis``'s base."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        annotations: AnnotationsController,
+        synopsis: SynopsisController,
+    ) -> None:
+        self.context = context
+        self.annotations = annotations
+        self.synopsis = synopsis
+        self.action = context.add_action(
+            "export",
             "&Export Report…",
             self.export,
             "Ctrl+Shift+E",
             tip="Save the comparison as HTML, PDF, JSON, CSV or TEI",
         )
-        file_menu = window.menuBar().actions()[0].menu()
-        file_menu.insertAction(file_menu.actions()[2], action)  # after the two Open actions
-        self.action = action
 
     def export(self) -> None:
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if alignment is None:
             return
-        left, right = self.window.pair_view.pair
+        left, right = self.context.pair
         pair = (alignment.documents[left], alignment.documents[right])
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export report", "newsdiff-report.html", ";;".join(FILTERS)
+            self.context.widget, "Export report", "newsdiff-report.html", ";;".join(FILTERS)
         )
         if not path:
             return
-        base_id = self.window.synopsis.base_id
+        base_id = self.synopsis.base_id
         ids = [d.id for d in alignment.documents]
         try:
             export_report(
@@ -81,10 +88,10 @@ class ExportController:
                 FILTERS.get(chosen, "html"),
                 path,
                 base=ids.index(base_id) if base_id in ids else 0,
-                notes=self.window.annotations.described_notes(),
-                corrections=self.window.annotations.corrections,
+                notes=self.annotations.described_notes(),
+                corrections=self.annotations.corrections,
             )
         except OSError as error:
-            QMessageBox.warning(self.window, "newsdiff", f"Could not write {path}: {error}")
+            QMessageBox.warning(self.context.widget, "newsdiff", f"Could not write {path}: {error}")
             return
-        self.window.statusBar().showMessage(f"Report saved to {path}", 8000)
+        self.context.show_message(f"Report saved to {path}", 8000)

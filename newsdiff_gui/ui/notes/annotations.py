@@ -14,14 +14,16 @@ A store that cannot be read or saved is never a crash: the file is moved
 aside to ``.bak`` by the engine and the reader is told in a (non-blocking)
 message box.
 
-Signals: ``changed()`` after notes or corrections changed (panels refresh).
+Signals: ``changed()`` after notes or corrections changed (panels refresh);
+``marks_changed()`` after a note was added, edited or removed (the pair view's
+gutter marks, drawn by ``ui.pair.actions``, are redrawn).
 
 Public API: ``AnnotationsController``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -40,27 +42,19 @@ from ...engine.annotate.corrections import (
 )
 from ...engine.annotate.notes import Note, NotesStore
 from ...engine.model import Alignment
-from ...engine.report.markers import MANUAL, NOTE, PENDING_LINK
 from ...engine.session.open_set import OpenSet
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
-
-NOTE_GLYPH = NOTE.symbol
-MANUAL_GLYPH = MANUAL.symbol
-LINK_GLYPH = str(PENDING_LINK)
+from ..base.context import AppContext
 
 
 class AnnotationsController(QObject):
     changed = Signal()
+    marks_changed = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
+        self.context = context
         self.store: NotesStore | None = None
-        self.raw: Alignment | None = None  # the engine's alignment, before corrections
         self.opened: OpenSet | None = None  # the set as the recipe opened it
-        window.pair_view.filled.connect(self.mark_rows)
 
     # -- the data flow ------------------------------------------------------------
     def attach(self, opened: OpenSet) -> Alignment:
@@ -69,7 +63,6 @@ class AnnotationsController(QObject):
         at once, so the file is the truth, and a corrupt one is set aside and
         reported here)."""
         self.opened = opened
-        self.raw = opened.raw
         self.store = opened.notes
         for warning in opened.warnings:
             self._tell(warning)
@@ -82,15 +75,15 @@ class AnnotationsController(QObject):
         if self.opened is None or self.store is None:
             return
         self.opened = self.opened.recorrected()
-        self.window.show_alignment(self.opened.alignment)
+        self.context.show_alignment(self.opened.alignment)
         if reveal is not None:
-            self.window.pair_view.reveal_sentence(reveal)
+            self.context.reveal_sentence(reveal)
         self.changed.emit()
 
-    def _save(self, action: str, work: object) -> bool:
+    def _save(self, action: str, work: Callable[[], object]) -> bool:
         """Run a store change; tell the reader (and return False) if it failed."""
         try:
-            work()  # type: ignore[operator]
+            work()
         except (OSError, KeyError) as error:
             self._tell(f"Could not {action}: {error}. Nothing was lost; try again.")
             return False
@@ -99,32 +92,35 @@ class AnnotationsController(QObject):
     # -- corrections ---------------------------------------------------------------
     def link(self, a: str, b: str) -> None:
         """The reader says sentences ``a`` and ``b`` (ids) carry the same content."""
-        if self.store is None or self.raw is None:
+        store, raw = self.store, self.context.raw_alignment
+        if store is None or raw is None:
             return
-        correction = link_correction(self.raw.article_set, a, b)
-        if self._save("save the link", lambda: self.store.add_correction(correction)):
-            self.window.statusBar().showMessage("Linked by hand (kept with your notes).", 6000)
+        correction = link_correction(raw.article_set, a, b)
+        if self._save("save the link", lambda: store.add_correction(correction)):
+            self.context.show_message("Linked by hand (kept with your notes).", 6000)
             self._refresh(reveal=a)
 
     def unlink(self, pairs: list[tuple[str, str]]) -> None:
         """The reader says the sentences of each ``(a, b)`` do not say the same."""
-        if self.store is None or self.raw is None or not pairs:
+        store, raw = self.store, self.context.raw_alignment
+        if store is None or raw is None or not pairs:
             return
-        corrections = [unlink_correction(self.raw.article_set, a, b) for a, b in pairs]
+        corrections = [unlink_correction(raw.article_set, a, b) for a, b in pairs]
 
         def save() -> None:
             for correction in corrections:
-                self.store.add_correction(correction)  # type: ignore[union-attr]
+                store.add_correction(correction)
 
         if self._save("save the unlink", save):
-            self.window.statusBar().showMessage("Unlinked by hand (kept with your notes).", 6000)
+            self.context.show_message("Unlinked by hand (kept with your notes).", 6000)
             self._refresh(reveal=pairs[0][0])
 
     def remove_correction(self, correction: Correction) -> None:
         """Forget a correction: the engine's own decision for that pair returns."""
-        if self.store is None:
+        store = self.store
+        if store is None:
             return
-        if self._save("remove the correction", lambda: self.store.remove_correction(correction)):
+        if self._save("remove the correction", lambda: store.remove_correction(correction)):
             self._refresh()
 
     @property
@@ -134,7 +130,7 @@ class AnnotationsController(QObject):
     # -- notes --------------------------------------------------------------------
     def anchor_for(self, kind: str, target: str) -> Anchor | None:
         """An anchor for a sentence id, a unit id or a document index (as str)."""
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if alignment is None:
             return None
         if kind == "sentence":
@@ -144,32 +140,35 @@ class AnnotationsController(QObject):
         return version_anchor(alignment.documents[int(target)])
 
     def add_note(self, anchor: Anchor, text: str) -> Note | None:
-        if self.store is None or not text.strip():
+        store = self.store
+        if store is None or not text.strip():
             return None
         created: list[Note] = []
-        if self._save("save the note", lambda: created.append(self.store.add_note(anchor, text))):
+        if self._save("save the note", lambda: created.append(store.add_note(anchor, text))):
             self.changed.emit()
-            self.mark_rows()
+            self.marks_changed.emit()
         return created[0] if created else None
 
     def edit_note(self, note_id: str, text: str) -> None:
-        if self.store is None:
+        store = self.store
+        if store is None:
             return
-        if self._save("save the note", lambda: self.store.edit_note(note_id, text)):
+        if self._save("save the note", lambda: store.edit_note(note_id, text)):
             self.changed.emit()
-            self.mark_rows()
+            self.marks_changed.emit()
 
     def remove_note(self, note_id: str) -> None:
-        if self.store is None:
+        store = self.store
+        if store is None:
             return
-        if self._save("delete the note", lambda: self.store.remove_note(note_id)):
+        if self._save("delete the note", lambda: store.remove_note(note_id)):
             self.changed.emit()
-            self.mark_rows()
+            self.marks_changed.emit()
 
     def described_notes(self) -> list[tuple[str, Note]]:
         if self.store is None:
             return []
-        return self.store.described_notes(self.window.alignment)
+        return self.store.described_notes(self.context.alignment)
 
     def note_targets(self) -> dict[str, int]:
         """How many notes each sentence, unit or document id has now."""
@@ -178,52 +177,14 @@ class AnnotationsController(QObject):
             return counts
         resolver = Resolver(self.store.article_set)
         for note in self.store.notes:
-            target = resolver.target(self.window.alignment, note.anchor)
+            target = resolver.target(self.context.alignment, note.anchor)
             if target is not None:
                 counts[target] = counts.get(target, 0) + 1
         return counts
 
-    # -- pair view marks --------------------------------------------------------------
-    def mark_rows(self) -> None:
-        """Put ✎ (note) and ✋ (manual link) in the gutter of the rows they concern."""
-        alignment = self.window.pair_view.alignment
-        model = self.window.pair_view.model
-        if alignment is None or model.rowCount() == 0:
-            return
-        targets = self.note_targets()
-        manual = {
-            frozenset((a, b))
-            for link in alignment.links
-            if link.manual
-            for a in link.a
-            for b in link.b
-        }
-        marks: dict[int, tuple[str, list[str]]] = {}
-        for number in range(model.rowCount()):
-            row = model.row_at(number)
-            glyphs: list[str] = []
-            lines: list[str] = []
-            ids = [s.id for s in (*row.left, *row.right)]
-            units = {u.id for i in ids for u in alignment.units_of(i)}
-            notes = sum(targets.get(i, 0) for i in (*ids, *units))
-            if notes:
-                glyphs.append(NOTE_GLYPH)
-                lines.append(f"{NOTE_GLYPH} {notes} note(s) of yours: see the Notes panel")
-            if any(frozenset((a.id, b.id)) in manual for a in row.left for b in row.right):
-                glyphs.append(MANUAL_GLYPH)
-                lines.append(f"{MANUAL_GLYPH} linked by hand (a manual correction)")
-            pending = self.window.pair_actions.pending_link
-            if pending is not None and pending in ids:
-                glyphs.append(LINK_GLYPH)
-                lines.append("Marked for linking: Link (Ctrl+L) on a passage of the other version")
-            if glyphs:
-                marks[number] = (" ".join(glyphs), lines)
-        if not marks and not model.has_marks():
-            return  # no notes, no manual links: nothing to redraw or re-measure
-        model.set_marks(marks)
-        self.window.pair_view.list_view.scheduleDelayedItemsLayout()  # gutter rows grow
-
     def _tell(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "newsdiff — notes", message, parent=self.window)
+        self.context.show_message(message, 10000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "newsdiff — notes", message, parent=self.context.widget
+        )
         box.open()  # non-blocking: the window stays usable

@@ -12,8 +12,8 @@ Public API: ``NotesDock``, ``confirm``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
@@ -29,11 +29,9 @@ from ...engine.annotate.anchors import AnchorKind, Resolver
 from ...engine.annotate.corrections import CorrectionAction
 from ...engine.annotate.notes import Note, render_note_html
 from ...engine.report.markers import MANUAL
-from ..app.docks import make_dock
+from ..base.context import AppContext
 from . import note_dialog
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
+from .annotations import AnnotationsController
 
 EMPTY = (
     "<p><i>No notes yet.</i></p><p>Right-click a passage in the pair view and choose "
@@ -49,31 +47,37 @@ def confirm(parent: QWidget, question: str) -> bool:
 
 
 class NotesDock(QDockWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__("Notes", window)
-        self.window = window
+    """The Notes side panel; ``note_current`` asks for a note on the pair view's
+    current passage (its button)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        annotations: AnnotationsController,
+        note_current: Callable[[], object],
+    ) -> None:
+        super().__init__("Notes", context.widget)
+        self.context = context
+        self.annotations = annotations
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setAccessibleName("Your notes and manual corrections")
         self.browser.anchorClicked.connect(self._on_link)
         add = QPushButton("Note on the Current Passage… (Ctrl+Shift+N)")
-        add.clicked.connect(window.pair_actions.note_current)
+        add.clicked.connect(note_current)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(add)
         layout.addWidget(self.browser, 1)
-        make_dock(window, "Notes", "notes-dock", body, dock=self)
-        changes_dock = window.changes.dock
-        window.tabifyDockWidget(changes_dock, self)
-        changes_dock.raise_()  # the changes stay in front; notes are a tab away
-        window.annotations.changed.connect(self.refresh)
+        context.add_dock("notes-dock", "Notes", body, dock=self)
+        annotations.changed.connect(self.refresh)
         self.refresh()
 
     def html(self) -> str:
         """What the dock shows (tests read it)."""
-        annotations = self.window.annotations
+        annotations = self.annotations
         parts = ["<h3>Notes</h3>"]
         notes = annotations.described_notes()
         if not notes:
@@ -88,7 +92,7 @@ class NotesDock(QDockWidget):
                 f"<a href='note:delete/{note.id}'>Delete</a></p><hr>"
             )
         corrections = annotations.corrections
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if corrections and alignment is not None:
             resolver = Resolver(alignment.article_set)
             parts.append("<h3>Manual corrections</h3><ul>")
@@ -109,7 +113,7 @@ class NotesDock(QDockWidget):
         self.browser.verticalScrollBar().setValue(scroll)
 
     def _note(self, note_id: str) -> Note | None:
-        store = self.window.annotations.store
+        store = self.annotations.store
         if store is None:
             return None
         return next((n for n in store.notes if n.id == note_id), None)
@@ -117,7 +121,7 @@ class NotesDock(QDockWidget):
     def _on_link(self, url: QUrl) -> None:
         scheme, _, rest = url.toString().partition(":")
         action, _, key = rest.partition("/")
-        annotations = self.window.annotations
+        annotations = self.annotations
         if scheme == "fix" and action == "remove":
             corrections = annotations.corrections
             if key.isdigit() and int(key) < len(corrections):
@@ -125,36 +129,34 @@ class NotesDock(QDockWidget):
             return
         if scheme != "note":
             return  # a link the reader wrote in a note: never followed
-        note = self._note(key)
-        if note is None:
+        note, note_set = self._note(key), annotations.store
+        if note is None or note_set is None:
             return
         if action == "edit":
-            label = Resolver(annotations.store.article_set).describe(  # type: ignore[union-attr]
-                self.window.alignment, note.anchor
-            )
-            text = note_dialog.ask_note_text(self.window, label, note.text)
+            label = Resolver(note_set.article_set).describe(self.context.alignment, note.anchor)
+            text = note_dialog.ask_note_text(self.context.widget, label, note.text)
             if text is not None:
                 annotations.edit_note(note.id, text)
         elif action == "delete":
-            if confirm(self.window, "Delete this note? This cannot be undone."):
+            if confirm(self.context.widget, "Delete this note? This cannot be undone."):
                 annotations.remove_note(note.id)
         elif action == "show":
             self.show_note(note)
 
     def show_note(self, note: Note) -> None:
         """Bring the note's passage (or version) into the pair view."""
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if alignment is None:
             return
         resolver = Resolver(alignment.article_set)
-        self.window.tabs.setCurrentIndex(0)
+        self.context.show_panel("pair")
         if note.anchor.kind == AnchorKind.VERSION:
             document = resolver.document(note.anchor)
             if document is not None:
                 index = alignment.documents.index(document)
-                left, right = self.window.pair_view.pair
-                self.window.pair_view.set_pair(index, right if right != index else left)
+                left, right = self.context.pair
+                self.context.show_pair(index, right if right != index else left)
             return
         sentence = resolver.sentence(note.anchor)
         if sentence is not None:
-            self.window.pair_view.reveal_sentence(sentence.id)
+            self.context.reveal_sentence(sentence.id)

@@ -10,14 +10,14 @@ Right-click a row (or use the keyboard on the current row):
   content (the unit, in every version) or on a whole version.
 
 The work itself (storing, re-applying, refreshing every view) is the
-``AnnotationsController``'s; this module only turns rows into sentence ids.
+``AnnotationsController``'s; this module turns rows into sentence ids and
+draws the gutter marks of the rows: ✎ (a note of yours), ✋ (linked by hand)
+and ``⇢ link`` (marked for linking).
 
 Public API: ``PairActions``.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,13 +25,15 @@ from PySide6.QtWidgets import QMenu
 
 from ...engine.annotate.anchors import Resolver
 from ...engine.compare.pairing import PairRow, RowKind
-from ...engine.report.markers import PENDING_LINK
+from ...engine.report.markers import MANUAL, NOTE, PENDING_LINK
+from ..base.context import AppContext
 from ..notes import note_dialog
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
+from ..notes.annotations import AnnotationsController
+from .view import PairView
 
 LINK_GLYPH = str(PENDING_LINK)
+NOTE_GLYPH = NOTE.symbol
+MANUAL_GLYPH = MANUAL.symbol
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -39,22 +41,26 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 class PairActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self, context: AppContext, pair_view: PairView, annotations: AnnotationsController
+    ) -> None:
+        self.context = context
+        self.pair_view = pair_view
+        self.annotations = annotations
         self.pending_link: str | None = None  # a sentence id waiting for its partner
-        view = window.pair_view.list_view
+        view = pair_view.list_view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._menu)
-        self.link_action = window._action(
-            "&Link Passages", self.link_current, "Ctrl+L",
+        self.link_action = context.add_action(
+            "link", "&Link Passages", self.link_current, "Ctrl+L",
             tip="Mark this passage, then a passage of the other version, to link them by hand",
         )  # fmt: skip
-        self.unlink_action = window._action(
-            "&Unlink Passages", self.unlink_current, "Ctrl+U",
+        self.unlink_action = context.add_action(
+            "unlink", "&Unlink Passages", self.unlink_current, "Ctrl+U",
             tip="These two passages do not say the same thing",
         )  # fmt: skip
-        self.note_action = window._action(
-            "Add &Note…", self.note_current, "Ctrl+Shift+N",
+        self.note_action = context.add_action(
+            "note", "Add &Note…", self.note_current, "Ctrl+Shift+N",
             tip="Write a note on the current passage",
         )  # fmt: skip
         # Esc forgets the mark while the rows have focus (the find bar keeps its own Esc).
@@ -63,26 +69,19 @@ class PairActions:
         cancel.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         cancel.triggered.connect(self.cancel_link)
         view.addAction(cancel)
-        synopsis = getattr(window, "synopsis", None)
-        if synopsis is not None:  # the synopsis view asks for the same three things
-            synopsis.view.link_requested.connect(window.annotations.link)
-            synopsis.view.unlink_requested.connect(lambda a, b: window.annotations.unlink([(a, b)]))
-            synopsis.view.note_requested.connect(lambda s: self.add_note("sentence", s))
-        edit_menu = window.menu("Edit")
-        if edit_menu is not None:
-            edit_menu.addSeparator()
-            edit_menu.addActions([self.link_action, self.unlink_action, self.note_action])
+        pair_view.filled.connect(self.mark_rows)
+        annotations.marks_changed.connect(self.mark_rows)
 
     # -- rows to sentences ------------------------------------------------------------
     def _row(self, number: int | None = None) -> PairRow | None:
-        view = self.window.pair_view
+        view = self.pair_view
         number = view.current_row() if number is None else number
         if number < 0 or number >= view.model.rowCount():
             return None
         return view.model.row_at(number)
 
     def _outlets(self) -> tuple[str, str]:
-        model = self.window.pair_view.model
+        model = self.pair_view.model
         left, right = model.left_document, model.right_document
         return (left.outlet if left else "left"), (right.outlet if right else "right")
 
@@ -90,52 +89,50 @@ class PairActions:
     def link_current(self) -> None:
         row = self._row()
         if row is None or row.kind == RowKind.BOILERPLATE:
-            self.window.statusBar().showMessage("Choose a passage of story text to link.", 5000)
+            self.context.show_message("Choose a passage of story text to link.", 5000)
             return
         side = row.right if row.kind == RowKind.ONLY_RIGHT else row.left
         self.link_sentence(side[0].id)
 
     def link_sentence(self, sentence_id: str) -> None:
         """Mark ``sentence_id``, or link it with the marked one of another version."""
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if alignment is None:
             return
         pending = self.pending_link
         if pending is None or pending == sentence_id:
             self.pending_link = sentence_id
             text = alignment.article_set.sentence(sentence_id).text
-            self.window.statusBar().showMessage(
+            self.context.show_message(
                 f"Marked {_quote(text)} — now choose the passage of the other version it "
                 "matches and Link again (Ctrl+L); Esc cancels."
             )
-            self.window.annotations.mark_rows()
+            self.mark_rows()
             return
         documents = alignment.article_set
         if documents.document_of(pending) is documents.document_of(sentence_id):
             self.pending_link = sentence_id
-            self.window.statusBar().showMessage(
+            self.context.show_message(
                 "Both passages are in the same version: the mark moved here. "
                 "Choose a passage of the other version."
             )
-            self.window.annotations.mark_rows()
+            self.mark_rows()
             return
         self.pending_link = None
-        self.window.annotations.link(pending, sentence_id)
+        self.annotations.link(pending, sentence_id)
 
     def cancel_link(self) -> None:
         if self.pending_link is not None:
             self.pending_link = None
-            self.window.statusBar().showMessage("Link cancelled.", 4000)
-            self.window.annotations.mark_rows()
+            self.context.show_message("Link cancelled.", 4000)
+            self.mark_rows()
 
     def unlink_current(self) -> None:
         row = self._row()
         if row is None or row.kind != RowKind.SHARED:
-            self.window.statusBar().showMessage(
-                "Only a row with text on both sides can be unlinked.", 5000
-            )
+            self.context.show_message("Only a row with text on both sides can be unlinked.", 5000)
             return
-        self.window.annotations.unlink([(a.id, b.id) for a in row.left for b in row.right])
+        self.annotations.unlink([(a.id, b.id) for a in row.left for b in row.right])
 
     # -- notes ------------------------------------------------------------------------------
     def note_current(self) -> None:
@@ -147,20 +144,20 @@ class PairActions:
 
     def add_note(self, kind: str, target: str) -> None:
         """Ask for a note on a sentence id, unit id or version number (as str)."""
-        annotations = self.window.annotations
+        annotations = self.annotations
         anchor = annotations.anchor_for(kind, target)
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if anchor is None or alignment is None:
             return
         label = Resolver(alignment.article_set).describe(alignment, anchor)
-        text = note_dialog.ask_note_text(self.window, label)
+        text = note_dialog.ask_note_text(self.context.widget, label)
         if text is not None and text.strip():
             annotations.add_note(anchor, text)
-            self.window.statusBar().showMessage("Note saved.", 4000)
+            self.context.show_message("Note saved.", 4000)
 
     # -- the menu ----------------------------------------------------------------------------
     def _menu(self, position: QPoint) -> None:
-        view = self.window.pair_view
+        view = self.pair_view
         index = view.list_view.indexAt(position)
         if not index.isValid():
             return
@@ -170,9 +167,9 @@ class PairActions:
 
     def build_menu(self, number: int) -> QMenu:
         """The context menu of row ``number`` (tests read its actions)."""
-        menu = QMenu(self.window)
+        menu = QMenu(self.context.widget)
         row = self._row(number)
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if row is None or alignment is None:
             return menu
         left_outlet, right_outlet = self._outlets()
@@ -189,7 +186,7 @@ class PairActions:
             menu.addAction("Note on this content (in every version)…").triggered.connect(
                 lambda _=False: self.add_note("unit", unit_id)
             )
-        pair = self.window.pair_view.pair
+        pair = self.pair_view.pair
         for number_, outlet in zip(pair, (left_outlet, right_outlet), strict=True):
             menu.addAction(f"Note on the whole version {outlet}…").triggered.connect(
                 lambda _=False, n=number_: self.add_note("version", str(n))
@@ -213,5 +210,46 @@ class PairActions:
             unlink = menu.addAction("Unlink: these passages do not say the same")
             unlink.setShortcut(QKeySequence("Ctrl+U"))
             pairs = [(a.id, b.id) for a in row.left for b in row.right]
-            unlink.triggered.connect(lambda _=False: self.window.annotations.unlink(pairs))
+            unlink.triggered.connect(lambda _=False: self.annotations.unlink(pairs))
         return menu
+
+    # -- gutter marks ----------------------------------------------------------------------
+    def mark_rows(self) -> None:
+        """Put ✎ (note), ✋ (manual link) and ⇢ link (marked for linking) in the
+        gutter of the rows they concern."""
+        alignment = self.pair_view.alignment
+        model = self.pair_view.model
+        if alignment is None or model.rowCount() == 0:
+            return
+        targets = self.annotations.note_targets()
+        manual = {
+            frozenset((a, b))
+            for link in alignment.links
+            if link.manual
+            for a in link.a
+            for b in link.b
+        }
+        marks: dict[int, tuple[str, list[str]]] = {}
+        for number in range(model.rowCount()):
+            row = model.row_at(number)
+            glyphs: list[str] = []
+            lines: list[str] = []
+            ids = [s.id for s in (*row.left, *row.right)]
+            units = {u.id for i in ids for u in alignment.units_of(i)}
+            notes = sum(targets.get(i, 0) for i in (*ids, *units))
+            if notes:
+                glyphs.append(NOTE_GLYPH)
+                lines.append(f"{NOTE_GLYPH} {notes} note(s) of yours: see the Notes panel")
+            if any(frozenset((a.id, b.id)) in manual for a in row.left for b in row.right):
+                glyphs.append(MANUAL_GLYPH)
+                lines.append(f"{MANUAL_GLYPH} linked by hand (a manual correction)")
+            pending = self.pending_link
+            if pending is not None and pending in ids:
+                glyphs.append(LINK_GLYPH)
+                lines.append("Marked for linking: Link (Ctrl+L) on a passage of the other version")
+            if glyphs:
+                marks[number] = (" ".join(glyphs), lines)
+        if not marks and not model.has_marks():
+            return  # no notes, no manual links: nothing to redraw or re-measure
+        model.set_marks(marks)
+        self.pair_view.list_view.scheduleDelayedItemsLayout()  # gutter rows grow

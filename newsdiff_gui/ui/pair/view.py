@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QVBoxLayout, QWidget
 
 from ...engine.compare.pairing import PairCounts, PairRow, pair_rows
 from ...engine.model import Alignment
-from ..base.worker import TaskRunner
+from ..base.worker import TaskRunner, Ticket
 from .delegate import PairRowDelegate
 from .header import PairHeader
 from .list_view import PairListView
@@ -44,6 +44,7 @@ class PairView(QWidget):
         self._right = 1
         self._pending_sentence: str | None = None  # to select once its pair is shown
         self._rows_current = False  # the model shows the current pair of the current alignment
+        self._rows_ticket: Ticket | None = None  # the rows being computed
         self.model = PairRowsModel(self)
         self.list_view = PairListView(self)
         self.list_view.setModel(self.model)
@@ -59,7 +60,6 @@ class PairView(QWidget):
         self.header.left_chosen.connect(lambda n: self.set_pair(n, self._right))
         self.header.right_chosen.connect(lambda n: self.set_pair(self._left, n))
         self.header.swap_requested.connect(self.swap_sides)
-        runner.finished.connect(self._on_finished)
 
     # -- state ----------------------------------------------------------------
     @property
@@ -76,6 +76,8 @@ class PairView(QWidget):
         documents = alignment.documents if alignment else ()
         self.header.set_documents(documents)
         if len(documents) < 2:
+            if self._rows_ticket is not None:
+                self._rows_ticket.cancel()  # rows of a set no longer shown
             self.model.clear()
             self.header.set_pair(-1, -1)
             self.list_view.set_placeholder(EMPTY_TEXT)
@@ -105,21 +107,15 @@ class PairView(QWidget):
         self.pair_changed.emit(left, right)
         alignment = self._alignment
         left_doc, right_doc = alignment.documents[left], alignment.documents[right]
-        self._runner.submit(
-            PAIR_TOPIC,
-            lambda _cancel: (left, right, pair_rows(alignment, left_doc, right_doc)),
+        # A newer pair replaces this one: only the last choice is shown.
+        self._rows_ticket = self._runner.submit(
+            lambda _cancel: pair_rows(alignment, left_doc, right_doc),
+            on_done=self._show_rows,
+            topic=PAIR_TOPIC,
         )
 
     def swap_sides(self) -> None:
         self.set_pair(self._right, self._left)
-
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != PAIR_TOPIC or self._alignment is None:
-            return
-        left, right, rows = result  # type: ignore[misc]
-        if (left, right) != (self._left, self._right):
-            return  # an answer for a pair the reader has already left
-        self._show_rows(rows)
 
     def _show_rows(self, rows: list[PairRow]) -> None:
         assert self._alignment is not None

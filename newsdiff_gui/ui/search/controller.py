@@ -18,67 +18,61 @@ Public API: ``SearchController``.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ...engine.compare.search import Hit, SearchError, SearchResult, compile_query, search
 from ...engine.model import Alignment
+from ..base.context import AppContext
 from ..base.formats import tooltip_html
+from ..base.worker import Ticket
+from ..pair.view import PairView
+from ..sets.versions_model import VersionsModel
+from ..synopsis.view import SynopsisView
 from .bar import SearchBar
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
 
 SEARCH_TOPIC = "search"
 
 
 class SearchController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    """Marks hits in ``pair_view`` and ``synopsis``, counts per version in ``versions``."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        pair_view: PairView,
+        synopsis: SynopsisView,
+        versions: VersionsModel,
+    ) -> None:
+        self.context = context
+        self.pair_view = pair_view
+        self.synopsis = synopsis
+        self.versions = versions
         self.bar = SearchBar()
-        self._place_under_tabs(window)
+        # Under the panels, so it stays while the reader moves between the pair
+        # view and the synopsis.
+        context.add_bar("find", self.bar)
         self.result: SearchResult | None = None
         self.pattern: re.Pattern[str] | None = None
         self.current = -1  # index into result.hits
-        self._marked: tuple[re.Pattern[str], object] | None = None  # what the views show
+        self._searching: Ticket | None = None
+        # What the views show: the pattern and the current hit's cell.
+        self._marked: tuple[re.Pattern[str] | None, tuple[int, bool, int] | None] | None = None
         self._timer = QTimer(singleShot=True, interval=120)
         self._timer.timeout.connect(self.run)
-        self.find_action = window._action(
-            "&Find in All Versions…", self.open, "Ctrl+F", tip="Search every version"
+        self.find_action = context.add_action(
+            "find", "&Find in All Versions…", self.open, "Ctrl+F", tip="Search every version"
         )
-        self.next_action = window._action("Find &Next", self.next_hit, "F3")
-        self.previous_action = window._action("Find &Previous", self.previous_hit, "Shift+F3")
-        edit_menu = window.menu("Edit")
-        if edit_menu is not None:
-            edit_menu.addSeparator()
-            edit_menu.addActions([self.find_action, self.next_action, self.previous_action])
+        self.next_action = context.add_action("find_next", "Find &Next", self.next_hit, "F3")
+        self.previous_action = context.add_action(
+            "find_previous", "Find &Previous", self.previous_hit, "Shift+F3"
+        )
         self.bar.changed.connect(self._timer.start)
         self.bar.next_requested.connect(self.next_hit)
         self.bar.previous_requested.connect(self.previous_hit)
         self.bar.closed.connect(self.clear)
-        window.alignment_ready.connect(self._on_alignment)
-        window.runner.finished.connect(self._on_finished)
-        window.pair_view.filled.connect(self._mark)
-
-    def _place_under_tabs(self, window: MainWindow) -> None:
-        """The bar sits under the tabs, so it stays while the reader moves
-        between the pair view and the synopsis."""
-        from ..app.main_window import SPLITTER_SIZES  # the window's module is loaded by now
-
-        splitter = window.tabs.parentWidget()
-        assert isinstance(splitter, QSplitter)
-        position = splitter.indexOf(window.tabs)
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        splitter.insertWidget(position, holder)
-        layout.addWidget(window.tabs, 1)
-        layout.addWidget(self.bar)
-        splitter.setStretchFactor(position, 1)
-        splitter.setSizes(list(SPLITTER_SIZES))
+        context.alignment_changed.connect(self._on_alignment)
+        pair_view.filled.connect(self._mark)
 
     # -- running a query --------------------------------------------------------------
     def open(self) -> None:
@@ -98,7 +92,7 @@ class SearchController:
         slow expression over 100 long versions never freezes the window.
         """
         self._timer.stop()
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         query = self.bar.query
         if alignment is None or not query:
             self.clear(keep_bar=True)
@@ -112,19 +106,16 @@ class SearchController:
             return
         article_set = alignment.article_set
         self.bar.set_counts("Searching…")
-        self.window.runner.submit(
-            SEARCH_TOPIC,
-            lambda _cancel: (alignment, pattern, search(article_set, query, **options)),
+        # Dropped when the set changes (run_on_alignment) or the bar is cleared (clear).
+        self._searching = self.context.run_on_alignment(
+            lambda _cancel: search(article_set, query, **options),
+            lambda found: self._show_result(pattern, found),
+            topic=SEARCH_TOPIC,
         )
 
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != SEARCH_TOPIC:
-            return
-        alignment, pattern, found = result  # type: ignore[misc]
-        if alignment is not self.window.alignment or not self.bar.query:
-            return  # the set changed, or the bar was cleared, while it ran
+    def _show_result(self, pattern: re.Pattern[str], found: SearchResult) -> None:
         self.pattern, self.result = pattern, found
-        self.window.sidebar.versions.set_hits(found.counts)
+        self.versions.set_hits(found.counts)
         self.current = self._first_on_screen()
         self._show_counts()
         if self.current >= 0:
@@ -134,18 +125,20 @@ class SearchController:
 
     def clear(self, keep_bar: bool = False) -> None:
         """Forget the search: no marks, no counts."""
+        if self._searching is not None:
+            self._searching.cancel()  # an answer still on its way is not wanted either
         self.result, self.pattern, self.current = None, None, -1
-        self.window.sidebar.versions.set_hits(None)
+        self.versions.set_hits(None)
         self.bar.set_counts("")
         self._mark()
         if not keep_bar:
-            self.window.pair_view.list_view.setFocus()
+            self.pair_view.list_view.setFocus()
 
     def _first_on_screen(self) -> int:
         """The first hit in the left, then the right version; else the first of all."""
         if self.result is None or not self.result.hits:
             return -1
-        model = self.window.pair_view.model
+        model = self.pair_view.model
         for document in (model.left_document, model.right_document):
             for number, hit in enumerate(self.result.hits):
                 if document is not None and hit.document == document.id:
@@ -154,7 +147,7 @@ class SearchController:
 
     def _show_counts(self) -> None:
         result = self.result
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if result is None or alignment is None:
             return
         if not result.hits:
@@ -194,15 +187,14 @@ class SearchController:
         else in the pair view."""
         assert self.result is not None
         hit = self.result.hits[number]
-        synopsis = self.window.synopsis.view
-        if self.window.tabs.currentWidget() is synopsis:
+        if self.context.panel_shown() == "synopsis":
             if hit.sentence is not None:
-                synopsis.select_sentence(hit.sentence)
+                self.synopsis.select_sentence(hit.sentence)
             self._mark()
             return
-        self.window.tabs.setCurrentIndex(0)
+        self.context.show_panel("pair")
         if hit.sentence is not None:
-            self.window.pair_view.reveal_sentence(hit.sentence)
+            self.context.reveal_sentence(hit.sentence)
         self._mark()
 
     # -- marking ------------------------------------------------------------------------------
@@ -213,7 +205,7 @@ class SearchController:
 
     def _mark(self) -> None:
         """Give the pair view's delegate the pattern and where the current hit is."""
-        view = self.window.pair_view
+        view = self.pair_view
         current = self._current_cell()
         if self.pattern is None and self._marked is None:
             return  # nothing marked, nothing to mark: keep the cached layouts
@@ -223,14 +215,14 @@ class SearchController:
         view.delegate.set_highlight(self.pattern, current)
         view.list_view.scheduleDelayedItemsLayout()  # bold hits may re-wrap a cell
         view.list_view.viewport().update()
-        table = self.window.synopsis.view.table
+        table = self.synopsis.table
         table.delegate.set_highlight(self.pattern)
         table.viewport().update()
 
     def _current_cell(self) -> tuple[int, bool, int] | None:
         """(row, left side?, match number in that cell) of the current hit."""
         hit = self.current_hit()
-        model = self.window.pair_view.model
+        model = self.pair_view.model
         if hit is None or self.result is None:
             return None
         left_doc, right_doc = model.left_document, model.right_document

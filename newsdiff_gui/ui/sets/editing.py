@@ -18,75 +18,70 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...engine.load.articles import InputError, document_from_text
 from ...engine.model import Alignment, ArticleSet, Document
-from ...engine.session.open_set import OpenSet, open_article_set, with_corrections
-from ..base.worker import Report
-from .loading import LoadResult
+from ...engine.session.open_set import open_article_set, with_corrections
+from ..base.context import AppContext
+from ..base.session import OpenedSet
+from ..base.worker import Report, ShouldCancel
 from .paste_dialog import VersionTextDialog
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
-
-ALIGN_TOPIC = "align"  # the main window's topic: a new open replaces a paste
+from .versions_sidebar import VersionsSidebar
 
 
 class SetEditingController:
-    """Edit menu actions over the main window's current set."""
+    """Edit menu actions over the current set (the versions in ``sidebar``)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        edit_menu = QMenu("&Edit", window)
-        window.menuBar().insertMenu(window.menuBar().actions()[1], edit_menu)  # after File
-        self.paste_action = window._action(
+    def __init__(self, context: AppContext, sidebar: VersionsSidebar) -> None:
+        self.context = context
+        self.sidebar = sidebar
+        self.paste_action = context.add_action(
+            "paste_version",
             "&Paste as New Version…",
             self.paste_version,
             "Ctrl+Shift+V",
             tip="Add the text on the clipboard as another version of the story",
         )
-        self.details_action = window._action(
+        self.details_action = context.add_action(
+            "version_details",
             "Edit Version &Details…",
             self.edit_details,
             "Ctrl+E",
             tip="Change the outlet, title or date shown for the selected (or left) version",
         )
-        edit_menu.addActions([self.paste_action, self.details_action])
-        window.sidebar.edit_requested.connect(self.edit_details)
+        sidebar.edit_requested.connect(self.edit_details)
         self.dialog_factory: Callable[..., VersionTextDialog] = VersionTextDialog  # tests
 
     def _documents(self) -> list[Document]:
         """The versions shown in the sidebar (also when fewer than two loaded)."""
-        versions = self.window.sidebar.versions
+        versions = self.sidebar.versions
         return [versions.document(number) for number in range(versions.rowCount())]
 
     def _realign(self, documents: list[Document], message: str) -> None:
         article_set = ArticleSet(tuple(documents))
 
-        def work(
-            should_cancel: Callable[[], bool], report: Report
-        ) -> tuple[LoadResult, OpenSet | None]:
+        def work(should_cancel: ShouldCancel, report: Report) -> OpenedSet:
             if len(article_set) < 2:
-                return LoadResult(article_set, ()), None
+                return OpenedSet(article_set, (), None)
             # Not through the cache: its entries hold the texts, and a pasted
             # version is promised to stay in memory.
             opened = open_article_set(
                 article_set, cached=False, should_cancel=should_cancel, progress=report
             )
-            return LoadResult(article_set, ()), opened
+            return OpenedSet(article_set, (), opened)
 
-        self.window.set_status_hint(message)
-        self.window.statusBar().showMessage(f"Aligning {len(documents)} versions…")
-        self.window.runner.submit(ALIGN_TOPIC, work, with_progress=True)
+        # As the set's alignment: a new open replaces a paste still aligning.
+        self.context.align_set(work, f"Aligning {len(documents)} versions…", hint=message)
 
     def paste_version(self) -> None:
         """Ask for the text (prefilled from the clipboard) and add it as a version."""
         clipboard = QGuiApplication.clipboard().text()
-        dialog = self.dialog_factory("Paste as New Version", text=clipboard, parent=self.window)
+        dialog = self.dialog_factory(
+            "Paste as New Version", text=clipboard, parent=self.context.widget
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
@@ -95,7 +90,9 @@ class SetEditingController:
         try:
             document = document_from_text(values["text"], name, len(documents))
         except InputError as error:
-            QMessageBox.warning(self.window, "newsdiff", f"Cannot add this text: {error.reason}")
+            QMessageBox.warning(
+                self.context.widget, "newsdiff", f"Cannot add this text: {error.reason}"
+            )
             return
         document = replace(
             document,
@@ -110,8 +107,8 @@ class SetEditingController:
 
     def _chosen_version(self) -> int:
         """The version selected in the sidebar, else the left one."""
-        index = self.window.sidebar.currentIndex()
-        return index.row() if index.isValid() else self.window.pair_view.pair[0]
+        index = self.sidebar.currentIndex()
+        return index.row() if index.isValid() else self.context.pair[0]
 
     def edit_details(self, number: int | None = None) -> None:
         """Relabel version ``number`` (default: the chosen one) in the app only."""
@@ -126,7 +123,7 @@ class SetEditingController:
             outlet=current.outlet,
             headline=current.title,
             date=current.date or "",
-            parent=self.window,
+            parent=self.context.widget,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -138,17 +135,16 @@ class SetEditingController:
             date=values["date"] or None,
         )
         # The engine's own alignment: the reader's corrections are applied on top again.
-        old = self.window.annotations.raw if self.window.alignment else None
+        old = self.context.raw_alignment if self.context.alignment else None
         if old is None:  # one version, nothing compared: only the sidebar shows it
-            self.window.sidebar.versions.set_documents(tuple(documents))
+            self.sidebar.versions.set_documents(tuple(documents))
             return
         article_set = ArticleSet(tuple(documents))
         alignment = Alignment(article_set, old.units, old.links)
-        self.window.set_status_hint(
-            f"Details of {current.name} changed in newsdiff only (the file is untouched)."
-        )
-        # Through the runner so every view takes the relabelled set as after an
-        # open; the work is only the wrapping done above, so it returns at once.
-        self.window.runner.submit(
-            ALIGN_TOPIC, lambda _cancel: (LoadResult(article_set, ()), with_corrections(alignment))
+        # As the set's alignment so every view takes the relabelled set as after
+        # an open; the work is only the wrapping done above, so it returns at once.
+        self.context.align_set(
+            lambda _cancel, _report: OpenedSet(article_set, (), with_corrections(alignment)),
+            "",
+            hint=f"Details of {current.name} changed in newsdiff only (the file is untouched).",
         )

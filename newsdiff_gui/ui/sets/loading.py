@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ...engine.load.articles import InputError, load_article_set_lenient
 from ...engine.model import ArticleSet
-from ...engine.session.open_set import OpenSet, TooFewVersions, open_set
+from ...engine.session.open_set import TooFewVersions, open_set
+from ..base.session import OpenedSet
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,9 @@ def load_versions(
     return LoadResult(report.article_set, report.skipped)
 
 
-def load_and_align(paths: list[str]) -> Callable[..., tuple[LoadResult, OpenSet | None]]:
+def load_and_align(
+    paths: list[str],
+) -> Callable[[Callable[[], bool], Callable[[str, int, int], None]], OpenedSet]:
     """Work for the window's runner: load what loads and, when there are two or
     more, open the set as every command does (``engine.session.open_set``:
     the cached alignment, notes and manual corrections); ``report(label,
@@ -50,13 +53,13 @@ def load_and_align(paths: list[str]) -> Callable[..., tuple[LoadResult, OpenSet 
 
     def work(
         should_cancel: Callable[[], bool], report: Callable[[str, int, int], None]
-    ) -> tuple[LoadResult, OpenSet | None]:
+    ) -> OpenedSet:
         try:
             # Through the on-disk cache: reopening a set, or switching back to a
             # story of a collection, is instant; a changed file is a new key.
             opened = open_set(paths, should_cancel=should_cancel, progress=report)
         except TooFewVersions as too_few:
-            return LoadResult(too_few.report.article_set, too_few.report.skipped), None
-        return LoadResult(opened.article_set, opened.loaded.skipped), opened
+            return OpenedSet(too_few.report.article_set, too_few.report.skipped, None)
+        return OpenedSet(opened.article_set, opened.loaded.skipped, opened)
 
     return work

@@ -12,17 +12,15 @@ Public API: ``RecentSetsController``, ``startup_paths``, ``describe_set``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ...engine.store.settings import SettingsStore
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
+from ..base.context import AppContext
 
 
 def describe_set(paths: Sequence[str]) -> str:
@@ -44,38 +42,32 @@ def startup_paths(store: SettingsStore | None = None) -> list[str] | None:
 
 
 class RecentSetsController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
         self.store = SettingsStore()
         for warning in self.store.warnings:
-            window.statusBar().showMessage(f"Settings: {warning}", 10000)
-        self.menu = QMenu("Open &Recent", window)
+            context.show_message(f"Settings: {warning}", 10000)
+        self.menu = context.add_menu("recent", QMenu("Open &Recent", context.widget))
         self.menu.aboutToShow.connect(self.rebuild)
-        self.reopen_action = QAction("Reopen Last Set at Start", window)
+        self.reopen_action = QAction("Reopen Last Set at Start", context.widget)
         self.reopen_action.setCheckable(True)
         self.reopen_action.setChecked(self.store.settings.reopen_last)
         self.reopen_action.toggled.connect(self._set_reopen)
-        file_menu = window.menu("File")
-        if file_menu is not None:
-            actions = file_menu.actions()
-            before = actions[2] if len(actions) > 2 else None  # after the two Open actions
-            file_menu.insertMenu(before, self.menu)
-            file_menu.insertAction(before, self.reopen_action)
-            file_menu.insertSeparator(before)
-        window.set_opened.connect(self.remember)
+        context.register_action("reopen_last", self.reopen_action)
+        context.set_opened.connect(self.remember)
         self.rebuild()
 
-    def _save(self, work: object) -> None:
+    def _save(self, work: Callable[[], object]) -> None:
         try:
-            work()  # type: ignore[operator]
+            work()
         except OSError as error:  # settings are a convenience: say so, go on
-            self.window.statusBar().showMessage(f"Could not save settings: {error}", 8000)
+            self.context.show_message(f"Could not save settings: {error}", 8000)
 
     def _set_reopen(self, value: bool) -> None:
         self._save(lambda: self.store.set_reopen_last(value))
 
     def remember(self, paths: list[str]) -> None:
-        self._save(lambda: self.store.add_recent(paths))
+        self._save(lambda: self.store.add_recent([*paths]))
 
     def rebuild(self) -> None:
         """Fill the submenu from the settings (newest first)."""
@@ -98,13 +90,13 @@ class RecentSetsController:
         existing = [p for p in paths if Path(p).exists()]
         if not existing:
             self._save(lambda: self.store.remove_recent(tuple(paths)))
-            self.window.statusBar().showMessage(
+            self.context.show_message(
                 "Those files are no longer there; the set was taken off the list.", 8000
             )
             return
-        self.window.open_paths(existing)
+        self.context.open_paths(existing)
 
     def clear(self) -> None:
         for paths in self.store.settings.recent_sets:
-            self._save(lambda p=paths: self.store.remove_recent(p))
+            self._save(partial(self.store.remove_recent, paths))
         self.rebuild()

@@ -14,6 +14,7 @@ Public API: ``StoriesController``.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,24 +22,28 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...engine.session.collections import Story, is_collection, list_stories, with_shared
-from ..app.docks import make_dock
+from ..base.context import AppContext
+from ..base.worker import ShouldCancel, Ticket
 from .stories_model import SORT_ROLE, STORY_ROLE, StoriesModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
 
-    from ..app.main_window import MainWindow
-
 STORIES_TOPIC = "stories"
 SHARED_TOPIC = "story:"  # + the story's name
 
 
+def _shared(story: Story, _should_cancel: ShouldCancel) -> Story:
+    return with_shared(story)
+
+
 class StoriesController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
         self.root: Path | None = None
-        self.model = StoriesModel(window)
-        self.proxy = QSortFilterProxyModel(window)
+        self._sharing: list[Ticket] = []  # each story's shared share, being aligned
+        self.model = StoriesModel(context)
+        self.proxy = QSortFilterProxyModel(context)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
@@ -56,11 +61,9 @@ class StoriesController:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
-        # A tab beside Changes and Notes: the right-hand panels are the widest.
-        self.dock = make_dock(window, "Stories", "stories-dock", self.table)
-        window.tabifyDockWidget(window.changes.dock, self.dock)
-        self.dock.hide()
-        window.runner.finished.connect(self._on_finished)
+        # The window puts it beside Changes and Notes: the right-hand panels are the widest.
+        self.dock = context.add_dock("stories-dock", "Stories", self.table)
+        self.dock.hide()  # until a collection is opened
 
     def claims(self, paths: list[str]) -> bool:
         """Open ``paths`` as a collection if they are one (the window asks first)."""
@@ -72,17 +75,14 @@ class StoriesController:
     def open_collection(self, root: Path) -> None:
         self.root = root
         self.dock.setWindowTitle(f"Stories — {root.name}")
-        self.window.statusBar().showMessage(f"Reading the stories in {root.name}…")
-        self.window.runner.submit(STORIES_TOPIC, lambda _cancel: (root, list_stories(root)))
-
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic == STORIES_TOPIC:
-            root, stories = result  # type: ignore[misc]
-            if root == self.root:
-                self._show(stories)
-        elif topic.startswith(SHARED_TOPIC):
-            story: Story = result  # type: ignore[assignment]
-            self.model.set_shared(story.name, story.shared)
+        self.context.show_message(f"Reading the stories in {root.name}…")
+        for ticket in self._sharing:  # the stories of another collection
+            ticket.cancel()
+        self._sharing.clear()
+        # A newer collection replaces this one (same topic).
+        self.context.runner.submit(
+            lambda _cancel: list_stories(root), on_done=self._show, topic=STORIES_TOPIC
+        )
 
     def _show(self, stories: list[Story]) -> None:
         self.model.set_stories(stories)
@@ -90,9 +90,9 @@ class StoriesController:
         self.dock.raise_()
         comparable = [n for n, s in enumerate(stories) if s.comparable]
         if not stories:
-            self.window.statusBar().showMessage("No story in this collection could be read.")
+            self.context.show_message("No story in this collection could be read.")
             return
-        self.window.statusBar().showMessage(
+        self.context.show_message(
             f"{len(stories)} stories in {self.root.name if self.root else 'the collection'}; "
             "choose one in the Stories list.",
             8000,
@@ -101,11 +101,16 @@ class StoriesController:
             self.open_story(comparable[0])
         for story in stories:
             if story.comparable and story.shared is None:
-                self.window.runner.submit(
-                    SHARED_TOPIC + story.name,
-                    lambda _cancel, s=story: with_shared(s),
+                ticket = self.context.runner.submit(
+                    partial(_shared, story),
+                    on_done=self._show_shared,
+                    topic=SHARED_TOPIC + story.name,
                     background=True,
                 )
+                self._sharing.append(ticket)
+
+    def _show_shared(self, story: Story) -> None:
+        self.model.set_shared(story.name, story.shared)
 
     def _activated(self, index: QModelIndex) -> None:
         story: Story | None = self.proxy.index(index.row(), 0).data(STORY_ROLE)
@@ -116,5 +121,5 @@ class StoriesController:
         """Show story ``number`` (a row of the source model)."""
         story = self.model.stories()[number]
         self.model.set_current(number)
-        self.window.setWindowTitle(f"{story.name} — newsdiff")
-        self.window.open_paths([str(story.folder)])
+        self.context.widget.setWindowTitle(f"{story.name} — newsdiff")
+        self.context.open_paths([str(story.folder)])

@@ -15,7 +15,7 @@ Public API: ``VersionsSidebar``.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QListView,
     QMenu,
@@ -49,11 +49,11 @@ class _CardDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         """Selection background from the style, text from the palette-derived theme."""
-        palette = option.palette  # type: ignore[attr-defined]
+        palette = option.palette
         theme = theme_for(palette)
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(rect, palette.highlight())
         text_colour = palette.highlightedText().color() if selected else theme.text
@@ -68,7 +68,7 @@ class _CardDelegate(QStyledItemDelegate):
             painter.setBrush(theme.current_row)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(badge, 4, 4)
-            badge_font = QFont(option.font)  # type: ignore[attr-defined]
+            badge_font = QFont(option.font)
             badge_font.setBold(True)
             badge_font.setPointSizeF(badge_font.pointSizeF() * 0.8)
             painter.setFont(badge_font)
@@ -76,7 +76,7 @@ class _CardDelegate(QStyledItemDelegate):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, side)
             text_left += _BADGE + 8
 
-        outlet_font = QFont(option.font)  # type: ignore[attr-defined]
+        outlet_font = QFont(option.font)
         outlet_font.setBold(True)
         painter.setFont(outlet_font)
         metrics = painter.fontMetrics()
@@ -95,7 +95,7 @@ class _CardDelegate(QStyledItemDelegate):
         )
         painter.drawText(QPoint(text_left, inner.top() + metrics.ascent()), outlet)
 
-        small = QFont(option.font)  # type: ignore[attr-defined]
+        small = QFont(option.font)
         small.setPointSizeF(small.pointSizeF() * 0.88)
         painter.setFont(small)
         painter.setPen(dim_colour)
@@ -121,14 +121,14 @@ class _CardDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _two_lines(text: str, metrics: object, width: int) -> str:
+    def _two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
         """Wrap to at most two lines, eliding the second (cards have fixed height)."""
         words = text.split()
         first = ""
-        while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:  # type: ignore[attr-defined]
+        while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
             first = (first + " " + words.pop(0)).strip()
         rest = " ".join(words)
-        second = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)  # type: ignore[attr-defined]
+        second = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
         return first + ("\n" + second if second else "")
 
 

@@ -3,7 +3,7 @@
 Building means ``engine.synopsis.synopsis`` (one pass, ~3 ms for 50 versions)
 plus every cell's word diff against the base and its styled pieces
 (``build_cells``, ~90 ms for 50 versions of 1,000 words), so it runs on the
-window's ``TaskRunner`` under the topic ``"synopsis"``: a newer alignment or
+context's ``TaskRunner`` under the topic ``"synopsis"``: a newer alignment or
 base cancels an older build and a stale answer is dropped.
 
 "Show in pair view" switches to the Pair tab and asks the pair view to
@@ -15,36 +15,23 @@ Public API: ``SynopsisController``, ``SYNOPSIS_TOPIC``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from ...engine.compare.synopsis import synopsis
 from ...engine.model import Alignment
-from .model import SynopsisCells, build_cells
+from ..base.context import AppContext
+from .model import build_cells
 from .view import SynopsisView
-
-if TYPE_CHECKING:
-    from ..app.main_window import MainWindow
 
 SYNOPSIS_TOPIC = "synopsis"
 
 
-def _build(alignment: Alignment, base: int) -> Callable[[Callable[[], bool]], object]:
-    def work(should_cancel: Callable[[], bool]) -> tuple[Alignment, SynopsisCells]:
-        return alignment, build_cells(synopsis(alignment, base), should_cancel)
-
-    return work
-
-
 class SynopsisController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
         self.view = SynopsisView()
-        self.page = window.add_panel("Synopsis", self.view)
+        context.add_panel("synopsis", "Synopsis", self.view)
         self._base_id: str | None = None  # the base document, kept across re-alignments
-        window.alignment_ready.connect(self._on_alignment)
-        window.load_failed.connect(self._on_load_failed)
-        window.runner.finished.connect(self._on_finished)
+        context.alignment_changed.connect(self._on_alignment)
+        context.load_failed.connect(self._on_load_failed)
         self.view.base_requested.connect(self.set_base)
         self.view.pair_requested.connect(self.show_in_pair_view)
 
@@ -59,28 +46,26 @@ class SynopsisController:
         self._submit(alignment, base)
 
     def _on_load_failed(self, _message: str) -> None:
-        if self.window.alignment is None:  # nothing to compare: no stale synopsis either
+        if self.context.alignment is None:  # nothing to compare: no stale synopsis either
             self.view.set_cells(None)
 
     def set_base(self, column: int) -> None:
         """Rebuild the synopsis of the current alignment against ``column``."""
-        alignment = self.window.alignment
+        alignment = self.context.alignment
         if alignment is not None and 0 <= column < len(alignment.documents):
             self._submit(alignment, column)
 
     def _submit(self, alignment: Alignment, base: int) -> None:
         self._base_id = alignment.documents[base].id
-        self.window.runner.submit(SYNOPSIS_TOPIC, _build(alignment, base), background=True)
-
-    def _on_finished(self, topic: str, result: object) -> None:
-        if topic != SYNOPSIS_TOPIC:
-            return
-        alignment, cells = result  # type: ignore[misc]
-        if alignment is self.window.alignment:  # not for a set already replaced
-            self.view.set_cells(cells)
+        # Work on the alignment shown: not delivered for a set already replaced.
+        self.context.run_on_alignment(
+            lambda should_cancel: build_cells(synopsis(alignment, base), should_cancel),
+            self.view.set_cells,
+            topic=SYNOPSIS_TOPIC,
+            background=True,
+        )
 
     def show_in_pair_view(self, base: int, column: int, sentence_id: str) -> None:
         """The Pair tab with base on the left and ``column`` on the right, row selected."""
-        pair_view = self.window.pair_view
-        self.window.tabs.setCurrentIndex(self.window.tabs.indexOf(pair_view.parentWidget()))
-        pair_view.reveal_sentence(sentence_id, pair=(base, column))
+        self.context.show_panel("pair")
+        self.context.reveal_sentence(sentence_id, pair=(base, column))

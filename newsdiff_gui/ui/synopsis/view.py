@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -136,11 +136,12 @@ class SynopsisView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The table's keys for the current cell, before the window's shortcuts."""
-        if watched is self.table and event.type() in (
-            QEvent.Type.ShortcutOverride,
-            QEvent.Type.KeyPress,
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)  # both types below are key events
+            and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
         ):
-            key = QKeySequence(event.keyCombination()).toString()  # type: ignore[attr-defined]
+            key = QKeySequence(event.keyCombination()).toString()
             slot = self._keys.get(key)
             if slot is not None:
                 event.accept()

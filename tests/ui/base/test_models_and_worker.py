@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
+from dataclasses import dataclass
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -13,7 +15,7 @@ from newsdiff_gui.engine.compare.pieces import PieceKind, plain_text, side_piece
 from newsdiff_gui.engine.compare.worddiff import diff_words
 from newsdiff_gui.engine.load.articles import documents_from_texts
 from newsdiff_gui.engine.model import Alignment, Relation, Unit
-from newsdiff_gui.ui.base.worker import TaskRunner
+from newsdiff_gui.ui.base.worker import TaskFailure, TaskRunner
 from newsdiff_gui.ui.pair.model import PairRowsModel
 
 WORDS = st.sampled_from(
@@ -83,27 +85,105 @@ def test_pair_model_passes_qt_model_checks(qtmodeltester) -> None:
 
 
 def test_runner_drops_stale_answers(qtbot) -> None:
+    """A newer submit on the same topic cancels the older work and drops its answer."""
     runner = TaskRunner()
-    results: list[object] = []
-    runner.finished.connect(lambda topic, result: results.append((topic, result)))
+    results: list[str] = []
+    stopped_early: list[bool] = []
 
     def slow(cancel):
         deadline = time.monotonic() + 2
         while time.monotonic() < deadline and not cancel():
             time.sleep(0.01)
+        stopped_early.append(time.monotonic() < deadline)
         return "old"
 
-    runner.submit("pair", slow)
-    with qtbot.waitSignal(runner.finished, timeout=5000):
-        runner.submit("pair", lambda cancel: "new")
+    runner.submit(slow, on_done=results.append, topic="pair")
+    with qtbot.waitCallback(timeout=5000) as delivered:
+        runner.submit(lambda cancel: "new", on_done=delivered, topic="pair")
     assert runner.wait(5000)
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
-    assert results == [("pair", "new")]
+    delivered.assert_called_with("new")
+    assert results == []  # the old answer never arrived
+    assert stopped_early == [True]  # its work saw the cancel
 
 
 def test_runner_reports_failures(qtbot) -> None:
     runner = TaskRunner(inline=True)
+    seen: list[TaskFailure] = []
     with qtbot.waitSignal(runner.failed, timeout=1000) as blocker:
-        runner.submit("align", lambda cancel: 1 / 0)
-    assert blocker.args[0] == "align"
-    assert "ZeroDivisionError" in blocker.args[1]
+        runner.submit(lambda cancel: 1 / 0, on_failed=seen.append, topic="align")
+    (failure,) = seen
+    assert blocker.args == [failure]
+    assert failure.topic == "align"
+    assert "ZeroDivisionError" in failure.message
+    assert "Traceback" in failure.traceback
+
+
+@dataclass(frozen=True)
+class _Answer:
+    value: int
+
+
+def test_answers_arrive_as_the_work_returned_them(qtbot) -> None:
+    """Typed results: the object itself, no tuple; work without a topic is never replaced."""
+    runner = TaskRunner(inline=True)
+    first, second = _Answer(1), _Answer(2)
+    got: list[_Answer] = []
+    runner.submit(lambda cancel: first, on_done=got.append)
+    runner.submit(lambda cancel: second, on_done=got.append)
+    assert got[0] is first and got[1] is second
+    assert not runner.busy
+
+
+def test_a_cancelled_ticket_delivers_nothing(qtbot) -> None:
+    runner = TaskRunner()
+    started, saw_cancel = threading.Event(), threading.Event()
+    heard: list[str] = []
+
+    def work(cancel):
+        started.set()
+        deadline = time.monotonic() + 5
+        while not cancel() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        if cancel():
+            saw_cancel.set()
+        return "late"
+
+    ticket = runner.submit(
+        work,
+        on_done=lambda _: heard.append("done"),
+        on_cancelled=lambda: heard.append("cancelled"),
+        topic="changes",
+    )
+    assert started.wait(5)
+    assert ticket.running
+    ticket.cancel()
+    assert not ticket.running
+    assert runner.wait(5000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert saw_cancel.is_set()
+    assert heard == []
+
+
+def test_progress_is_reported_and_cancel_all_stops_the_work(qtbot) -> None:
+    runner = TaskRunner()
+    steps: list[tuple[str, int, int]] = []
+    heard: list[str] = []
+
+    def work(cancel, report):
+        for done in range(10_000):
+            report("Aligning", done, 10_000)  # raises CancelledError once cancelled
+            time.sleep(0.001)
+        return "finished"
+
+    with qtbot.waitCallback(timeout=5000) as cancelled:
+        runner.submit(
+            work,
+            on_progress=lambda *step: (steps.append(step), runner.cancel_all()),
+            on_done=lambda _: heard.append("done"),
+            on_cancelled=cancelled,
+            topic="align",
+        )
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert steps and steps[0][0] == "Aligning"
+    assert heard == []
