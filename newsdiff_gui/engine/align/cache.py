@@ -54,6 +54,8 @@ def aligner_key() -> str:
     here = Path(__file__).resolve().parent
     files = [here / f"{name}.py" for name in _ALIGNER_MODULES]
     files += sorted((here / "data").glob("*.npz")) + sorted((here / "data").glob("*.json"))
+    # Set-wide boilerplate decides which sentences the aligner sees.
+    files.append(here.parent / "segment" / "setwide.py")
     for path in files:
         try:
             digest.update(path.name.encode() + path.read_bytes())

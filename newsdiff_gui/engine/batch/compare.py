@@ -43,7 +43,8 @@ from ..changes.profile import profile_versions
 from ..compare.pairing import RowKind, pair_rows
 from ..load.articles import InputError, document_from_text
 from ..load.articles import _guess_metadata as guess_metadata
-from ..model import Alignment, ArticleSet, Document, OpKind
+from ..model import Alignment, Document, OpKind
+from ..segment.setwide import article_set
 from .records import Article
 
 __all__ = ["MAX_COMPARE", "StoryRows", "compare_story"]
@@ -200,7 +201,7 @@ def _compare(articles: Sequence[Article], rows: StoryRows, summary: dict[str, An
         if row["title"] is None:
             row["title"] = documents[by_document.index(position if twin is None else twin)].title
     if len(documents) >= 2:
-        alignment = align(ArticleSet(tuple(documents)))
+        alignment = align(article_set(documents))
         _describe(alignment, articles, documents, by_document, rows, summary)
     else:
         rows.articles[0].update(shared_share=1.0, churn=0.0)

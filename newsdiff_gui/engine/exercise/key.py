@@ -26,7 +26,8 @@ from dataclasses import replace
 from ..align.aligner import align
 from ..changes import Change, ChangeType, read_changes, read_set_changes
 from ..changes.profile import profile_versions
-from ..model import Alignment, ArticleSet, Document
+from ..model import Alignment, Document
+from ..segment.setwide import article_set
 from .model import Exercise, ExerciseError, KeyItem, Task, TaskKey, TaskKind
 
 
@@ -34,7 +35,7 @@ def exercise_alignment(
     exercise: Exercise, should_cancel: Callable[[], bool] | None = None
 ) -> Alignment:
     """Align the exercise's articles (in their order: document ``i`` is article ``i``)."""
-    return align(ArticleSet(tuple(a.document for a in exercise.articles)), None, should_cancel)
+    return align(article_set([a.document for a in exercise.articles]), None, should_cancel)
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -47,6 +47,7 @@ from pathlib import Path
 
 from ..model import ArticleSet, Document
 from ..segment.sentences import segment_document
+from ..segment.setwide import article_set
 from .formats import Extracted
 from .formats.docx import extract_docx, looks_like_docx
 from .formats.html import extract_html, looks_like_html
@@ -295,7 +296,7 @@ def documents_from_texts(named_texts: Sequence[tuple[str, str]]) -> ArticleSet:
     documents = [
         document_from_text(text, name, index) for index, (name, text) in enumerate(named_texts)
     ]
-    return ArticleSet(tuple(documents))
+    return article_set(documents)
 
 
 # ---------------------------------------------------------------- many files
@@ -393,7 +394,7 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def load_article_set(paths: Sequence[str | os.PathLike[str]]) -> ArticleSet:
     """Load every file; raise ``InputError`` on the first one that cannot be read."""
     documents = [load_document(path, index) for index, path in enumerate(paths)]
-    return ArticleSet(tuple(documents))
+    return article_set(documents)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -456,4 +457,4 @@ def load_article_set_lenient(
                         by_file[identity] = document
         if progress is not None:
             progress(done, len(entries))
-    return LoadReport(ArticleSet(tuple(documents)), tuple(skipped), tuple(identical))
+    return LoadReport(article_set(documents), tuple(skipped), tuple(identical))

@@ -23,7 +23,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...engine.load.articles import InputError, document_from_text
-from ...engine.model import Alignment, ArticleSet, Document
+from ...engine.model import Alignment, Document
+from ...engine.segment.setwide import article_set as build_article_set
 from ...engine.session.open_set import open_article_set, with_corrections
 from ..base.context import AppContext
 from ..base.session import OpenedSet
@@ -61,7 +62,7 @@ class SetEditingController:
         return [versions.document(number) for number in range(versions.rowCount())]
 
     def _realign(self, documents: list[Document], message: str) -> None:
-        article_set = ArticleSet(tuple(documents))
+        article_set = build_article_set(documents)
 
         def work(should_cancel: ShouldCancel, report: Report) -> OpenedSet:
             if len(article_set) < 2:
@@ -139,7 +140,7 @@ class SetEditingController:
         if old is None:  # one version, nothing compared: only the sidebar shows it
             self.sidebar.versions.set_documents(tuple(documents))
             return
-        article_set = ArticleSet(tuple(documents))
+        article_set = build_article_set(documents)
         alignment = Alignment(article_set, old.units, old.links)
         # As the set's alignment so every view takes the relabelled set as after
         # an open; the work is only the wrapping done above, so it returns at once.
