@@ -30,10 +30,7 @@ def test_a_line_that_is_chrome_in_one_version_is_chrome_in_all() -> None:
     first = _labels(0, both)
     assert first["By Anna Keller, Staff Writer"] is not None
     assert _labels(0, plain)[byline] is None  # alone, the page cannot tell
-    assert (
-        _labels(1, both)[byline] == first["By Anna Keller, Staff Writer"]
-        or _labels(1, both)[byline] is not None
-    )
+    assert _labels(1, both)[byline] == first["By Anna Keller, Staff Writer"]
 
 
 def test_a_page_that_repeats_its_lead_has_one_lead_of_content() -> None:
