@@ -15,7 +15,8 @@ sentences; it knows nothing of Qt, of row order or of how a row is drawn
 Suggestions the reader already settled (linked, dismissed, unlinked) are not
 in the corrected alignment at all (``annotate.corrections``).
 
-Public API: ``Partner``, ``pair_partners``, ``cell_partners``, ``PREVIEW_WORDS``.
+Public API: ``Partner``, ``pair_partners``, ``cell_partners``, ``version_name``,
+``PREVIEW_WORDS``.
 """
 
 from __future__ import annotations
@@ -66,6 +67,14 @@ class Partner:
     def sentence_pairs(self) -> list[tuple[str, str]]:
         """The (mine, theirs) sentence pairs a manual link must join to confirm it."""
         return [(a, b.id) for a in self.mine for b in self.theirs]
+
+
+def version_name(alignment: Alignment, index: int) -> str:
+    """How an offer names version ``index``: its outlet, with the file name
+    when two versions share an outlet."""
+    document = alignment.documents[index]
+    same = [d for d in alignment.documents if d.outlet == document.outlet]
+    return document.outlet if len(same) == 1 else f"{document.outlet} ({document.name})"
 
 
 def _partners_of(alignment: Alignment, suggestion: Suggestion) -> list[Partner]:
@@ -139,4 +148,4 @@ def cell_partners(view: Synopsis) -> dict[tuple[int, int], tuple[Partner, ...]]:
     return _best_first(found)
 
 
-__all__ = ["PREVIEW_WORDS", "Partner", "cell_partners", "pair_partners"]
+__all__ = ["PREVIEW_WORDS", "Partner", "cell_partners", "pair_partners", "version_name"]

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import QMenu
 
 from ...engine.annotate.anchors import Resolver
 from ...engine.compare.pairing import PairRow, RowKind
+from ...engine.compare.suggestions import version_name
 from ...engine.report.markers import MANUAL, NOTE, PENDING_LINK
 from ..base.context import AppContext
 from ..notes import note_dialog
 from ..notes.annotations import AnnotationsController
-from .partners import PartnerOffers, version_name
+from .partners import PartnerOffers
 from .view import PairView
 
 LINK_GLYPH = str(PENDING_LINK)

@@ -26,21 +26,12 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QMouseEvent
 
 from ...engine.compare.pairing import RowKind
-from ...engine.compare.suggestions import Partner, pair_partners
-from ...engine.model import Alignment
+from ...engine.compare.suggestions import Partner, pair_partners, version_name
 from ..base.context import AppContext
 from ..notes.annotations import AnnotationsController
 from .delegate import PairRowDelegate, cell_rects
 from .model import PARTNER_TEXT_ROLE
 from .view import PairView
-
-
-def version_name(alignment: Alignment, index: int) -> str:
-    """The other version as the offer names it: its outlet, with the file name
-    when two versions share an outlet."""
-    document = alignment.documents[index]
-    same = [d for d in alignment.documents if d.outlet == document.outlet]
-    return document.outlet if len(same) == 1 else f"{document.outlet} ({document.name})"
 
 
 class PartnerOffers(QObject):
