@@ -9,6 +9,12 @@ every row is laid out. Engine work runs inline, so the picture is final.
 
 ``--base N`` picks the synopsis base column, ``--hide-docks`` closes the
 pair view's side panels (as a reader may) so the table gets the width.
+``--reveal SENTENCE`` selects that sentence's row (``--view pair``) or cell
+(``--view synopsis``) and scrolls it to the middle; ``--reveal partner``
+picks the first sentence offered a possible partner:
+
+    .venv/bin/python -m tools.screenshot_view --view pair --reveal partner \
+        -o docs/screenshots/possible-partner.png
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ def main() -> int:
     parser.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--base", type=int, default=0, help="synopsis base column")
     parser.add_argument("--hide-docks", action="store_true", help="close the side panels")
+    parser.add_argument("--reveal", help="sentence id to select, or 'partner'")
     args = parser.parse_args()
     use_private_user_dirs()  # the picture must not show this machine's own notes or fixes
 
@@ -58,6 +65,8 @@ def main() -> int:
     window.tabs.setCurrentIndex(titles.index(args.view.lower()))
     if args.view.lower() == "synopsis" and args.base:
         window.synopsis.set_base(args.base)
+    if args.reveal:
+        reveal(window, args.view.lower(), args.reveal)
     for _ in range(3):
         app.processEvents()
         if hasattr(window, "synopsis"):
@@ -65,6 +74,26 @@ def main() -> int:
     ok = window.grab().save(args.output, "PNG")
     print(f"wrote {args.output}" if ok else f"could not write {args.output}")
     return 0 if ok else 1
+
+
+def reveal(window: MainWindow, view: str, target: str) -> None:
+    """Select ``target`` (a sentence id, or "partner": the first one offered a
+    possible partner) in the pair view or the synopsis."""
+    alignment = window.alignment
+    assert alignment is not None
+    if target == "partner":
+        offered = [s.a[0] for s in alignment.suggestions]
+        if not offered:
+            print("screenshot_view: no possible partner in this set", file=sys.stderr)
+            return
+        target = offered[0]
+    if view == "synopsis":
+        window.synopsis.view.select_sentence(target)
+        return
+    window.pair_view.reveal_sentence(target)
+    QApplication.processEvents()
+    window.pair_view.list_view.doItemsLayout()
+    window.pair_view.select_row(window.pair_view.current_row())  # centred once laid out
 
 
 if __name__ == "__main__":

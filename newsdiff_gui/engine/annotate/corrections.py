@@ -1,4 +1,5 @@
-"""Manual alignment corrections: "link these two sentences", "unlink this pair".
+"""Manual alignment corrections: "link these two sentences", "unlink this pair",
+"this possible partner is not one".
 
 The aligner is right most of the time; a researcher who sees a miss fixes it
 by hand and the fix must outlive re-alignment and restarts. So a correction
@@ -12,13 +13,24 @@ is stored with the notes, and is re-applied to every fresh alignment by
 * unlink a↔b: every link with a on one side and b on the other goes; if
   their unit no longer connects them, it splits along the remaining links
   (if something else still connects them, b's links go too).
+* dismiss a↔b: the reader has seen the aligner's *suggestion* that a and b
+  may carry the same content (a link the model doubted, ``Suggestion``) and
+  says no. Units and links stay; the suggestion is no longer offered.
+
+Suggestions travel through the corrected alignment, minus those the reader
+settled: a pair now in one unit (linked) and a pair dismissed or unlinked are
+no longer offered. Why dismissals are corrections: they are the reader's
+judgement on a pair of sentences, like links, so they need the same anchors
+to outlive re-alignment, the same "a later word on the pair wins" (Link after
+Dismiss links), and the same list to undo them from.
 
 Corrections apply in order, so a later one wins over an earlier one on the
 same pair. Changed units get their relation recomputed; untouched units and
 their ids stay as the aligner made them; split-off parts get ``<id>.<n>``.
 
 Public API: ``CorrectionAction``, ``Correction``, ``link_correction``,
-``unlink_correction``, ``apply_corrections``, ``unresolved_corrections``.
+``unlink_correction``, ``dismiss_correction``, ``apply_corrections``,
+``unresolved_corrections``.
 """
 
 from __future__ import annotations
@@ -27,7 +39,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from ..model import Alignment, ArticleSet, Link, Relation, Unit
+from ..model import Alignment, ArticleSet, Link, Relation, Suggestion, Unit
 from .anchors import Anchor, AnchorKind, Resolver, sentence_anchor
 
 # A side with under this share of the other side's words carries only part of it.
@@ -37,6 +49,7 @@ _PARTIAL_RATIO = 0.6
 class CorrectionAction(str, Enum):
     LINK = "link"
     UNLINK = "unlink"
+    DISMISS = "dismiss"  # a suggested possible partner is not one
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,13 @@ def unlink_correction(article_set: ArticleSet, a: str, b: str) -> Correction:
     )
 
 
+def dismiss_correction(article_set: ArticleSet, a: str, b: str) -> Correction:
+    """ "The suggestion that these two sentences (ids) match is wrong: stop offering it"."""
+    return Correction(
+        CorrectionAction.DISMISS, sentence_anchor(article_set, a), sentence_anchor(article_set, b)
+    )
+
+
 def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -109,7 +129,26 @@ class _Editor:
             (u.id, list(u.members), u.relation) for u in alignment.units
         ]
         self.links = list(alignment.links)
+        self.suggestions = alignment.suggestions
         self.ids = {u.id for u in alignment.units}
+        self.rejected: set[frozenset[str]] = set()  # pairs dismissed or unlinked
+
+    def reject(self, a: str, b: str) -> None:
+        """The reader said a and b are not partners: no suggestion offers them."""
+        self.rejected.add(frozenset((a, b)))
+
+    def accept(self, a: str, b: str) -> None:
+        """A link after a dismissal on the same pair: the later word wins."""
+        self.rejected.discard(frozenset((a, b)))
+
+    def _offered(self, suggestion: Suggestion) -> bool:
+        """Still a question for the reader: neither rejected nor already joined."""
+        pairs = [(a, b) for a in suggestion.a for b in suggestion.b]
+        if any(frozenset(pair) in self.rejected for pair in pairs):
+            return False
+        return not any(
+            (unit := self.unit_of(a)) is not None and unit == self.unit_of(b) for a, b in pairs
+        )
 
     def unit_of(self, sentence_id: str) -> int | None:
         for number, (_, members, _) in enumerate(self.units):
@@ -197,7 +236,8 @@ class _Editor:
 
     def alignment(self) -> Alignment:
         units = tuple(Unit(i, tuple(m), r) for i, m, r in self.units)
-        return Alignment(self.article_set, units, tuple(self.links))
+        suggestions = tuple(s for s in self.suggestions if self._offered(s))
+        return Alignment(self.article_set, units, tuple(self.links), suggestions)
 
 
 def apply_corrections(alignment: Alignment, corrections: list[Correction]) -> Alignment:
@@ -215,9 +255,13 @@ def apply_corrections(alignment: Alignment, corrections: list[Correction]) -> Al
         if a is None or b is None or a.doc_index == b.doc_index:
             continue
         if correction.action == CorrectionAction.LINK:
+            editor.accept(a.id, b.id)
             editor.link(a.id, b.id)
-        else:
+        elif correction.action == CorrectionAction.UNLINK:
+            editor.reject(a.id, b.id)
             editor.unlink(a.id, b.id)
+        else:
+            editor.reject(a.id, b.id)
     return editor.alignment()
 
 
@@ -235,6 +279,7 @@ __all__ = [
     "Correction",
     "CorrectionAction",
     "apply_corrections",
+    "dismiss_correction",
     "link_correction",
     "unlink_correction",
     "unresolved_corrections",

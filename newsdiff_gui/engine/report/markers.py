@@ -10,7 +10,7 @@ Public API: ``Mark``, the row marks (``OMITTED`` ``ADDED`` ``REWORDED``
 ``SAME`` ``BOILERPLATE``) and ``row_marker``; the synopsis marks
 ``CELL_MARKS``, ``ONLY_IN``, ``NOT_IN_BASE``, ``HATCH``; ``COVERAGE_MARKS``;
 ``CHANGE_GLYPHS``, ``CHANGE_WORDS``, ``GUTTER_CHANGE_TYPES``, ``SEVERITY_MARKS``; the reader's own
-``NOTE``, ``MANUAL``, ``PENDING_LINK``; the legend phrases ``PAIR_LEGEND``,
+``NOTE``, ``MANUAL``, ``PENDING_LINK``, ``PARTNER``; the legend phrases ``PAIR_LEGEND``,
 ``STRUCK_MEANS``, ``UNDERLINED_MEANS``, ``BOILERPLATE_MEANS``.
 """
 
@@ -128,3 +128,5 @@ SEVERITY_MARKS = {
 NOTE = Mark("✎", "note")
 MANUAL = Mark("✋", "linked by hand")
 PENDING_LINK = Mark("⇢", "link")  # a sentence marked, waiting for its partner
+# A partner the aligner suggests but doubts (below the confident level): the reader decides.
+PARTNER = Mark("≈?", "possible partner")

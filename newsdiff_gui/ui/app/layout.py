@@ -28,8 +28,8 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         "open_exercise", "new_exercise", None, "quit",
     )),
     ("&Edit", (
-        "paste_version", "version_details", None, "link", "unlink", "note", None,
-        "find", "find_next", "find_previous",
+        "paste_version", "version_details", None, "link", "unlink", "dismiss_partner",
+        "note", None, "find", "find_next", "find_previous",
     )),
     ("&View", ("next_change", "previous_change", None, "swap_sides", None, PANELS)),
     ("&Help", ("example_exercise", "about")),

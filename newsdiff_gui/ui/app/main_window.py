@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
         synopsis.link_requested.connect(self.annotations.link)
         synopsis.unlink_requested.connect(lambda a, b: self.annotations.unlink([(a, b)]))
         synopsis.note_requested.connect(lambda s: self.pair_actions.add_note("sentence", s))
+        synopsis.partner_link_requested.connect(self.annotations.link_pairs)
+        synopsis.partner_dismiss_requested.connect(self.annotations.dismiss)
 
     def _lay_out(self) -> None:
         """Place what the features registered: tabs, side panels, bars, menus, toolbar."""

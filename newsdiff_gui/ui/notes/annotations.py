@@ -37,11 +37,12 @@ from ...engine.annotate.anchors import (
 )
 from ...engine.annotate.corrections import (
     Correction,
+    dismiss_correction,
     link_correction,
     unlink_correction,
 )
 from ...engine.annotate.notes import Note, NotesStore
-from ...engine.model import Alignment
+from ...engine.model import Alignment, ArticleSet
 from ...engine.session.open_set import OpenSet
 from ..base.context import AppContext
 
@@ -92,27 +93,40 @@ class AnnotationsController(QObject):
     # -- corrections ---------------------------------------------------------------
     def link(self, a: str, b: str) -> None:
         """The reader says sentences ``a`` and ``b`` (ids) carry the same content."""
-        store, raw = self.store, self.context.raw_alignment
-        if store is None or raw is None:
-            return
-        correction = link_correction(raw.article_set, a, b)
-        if self._save("save the link", lambda: store.add_correction(correction)):
-            self.context.show_message("Linked by hand (kept with your notes).", 6000)
-            self._refresh(reveal=a)
+        self.link_pairs([(a, b)])
+
+    def link_pairs(self, pairs: list[tuple[str, str]]) -> None:
+        """Link every ``(a, b)`` at once (a possible partner of two sentences
+        needs two), with one save and one refresh."""
+        self._correct(pairs, link_correction, "save the link", "Linked by hand")
 
     def unlink(self, pairs: list[tuple[str, str]]) -> None:
         """The reader says the sentences of each ``(a, b)`` do not say the same."""
+        self._correct(pairs, unlink_correction, "save the unlink", "Unlinked by hand")
+
+    def dismiss(self, pairs: list[tuple[str, str]]) -> None:
+        """The reader says a suggested possible partner is not one: it is no
+        longer offered (kept with the notes, so also after a restart)."""
+        self._correct(pairs, dismiss_correction, "save the dismissal", "Possible partner dismissed")
+
+    def _correct(
+        self,
+        pairs: list[tuple[str, str]],
+        make: Callable[[ArticleSet, str, str], Correction],
+        action: str,
+        done: str,
+    ) -> None:
         store, raw = self.store, self.context.raw_alignment
         if store is None or raw is None or not pairs:
             return
-        corrections = [unlink_correction(raw.article_set, a, b) for a, b in pairs]
+        corrections = [make(raw.article_set, a, b) for a, b in pairs]
 
         def save() -> None:
             for correction in corrections:
                 store.add_correction(correction)
 
-        if self._save("save the unlink", save):
-            self.context.show_message("Unlinked by hand (kept with your notes).", 6000)
+        if self._save(action, save):
+            self.context.show_message(f"{done} (kept with your notes).", 6000)
             self._refresh(reveal=pairs[0][0])
 
     def remove_correction(self, correction: Correction) -> None:

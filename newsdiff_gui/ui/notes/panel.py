@@ -38,6 +38,12 @@ EMPTY = (
     "<b>Note on …</b>, or press Ctrl+Shift+N on the current row. Notes are Markdown, "
     "kept on this computer and brought back whenever you open the same articles.</p>"
 )
+# How the corrections list names each kind ("Remove" undoes any of them).
+_VERBS = {
+    CorrectionAction.LINK: "Linked",
+    CorrectionAction.UNLINK: "Unlinked",
+    CorrectionAction.DISMISS: "Not partners (suggestion dismissed)",
+}
 
 
 def confirm(parent: QWidget, question: str) -> bool:
@@ -97,7 +103,7 @@ class NotesDock(QDockWidget):
             resolver = Resolver(alignment.article_set)
             parts.append("<h3>Manual corrections</h3><ul>")
             for number, correction in enumerate(corrections):
-                verb = "Linked" if correction.action == CorrectionAction.LINK else "Unlinked"
+                verb = _VERBS[correction.action]
                 a = resolver.describe(alignment, correction.a)
                 b = resolver.describe(alignment, correction.b)
                 parts.append(

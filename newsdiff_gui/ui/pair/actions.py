@@ -4,7 +4,10 @@ Right-click a row (or use the keyboard on the current row):
 
 * **Link** (Ctrl+L) — the first press marks the passage (``⇢ link`` in the
   gutter), a press on a passage of the *other* version links the two: "the
-  engine missed that these say the same". Esc forgets the mark.
+  engine missed that these say the same". Esc forgets the mark. On a lone
+  row offering a possible partner (``partners.py``), with nothing marked,
+  Ctrl+L confirms that partner instead; the menu can still mark the row.
+* **Dismiss possible partner** (Ctrl+D) — the suggested partner is not one.
 * **Unlink** (Ctrl+U) — the row's two sides do not say the same thing.
 * **Add note** (Ctrl+Shift+N) — on the left or right sentence, on the
   content (the unit, in every version) or on a whole version.
@@ -25,10 +28,12 @@ from PySide6.QtWidgets import QMenu
 
 from ...engine.annotate.anchors import Resolver
 from ...engine.compare.pairing import PairRow, RowKind
+from ...engine.compare.suggestions import version_name
 from ...engine.report.markers import MANUAL, NOTE, PENDING_LINK
 from ..base.context import AppContext
 from ..notes import note_dialog
 from ..notes.annotations import AnnotationsController
+from .partners import PartnerOffers
 from .view import PairView
 
 LINK_GLYPH = str(PENDING_LINK)
@@ -48,6 +53,7 @@ class PairActions:
         self.pair_view = pair_view
         self.annotations = annotations
         self.pending_link: str | None = None  # a sentence id waiting for its partner
+        self.partners = PartnerOffers(context, pair_view, annotations)
         view = pair_view.list_view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._menu)
@@ -91,6 +97,8 @@ class PairActions:
         if row is None or row.kind == RowKind.BOILERPLATE:
             self.context.show_message("Choose a passage of story text to link.", 5000)
             return
+        if self.pending_link is None and self.partners.confirm(self.pair_view.current_row()):
+            return  # one key confirms the possible partner offered on this row
         side = row.right if row.kind == RowKind.ONLY_RIGHT else row.left
         self.link_sentence(side[0].id)
 
@@ -206,6 +214,15 @@ class PairActions:
             action = menu.addAction(text)
             action.setShortcut(QKeySequence("Ctrl+L"))
             action.triggered.connect(lambda _=False, s=sid: self.link_sentence(s))
+        partner = self.partners.partner(number)
+        if partner is not None:
+            name = version_name(alignment, partner.other).replace("&", "&&")
+            where = f"{name} ¶{partner.paragraph}, {partner.score:.2f}"
+            link = menu.addAction(f"Link with Its Possible Partner ({where})")
+            link.triggered.connect(lambda _=False: self.partners.confirm(number))
+            dismiss = menu.addAction("Dismiss the Possible Partner: Not the Same")
+            dismiss.setShortcut(QKeySequence("Ctrl+D"))
+            dismiss.triggered.connect(lambda _=False: self.partners.dismiss(number))
         if row.kind == RowKind.SHARED:
             unlink = menu.addAction("Unlink: these passages do not say the same")
             unlink.setShortcut(QKeySequence("Ctrl+U"))

@@ -31,9 +31,11 @@ from .model import (
     LEFT_PIECES_ROLE,
     MARKER_ROLE,
     MARKS_ROLE,
+    PARTNER_TEXT_ROLE,
     RIGHT_PIECES_ROLE,
     ROW_ROLE,
 )
+from .offer import OfferLayout
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -63,6 +65,8 @@ class PairRowDelegate(QStyledItemDelegate):
         self._font = reading_font()
         self._marker_font = QFont(view.font())
         self._marker_font.setPointSizeF(max(6.5, view.font().pointSizeF() * 0.78))
+        # A possible partner, asked in the gap cell facing a lone sentence (offer.py).
+        self.offer = OfferLayout(QFont(view.font()), _PAD_X, _PAD_Y)
         self._theme = theme_for(view.palette())
         self._cache: dict[tuple[int, bool, int], QTextDocument] = {}
         # Search: the pattern to mark in every cell, and the current hit as
@@ -128,6 +132,10 @@ class PairRowDelegate(QStyledItemDelegate):
         heights = [self.document(index, side, width).size().height() for side in (True, False)]
         # Room in the gutter for the typed-change glyphs and the reader's marks.
         extra = 18 * (bool(index.data(CHANGE_TAGS_ROLE)) + bool(index.data(MARKS_ROLE)))
+        offer = index.data(PARTNER_TEXT_ROLE)
+        if offer:
+            cell = cell_rects(QRect(0, 0, total, 1))[0].width()
+            heights.append(self.offer.height(cell, offer) - 2 * _PAD_Y)
         return QSize(total, max(_MIN_HEIGHT + extra, int(max(heights)) + 2 * _PAD_Y + 1))
 
     # -- painting -----------------------------------------------------------
@@ -167,6 +175,9 @@ class PairRowDelegate(QStyledItemDelegate):
             document.drawContents(painter, QRectF(0, 0, width, cell.height()))
             painter.restore()
 
+        offer = index.data(PARTNER_TEXT_ROLE)
+        if offer and row.kind in (RowKind.ONLY_LEFT, RowKind.ONLY_RIGHT):
+            self.offer.paint(painter, right_rect if lone_left else left_rect, offer, theme)
         self._paint_marker(painter, gutter, row, index)
 
         # Separators: gutter edges and the line under the row.

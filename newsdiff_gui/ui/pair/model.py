@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from ...engine.compare.pairing import PairCounts, PairRow, RowKind, count_rows
 from ...engine.compare.pieces import Piece, plain_text, side_pieces
+from ...engine.compare.suggestions import Partner
 from ...engine.model import Document, OpKind
 from ...engine.report.markers import row_marker
 
@@ -38,6 +39,8 @@ RIGHT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 7
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 8
 CHANGE_TAGS_ROLE = Qt.ItemDataRole.UserRole + 9  # glyphs of the typed changes in the row
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 10  # the reader's own marks: NOTE, MANUAL
+PARTNER_ROLE = Qt.ItemDataRole.UserRole + 11  # a possible partner of a lone row (Partner)
+PARTNER_TEXT_ROLE = Qt.ItemDataRole.UserRole + 12  # its line: "maybe the same as …"
 
 
 def _describe(row: PairRow) -> str:
@@ -71,6 +74,7 @@ class PairRowsModel(QAbstractListModel):
         self._pieces: dict[tuple[int, bool], list[Piece]] = {}
         self._tags: dict[int, tuple[str, list[str]]] = {}  # row -> (glyphs, explanations)
         self._marks: dict[int, tuple[str, list[str]]] = {}  # row -> (glyphs, explanations)
+        self._partners: dict[int, tuple[Partner, str]] = {}  # row -> (partner, its line)
 
     # -- data in -----------------------------------------------------------
     def set_rows(self, rows: list[PairRow], left: Document | None, right: Document | None) -> None:
@@ -81,6 +85,7 @@ class PairRowsModel(QAbstractListModel):
         self._pieces.clear()
         self._tags.clear()
         self._marks.clear()
+        self._partners.clear()
         self.endResetModel()
 
     def set_change_tags(self, tags: dict[int, tuple[str, list[str]]]) -> None:
@@ -96,6 +101,17 @@ class PairRowsModel(QAbstractListModel):
         self._marks = dict(marks)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def set_partners(self, partners: dict[int, tuple[Partner, str]]) -> None:
+        """The possible partner offered on each lone row, with the line that
+        says so (from ``partners.py``)."""
+        self._partners = dict(partners)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def partner(self, number: int) -> Partner | None:
+        found = self._partners.get(number)
+        return found[0] if found else None
 
     def has_marks(self) -> bool:
         return bool(self._marks)
@@ -163,9 +179,13 @@ class PairRowsModel(QAbstractListModel):
             return f"{symbol} {word}: {left} | {right}"
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [*self._tags.get(number, ("", []))[1], *self._marks.get(number, ("", []))[1]]
+            partner = self.partner(number)
+            if partner is not None:  # no article text in tooltips (see the module docstring)
+                lines.append(f"Possible partner ({partner.score:.2f}): Link (Ctrl+L) or Dismiss")
             return "\n".join([_describe(row), *lines])
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return _describe(row)
+            offer = self._partners.get(number)
+            return f"{_describe(row)} {offer[1]}" if offer else _describe(row)
         if role == ROW_ROLE:
             return row
         if role == KIND_ROLE:
@@ -188,6 +208,9 @@ class PairRowsModel(QAbstractListModel):
         if role == MARKS_ROLE:
             marks = self._marks.get(number)
             return marks[0] if marks else ""
+        if role in (PARTNER_ROLE, PARTNER_TEXT_ROLE):
+            offer = self._partners.get(number)
+            return None if offer is None else offer[0 if role == PARTNER_ROLE else 1]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

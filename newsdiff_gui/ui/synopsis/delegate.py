@@ -11,8 +11,10 @@ recently used first out).
 Non-colour cues: a cell no other version shares opens with "★ ONLY IN
 <outlet>" and one the base lacks with "+ NOT IN BASE" (inside the text, so
 the row height counts them); a cell this version lacks is hatched with "—";
-a symbol in the cell's corner says "=" (same words) or "≈" (reworded). The
-base column is lightly tinted and its header says BASE.
+a symbol in the cell's corner says "=" (same words) or "≈" (reworded), and
+"≈?" in the bottom corner marks a possible partner (the tooltip names it,
+the context menu links or dismisses it). The base column is lightly tinted
+and its header says BASE.
 
 Public API: ``SynopsisDelegate``, ``MIN_HEIGHT``, ``fragments``.
 """
@@ -35,7 +37,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from ...engine.compare.pieces import Piece, PieceKind
 from ...engine.compare.synopsis import CellStatus
-from ...engine.report.markers import MANUAL, NOT_IN_BASE, ONLY_IN
+from ...engine.report.markers import MANUAL, NOT_IN_BASE, ONLY_IN, PARTNER
 from ..base.formats import char_format, highlight_matches, prose_cursor
 from ..base.theme import Theme, reading_font, theme_for
 from .model import STATUS_MARK, SynopsisModel
@@ -179,6 +181,8 @@ class SynopsisDelegate(QStyledItemDelegate):
             document.drawContents(painter, QRectF(0, 0, width, rect.height()))
             painter.restore()
             self._paint_mark(painter, rect, status, self._model.manual(row, column))
+            if self._model.partner(row, column) is not None:
+                self._paint_partner(painter, rect)
         painter.setPen(QPen(theme.separator, 1))
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
@@ -205,6 +209,24 @@ class SynopsisDelegate(QStyledItemDelegate):
         painter.fillRect(box, self._theme.base)
         painter.setPen(self._theme.dim_text)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "—")
+
+    def _paint_partner(self, painter: QPainter, rect: QRect) -> None:
+        """A dashed frame and "≈?" in the mark margin (under "≈" and "✋"): the
+        aligner suggests, and doubts, a partner for this cell."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(self._theme.reworded_accent, 1.2, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(rect).adjusted(4.5, 4.5, -5.5, -5.5), 4, 4)
+        font = QFont(self._label_font)
+        font.setPointSizeF(self._label_font.pointSizeF() * 1.2)
+        painter.setFont(font)
+        painter.drawText(
+            QRect(rect.right() - MARK_WIDTH - 10, rect.top() + PAD_Y + 36, MARK_WIDTH + 12, 20),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            PARTNER.symbol,
+        )
+        painter.restore()
 
     def _paint_mark(
         self, painter: QPainter, rect: QRect, status: CellStatus, manual: bool = False

@@ -11,7 +11,7 @@ Public API: ``legend_html``.
 from __future__ import annotations
 
 from ...engine.compare.synopsis import CellStatus
-from ...engine.report.markers import CELL_MARKS, HATCH, ONLY_IN, REWORDED
+from ...engine.report.markers import CELL_MARKS, HATCH, ONLY_IN, PARTNER, REWORDED
 from ..base.theme import Theme
 
 
@@ -39,6 +39,7 @@ def legend_html(theme: Theme) -> str:
         f"<b style='color:{added}'>{ONLY_IN}</b> one version",
         f"<b style='color:{added}'>{added_mark.symbol}</b> {added_mark.word}",
         f"<b style='color:{dim}'>{HATCH} {absent.symbol}</b> {absent.word}",
+        f"<b style='color:{reworded}'>{PARTNER.symbol}</b> {PARTNER.word}",
     ]
     return " &nbsp; ".join(
         entry.replace(" ", "&nbsp;").replace("<span&nbsp;", "<span ").replace("<b&nbsp;", "<b ")

@@ -14,7 +14,9 @@ model then only hands out what is already computed.
 Roles expose raw values: ``STATUS_ROLE`` (``CellStatus``), ``PIECES_ROLE``
 (list of ``Piece``), ``TEXT_ROLE`` (the cell's own words), ``SENTENCES_ROLE``
 (sentence ids), ``ONLY_IN_ROLE`` (the outlet when no other version carries the
-row). ``DisplayRole`` is the cell's own text ("—" when absent); tooltips are
+row), ``PARTNER_ROLE`` (the cell's likeliest possible partner, a ``Partner``,
+from ``engine.compare.suggestions.cell_partners``: the same offers as the
+pair view's). ``DisplayRole`` is the cell's own text ("—" when absent); tooltips are
 escaped rich text (article text and outlet names are data).
 
 Public API: ``SynopsisModel``, ``SynopsisCells``, ``build_cells``, the roles,
@@ -24,16 +26,17 @@ Public API: ``SynopsisModel``, ``SynopsisCells``, ``build_cells``, the roles,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from ...engine.compare.pieces import Piece, cell_pieces
+from ...engine.compare.suggestions import Partner, cell_partners, version_name
 from ...engine.compare.synopsis import CellStatus, Synopsis
 from ...engine.model import CancelledError
-from ...engine.report.markers import CELL_MARKS, MANUAL
+from ...engine.report.markers import CELL_MARKS, MANUAL, PARTNER
 from ..base.formats import tooltip_html
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,6 +47,7 @@ TEXT_ROLE = Qt.ItemDataRole.UserRole + 42
 SENTENCES_ROLE = Qt.ItemDataRole.UserRole + 43
 ONLY_IN_ROLE = Qt.ItemDataRole.UserRole + 44
 MANUAL_ROLE = Qt.ItemDataRole.UserRole + 45  # True: the reader linked this cell by hand
+PARTNER_ROLE = Qt.ItemDataRole.UserRole + 46  # the cell's likeliest possible partner, or None
 
 # Symbol and word per status: the non-colour cue painted in each cell's corner.
 STATUS_MARK = CELL_MARKS
@@ -64,6 +68,8 @@ class SynopsisCells:
     pieces: tuple[tuple[tuple[Piece, ...], ...], ...]  # [row][column]
     statuses: tuple[tuple[CellStatus, ...], ...]
     lengths: tuple[tuple[int, ...], ...]  # characters shown per cell, for height estimates
+    # Possible partners by (row, column), likeliest first (cells showing their content alone).
+    partners: dict[tuple[int, int], tuple[Partner, ...]] = field(default_factory=dict)
 
 
 def build_cells(view: Synopsis, should_cancel: Callable[[], bool] = lambda: False) -> SynopsisCells:
@@ -86,7 +92,7 @@ def build_cells(view: Synopsis, should_cancel: Callable[[], bool] = lambda: Fals
                 for cell in row_pieces
             )
         )
-    return SynopsisCells(view, tuple(pieces), tuple(statuses), tuple(lengths))
+    return SynopsisCells(view, tuple(pieces), tuple(statuses), tuple(lengths), cell_partners(view))
 
 
 class SynopsisModel(QAbstractTableModel):
@@ -134,6 +140,18 @@ class SynopsisModel(QAbstractTableModel):
     def manual(self, row: int, column: int) -> bool:
         """True when a link the reader made by hand holds one of the cell's sentences."""
         return any(s in self._manual for s in self.sentence_ids(row, column))
+
+    def partner(self, row: int, column: int) -> Partner | None:
+        """The likeliest possible partner offered on this cell, or None."""
+        found = self._cells.partners.get((row, column)) if self._cells else None
+        return found[0] if found else None
+
+    def partner_text(self, row: int, column: int) -> str:
+        """ "maybe the same as <version> ¶n: «first words…», 0.41", or ""."""
+        partner = self.partner(row, column)
+        if partner is None or self._cells is None:
+            return ""
+        return partner.describe(version_name(self._cells.synopsis.alignment, partner.other))
 
     def only_in(self, row: int, column: int) -> str | None:
         """The outlet of ``column`` when it alone carries ``row``."""
@@ -184,6 +202,8 @@ class SynopsisModel(QAbstractTableModel):
             return self.only_in(row, column)
         if role == MANUAL_ROLE:
             return self.manual(row, column)
+        if role == PARTNER_ROLE:
+            return self.partner(row, column)
         return None
 
     def _tooltip(self, row: int, column: int, status: CellStatus, *, rich: bool) -> str:
@@ -207,6 +227,10 @@ class SynopsisModel(QAbstractTableModel):
             lines.append(
                 f"{MANUAL.symbol} Linked by hand (a manual correction; see the Notes panel)."
             )
+        offer = self.partner_text(row, column)
+        if offer:  # escaped by tooltip_html: the partner's words are data
+            lines.append(f"{PARTNER.symbol} Possible partner: {offer}.")
+            lines.append("Right-click: Link with Possible Partner, or Dismiss (Ctrl+D).")
         if status != CellStatus.ABSENT:
             lines.append(HINTS)
         return tooltip_html(*lines) if rich else "\n".join(lines)

@@ -15,7 +15,10 @@ Signals (the controller and the lead's notes/corrections store listen):
   cell's first sentence id, then the base sentence the reader picked;
 - ``unlink_requested(str, str)``: "Unlink from base" (Ctrl+U): the cell's
   first sentence id, then the base cell's first sentence in the same row;
-- ``note_requested(str)``: "Add note…" (Ctrl+Shift+N): the cell's first sentence id.
+- ``note_requested(str)``: "Add note…" (Ctrl+Shift+N): the cell's first sentence id;
+- ``partner_link_requested(list)``, ``partner_dismiss_requested(list)``: "Link
+  with Possible Partner" (context menu) and "Dismiss Possible Partner" (Ctrl+D)
+  on a cell marked ≈?: the (cell sentence, partner sentence) id pairs.
 
 Public API: ``SynopsisView``, ``BaseChooser``.
 """
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.compare.suggestions import version_name
 from ...engine.compare.synopsis import CellStatus, synopsis
 from ...engine.model import Alignment, Document
 from ..base.theme import theme_for
@@ -69,6 +73,8 @@ class SynopsisView(QWidget):
     link_requested = Signal(str, str)
     unlink_requested = Signal(str, str)
     note_requested = Signal(str)
+    partner_link_requested = Signal(object)  # list[tuple[str, str]]
+    partner_dismiss_requested = Signal(object)  # list[tuple[str, str]]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +177,12 @@ class SynopsisView(QWidget):
         )
         self.note_action = self._action(
             "Add Note…", "Ctrl+Shift+N", self.note_current, "Write a note on this sentence"
+        )
+        self.dismiss_partner_action = self._action(
+            "Dismiss Possible Partner",
+            "Ctrl+D",
+            self.dismiss_partner,
+            "The suggested partner (≈?) of this sentence is not one: stop offering it",
         )
         self._keys[QKeySequence("Enter").toString()] = self.show_in_pair_view
         self.table.installEventFilter(self)
@@ -338,6 +350,7 @@ class SynopsisView(QWidget):
         self.link_action.setEnabled(own is not None and other)
         self.unlink_action.setEnabled(own is not None and base is not None and other)
         self.note_action.setEnabled(own is not None)
+        self.dismiss_partner_action.setEnabled(self.model.partner(_row, column) is not None)
 
     def show_in_pair_view(self) -> None:
         _row, column = self.current_cell()
@@ -365,6 +378,10 @@ class SynopsisView(QWidget):
             for s in base_doc.content_sentences
         ]
         current = self._nearest_base_sentence(choices)
+        partner = self.model.partner(*self.current_cell())
+        ids = [sentence_id for sentence_id, _ in choices]
+        if partner is not None and partner.theirs[0].id in ids:  # offer the suggested one
+            current = ids.index(partner.theirs[0].id)
         chosen = self.choose_base_sentence(self, choices, current)
         if chosen:
             self.link_requested.emit(own, chosen)
@@ -385,6 +402,18 @@ class SynopsisView(QWidget):
         if own and base and self.unlink_action.isEnabled():
             self.unlink_requested.emit(own, base)
 
+    def link_partner(self) -> None:
+        """Confirm the current cell's possible partner (a manual link)."""
+        partner = self.model.partner(*self.current_cell())
+        if partner is not None:
+            self.partner_link_requested.emit(partner.sentence_pairs())
+
+    def dismiss_partner(self) -> None:
+        """The current cell's possible partner is not one."""
+        partner = self.model.partner(*self.current_cell())
+        if partner is not None:
+            self.partner_dismiss_requested.emit(partner.sentence_pairs())
+
     def note_current(self) -> None:
         own, _ = self._first_ids()
         if own:
@@ -392,19 +421,32 @@ class SynopsisView(QWidget):
 
     def _cell_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
-        if not index.isValid():
-            return
-        self.table.setCurrentIndex(index)
+        if index.isValid():
+            self.cell_menu(index.row(), index.column()).exec(
+                self.table.viewport().mapToGlobal(position)
+            )
+
+    def cell_menu(self, row: int, column: int) -> QMenu:
+        """The context menu of a cell, which it makes current (tests read its actions)."""
+        self.select_cell(row, column, QAbstractItemView.ScrollHint.EnsureVisible)
         self._enable_actions()
         menu = QMenu(self)
         menu.addActions([self.pair_action])
         menu.addSeparator()
         menu.addActions([self.link_action, self.unlink_action])
+        partner = self.model.partner(row, column)
+        view = self.model.synopsis
+        if partner is not None and view is not None:
+            menu.addSeparator()
+            name = version_name(view.alignment, partner.other).replace("&", "&&")
+            menu.addAction(
+                f"Link with Possible Partner ({name} ¶{partner.paragraph}, {partner.score:.2f})",
+                self.link_partner,
+            )
+            menu.addAction(self.dismiss_partner_action)
         menu.addSeparator()
         menu.addAction(self.note_action)
-        if self.model.status(index.row(), index.column()) != CellStatus.BASE:
+        if self.model.status(row, column) != CellStatus.BASE:
             menu.addSeparator()
-            menu.addAction(
-                "Compare the Others with This Version", lambda: self.set_base(index.column())
-            )
-        menu.exec(self.table.viewport().mapToGlobal(position))
+            menu.addAction("Compare the Others with This Version", lambda: self.set_base(column))
+        return menu
