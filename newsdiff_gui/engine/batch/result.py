@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .story_folders import STORY_MANIFEST, story_folder
+from .story_folders import STORIES_FOLDER, STORY_MANIFEST, story_folder
 from .tables import FORMATS
 
 __all__ = [
@@ -161,8 +161,9 @@ def is_batch_result(path: str | os.PathLike[str]) -> bool:
 
 def _rows(
     path: Path, fmt: str, wanted: Sequence[str], needed: Sequence[str]
-) -> Iterator[dict[str, Any]]:
-    """Rows of one table with the ``wanted`` columns (missing ones as None)."""
+) -> Iterator[tuple[Any, ...]]:
+    """Rows of one table: the values of the ``wanted`` columns in that order
+    (None for a column the table lacks). Tuples, not dicts: a day has 100,000."""
     if fmt == "jsonl":
         yield from _jsonl_rows(path, wanted, needed)
     else:
@@ -179,7 +180,7 @@ def _missing(path: Path, present: Sequence[str], needed: Sequence[str]) -> None:
 
 def _jsonl_rows(
     path: Path, wanted: Sequence[str], needed: Sequence[str]
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[tuple[Any, ...]]:
     try:
         handle = open(path, encoding="utf-8")  # noqa: SIM115 (closed by the with below)
     except OSError as error:
@@ -196,14 +197,14 @@ def _jsonl_rows(
                 if not isinstance(record, dict):
                     raise BatchResultError(f"{path.name} line {number} is not a table row")
                 _missing(path, list(record), needed)
-                yield {name: record.get(name) for name in wanted}
+                yield tuple(record.get(name) for name in wanted)
         except UnicodeDecodeError:
             raise BatchResultError(f"{path.name} is not UTF-8 text") from None
 
 
 def _parquet_rows(
     path: Path, wanted: Sequence[str], needed: Sequence[str]
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[tuple[Any, ...]]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -216,8 +217,11 @@ def _parquet_rows(
         _missing(path, present, needed)
         columns = [name for name in wanted if name in present]
         for batch in table.iter_batches(columns=columns):
-            for record in batch.to_pylist():
-                yield {name: record.get(name) for name in wanted}
+            values = [
+                batch.column(name).to_pylist() if name in columns else [None] * batch.num_rows
+                for name in wanted
+            ]
+            yield from zip(*values, strict=True)
     except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is both
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise BatchResultError(f"{path.name} is not a readable Parquet table ({reason})") from None
@@ -241,20 +245,33 @@ def _whole(value: Any) -> int:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
 
 
-def _article(row: dict[str, Any]) -> BatchArticle:
+def _article(row: tuple[Any, ...]) -> BatchArticle:
+    key, path, story, publisher, date, title, words, shared, source, churn, traits = row
     return BatchArticle(
-        id=str(row["id"]),
-        path=_text(row["path"]) or str(row["id"]),
-        story=str(row["story"]),
-        publisher=_text(row["publisher"]) or "",
-        date=_text(row["date"]),
-        title=_text(row["title"]),
-        words=_whole(row["words"]),
-        shared_share=_number(row["shared_share"]),
-        source=_text(row["source"]),
-        churn=_number(row["churn"]),
-        traits=_text(row["traits"]),
+        id=str(key),
+        path=_text(path) or str(key),
+        story=str(story),
+        publisher=_text(publisher) or "",
+        date=_text(date),
+        title=_text(title),
+        words=_whole(words),
+        shared_share=_number(shared),
+        source=_text(source),
+        churn=_number(churn),
+        traits=_text(traits),
     )
+
+
+def _folders(root: Path) -> set[str]:
+    """Names of the story folders a result holds (one listing, not a look-up a story).
+
+    A folder is complete once its chunk's ``stories`` part is written, which is
+    what put the story in the final table."""
+    try:
+        with os.scandir(root / STORIES_FOLDER) as entries:
+            return {entry.name for entry in entries if entry.is_dir()}
+    except OSError:
+        return set()
 
 
 def read_batch_result(folder: str | os.PathLike[str]) -> BatchResult:
@@ -293,29 +310,28 @@ def read_batch_result(folder: str | os.PathLike[str]) -> BatchResult:
         members.setdefault(article.story, []).append(article)
         count += 1
     stories = []
+    folders = _folders(root)
     for row in _rows(_table(root, "stories", fmt), fmt, _STORY_COLUMNS, _STORY_NEEDED):
-        story = str(row["id"])
+        key, size, distinct, outlets, title, first_date, original, churn, links, note = row
+        story = str(key)
         own = tuple(members.pop(story, ()))
-        outlets = row["outlets"]
         if isinstance(outlets, str):  # a hand-made table: one outlet, or a joined list
             outlets = [outlets]
-        size = _whole(row["size"]) or len(own)
-        place = story_folder(root, story)
-        has_texts = size > 1 and (place / STORY_MANIFEST).is_file()
+        size = _whole(size) or len(own)
         stories.append(
             BatchStory(
                 id=story,
                 size=size,
                 outlets=tuple(str(o) for o in outlets or () if o),
-                title=_text(row["title"]) or (own[0].title if own and own[0].title else story),
+                title=_text(title) or (own[0].title if own and own[0].title else story),
                 articles=own,
-                distinct_texts=_whole(row["distinct_texts"]) or len({a.id for a in own}),
-                first_date=_text(row["first_date"]),
-                original_share=_number(row["original_share"]),
-                median_churn=_number(row["median_churn"]),
-                links=_whole(row["links"]),
-                note=_text(row["note"]),
-                folder=place if has_texts else None,
+                distinct_texts=_whole(distinct) or len({a.id for a in own}),
+                first_date=_text(first_date),
+                original_share=_number(original),
+                median_churn=_number(churn),
+                links=_whole(links),
+                note=_text(note),
+                folder=story_folder(root, story) if size > 1 and story in folders else None,
             )
         )
     if members:

@@ -229,7 +229,15 @@ def _tasks(
     documents = max(pile.distinct, 1)
     with open(spill, "rb") as handle:
         for block in blocks:
-            articles = [_spilled(handle, pile.offsets[index]) for index in block]
+            articles = []
+            for index in block:
+                handle.seek(pile.offsets[index])
+                record = json.loads(handle.readline())
+                articles.append(
+                    Article(
+                        record["k"], record["s"], record["t"], record["p"], record["d"], record["h"]
+                    )
+                )
             terms: list[tuple[int, ...]] = []
             idf: dict[int, float] = {}
             if len(articles) > 1:

@@ -119,6 +119,11 @@ class BatchResultController:
         if story.note:
             self.context.show_message(f"This story was {story.note}.", 10000)
             return
+        if story.distinct_texts < 2:
+            self.context.show_message(
+                "Every article of this story is the same text: nothing to compare.", 8000
+            )
+            return
         if not story.comparable or story.folder is None:
             self.context.show_message(
                 "No texts were written for this story: run newsdiff batch again with --fresh.",

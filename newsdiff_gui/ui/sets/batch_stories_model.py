@@ -59,6 +59,8 @@ def _tooltip(story: BatchStory) -> str:
         lines.append(story.note)
     elif story.size == 1:
         lines.append("One article: nothing to compare")
+    elif story.distinct_texts < 2:
+        lines.append("Every article is the same text: nothing to compare")
     elif story.folder is None:
         lines.append("Its texts were not written with the result: it cannot be opened")
     return "\n".join(lines)

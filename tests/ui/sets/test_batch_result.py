@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from support.batch_result import make_batch_result
 
+from newsdiff_gui.engine.batch.result import BatchStory
 from newsdiff_gui.ui.sets.batch_stories_model import ARTICLES, CHURN, OUTLETS, TITLE
 from newsdiff_gui.ui.sets.stories_model import STORY_ROLE
 
@@ -97,9 +99,7 @@ def test_clicking_a_story_opens_its_versions_in_the_pair_view(qtbot, window, day
         by_story[record["story"]].add(record["id"])
     _click(qtbot, window, 1)  # another story replaces it
     other = window.stories.proxy.index(1, TITLE).data(STORY_ROLE)
-    assert {d.text for d in window.alignment.documents} == {
-        text_of[a.id] for a in other.articles
-    }
+    assert {d.text for d in window.alignment.documents} == {text_of[a.id] for a in other.articles}
     assert frozenset(a.id for a in other.articles) in {frozenset(v) for v in by_story.values()}
 
 
@@ -108,6 +108,17 @@ def test_a_one_article_story_says_there_is_nothing_to_compare(qtbot, window, day
     _click(qtbot, window, 5)  # sorted largest first: the last is one article
     assert window.alignment is None
     assert "one article" in window.statusBar().currentMessage()
+
+
+def test_a_story_of_identical_copies_says_so(window, tmp_path) -> None:
+    copies = BatchStory("s1", 3, ("a.example", "b.example"), "Reposted", distinct_texts=1)
+    batch = window.stories.batch
+    batch.model.set_stories([replace(copies, folder=tmp_path)])
+    batch.open_story(0)
+    assert window.alignment is None
+    assert "same text" in window.statusBar().currentMessage()
+    tip = batch.model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "same text" in tip and "a.example, b.example" in tip
 
 
 def test_a_bad_or_partial_folder_is_one_line_in_a_dialog(window, day, tmp_path) -> None:
