@@ -98,7 +98,10 @@ def _clear(outdir: str) -> None:
                 os.remove(path)
     import shutil
 
+    from ..engine.batch.story_folders import clear_story_folders
+
     shutil.rmtree(os.path.join(outdir, ".parts"), ignore_errors=True)
+    clear_story_folders(outdir)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,8 +12,10 @@ Steps, and what each keeps in memory:
    article only its key, its place in the spill file and its block are kept.
 3. **Compare**: blocks are read back from the spill one at a time, packed
    into chunks and sent to the scheduler; each chunk's rows are written as it
-   comes back (``tables.TableWriter``). Blocks already written by an earlier
-   run into the same folder are skipped (resuming).
+   comes back (``tables.TableWriter``), after the texts of its stories
+   (``story_folders``: ``OUTDIR/stories/<id>/``, read back from the spill by
+   key, so the app can open a story later). Blocks already written by an
+   earlier run into the same folder are skipped (resuming).
 4. **Merge** the parts into the final tables; remove the spill.
 
 Progress goes to a ``Progress`` sink (the CLI draws bars; tests pass none).
@@ -32,7 +34,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from .blocks import BlockTask, block_id
 from .candidates import make_finder
@@ -40,6 +42,7 @@ from .compare import MAX_COMPARE, StoryRows
 from .inputs import read_pile
 from .records import Article, Skipped
 from .schedulers import run_chunks
+from .story_folders import StoryFolderWriter
 from .tables import TableWriter
 from .terms import HASH_BITS, article_terms
 from .verify import GroupingConfig
@@ -202,6 +205,13 @@ def _read(paths: Sequence[str], spill: Path, options: BatchOptions, progress: Pr
     return pile
 
 
+def _spilled(handle: BinaryIO, offset: int) -> Article:
+    """The article whose spill line starts at ``offset``."""
+    handle.seek(offset)
+    record = json.loads(handle.readline())
+    return Article(record["k"], record["s"], record["t"], record["p"], record["d"], record["h"])
+
+
 def _blocks(pile: _Pile) -> list[list[int]]:
     members: dict[int, list[int]] = {}
     for index in range(len(pile.keys)):
@@ -290,8 +300,15 @@ def run_batch(
         summary.resumed_blocks = len(blocks) - len(remaining)
         blocks = remaining
     progress.start("comparing", sum(len(b) for b in blocks), "articles")
+    # The texts of finished stories go to their folders, read back from the spill.
+    position = {key: index for index, key in enumerate(pile.keys)}
+    folders = StoryFolderWriter(folder)
+    texts = open(spill, "rb")  # noqa: SIM115 (closed below, with the folder writer)
 
     def write(number: int, rows: StoryRows) -> None:
+        folders.write(
+            rows.stories, rows.articles, lambda key: _spilled(texts, pile.offsets[position[key]])
+        )
         writer.write_chunk(
             next_chunk + number,
             {"articles": rows.articles, "links": rows.links, "stories": rows.stories},
@@ -302,7 +319,13 @@ def run_batch(
         progress.advance(len(rows.articles), stories=summary.stories)
 
     tasks = _tasks(blocks, pile, spill, options)
-    run_chunks(_chunks(tasks, options.chunk_articles), options.scheduler, write, options.workers)
+    try:
+        run_chunks(
+            _chunks(tasks, options.chunk_articles), options.scheduler, write, options.workers
+        )
+    finally:
+        folders.close()
+        texts.close()
     progress.finish()
     writer.merge()
     shutil.rmtree(work, ignore_errors=True)

@@ -24,7 +24,7 @@ PANELS = "panels"  # in MENU_LAYOUT: a toggle per side panel, so a closed one co
 # The menu bar by registered names: an action, a "menu:" submenu, None a separator.
 MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&File", (
-        "open", "open_folder", "menu:recent", "reopen_last", None, "export", None,
+        "open", "open_folder", "open_batch", "menu:recent", "reopen_last", None, "export", None,
         "open_exercise", "new_exercise", None, "quit",
     )),
     ("&Edit", (

@@ -9,22 +9,28 @@ each story is then aligned in the background (``story:<name>`` topics) to
 fill in its shared share — through the alignment cache, so choosing a story
 already aligned is instant, and a changed file simply misses the cache.
 
+The panel also lists a batch result's stories (``batch_result``: File →
+Open Batch Result…, or a result folder opened any way): ``show_list`` puts
+another model in the same table, with what opening one of its rows does.
+
 Public API: ``StoriesController``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...engine.session.collections import Story, is_collection, list_stories, with_shared
 from ..base.context import AppContext
 from ..base.worker import ShouldCancel, Ticket
-from .stories_model import SORT_ROLE, STORY_ROLE, StoriesModel
+from .batch_result import BatchResultController
+from .stories_model import SORT_ROLE, StoriesModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
@@ -64,9 +70,14 @@ class StoriesController:
         # The window puts it beside Changes and Notes: the right-hand panels are the widest.
         self.dock = context.add_dock("stories-dock", "Stories", self.table)
         self.dock.hide()  # until a collection is opened
+        self._open_row: Callable[[int], None] = self.open_story
+        self.batch = BatchResultController(context, self)
 
     def claims(self, paths: list[str]) -> bool:
-        """Open ``paths`` as a collection if they are one (the window asks first)."""
+        """Open ``paths`` as a batch result or a collection if they are one
+        (the window asks first)."""
+        if len(paths) == 1 and self.batch.claims(paths[0]):
+            return True
         if len(paths) != 1 or not is_collection(paths[0]):
             return False
         self.open_collection(Path(paths[0]))
@@ -74,15 +85,29 @@ class StoriesController:
 
     def open_collection(self, root: Path) -> None:
         self.root = root
-        self.dock.setWindowTitle(f"Stories — {root.name}")
+        self.show_list(self.model, f"Stories — {root.name}", self.open_story)
         self.context.show_message(f"Reading the stories in {root.name}…")
-        for ticket in self._sharing:  # the stories of another collection
-            ticket.cancel()
-        self._sharing.clear()
         # A newer collection replaces this one (same topic).
         self.context.runner.submit(
             lambda _cancel: list_stories(root), on_done=self._show, topic=STORIES_TOPIC
         )
+
+    def show_list(
+        self,
+        model: QAbstractItemModel,
+        title: str,
+        open_row: Callable[[int], None],
+        sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
+    ) -> None:
+        """Put ``model`` in the panel, sorted by ``sort`` (column, order);
+        ``open_row(row)`` opens a row of ``model``."""
+        for ticket in self._sharing:  # the stories of another collection
+            ticket.cancel()
+        self._sharing.clear()
+        self.proxy.setSourceModel(model)
+        self._open_row = open_row
+        self.dock.setWindowTitle(title)
+        self.table.sortByColumn(*sort)
 
     def _show(self, stories: list[Story]) -> None:
         self.model.set_stories(stories)
@@ -113,9 +138,9 @@ class StoriesController:
         self.model.set_shared(story.name, story.shared)
 
     def _activated(self, index: QModelIndex) -> None:
-        story: Story | None = self.proxy.index(index.row(), 0).data(STORY_ROLE)
-        if story is not None:
-            self.open_story(self.model.stories().index(story))
+        source = self.proxy.mapToSource(index)
+        if source.isValid():
+            self._open_row(source.row())
 
     def open_story(self, number: int) -> None:
         """Show story ``number`` (a row of the source model)."""
