@@ -10,19 +10,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..engine.load.articles import load_article_set_lenient
-from ..engine.model import ArticleSet
+from .errors import EXIT_INPUT, EXIT_USAGE, CommandError
 
-EXIT_USAGE, EXIT_INPUT = 2, 3
+if TYPE_CHECKING:
+    from ..engine.model import ArticleSet
 
-
-class CommandError(Exception):
-    """Stops a command with a one-line message and an exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
-        super().__init__(message)
-        self.code = code
+__all__ = ["EXIT_INPUT", "EXIT_USAGE", "CommandError", "fail", "load_inputs", "write_output"]
 
 
 def _one_line(text: str) -> str:
@@ -34,6 +29,8 @@ def load_inputs(
     paths: Sequence[str], minimum: int = 2, keep_duplicates: bool = False
 ) -> ArticleSet:
     """Load files/folders/manifests, warn about skipped ones, or raise ``CommandError``."""
+    from ..engine.load.articles import load_article_set_lenient
+
     report = load_article_set_lenient(paths, keep_duplicates=keep_duplicates)
     for note in report.identical:
         print(_one_line(f"newsdiff: note: {note.path}: {note.reason}"), file=sys.stderr)
