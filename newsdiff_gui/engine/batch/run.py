@@ -234,7 +234,8 @@ def _tasks(
                 for article in articles:
                     found = tuple(sorted(article_terms(article.text)))
                     terms.append(found)
-                    leads.append(tuple(sorted(lead_terms(article.text))))
+                    if options.grouping.lead_at > 0.0:  # the lead check is on
+                        leads.append(tuple(sorted(lead_terms(article.text))))
                     for term in found:
                         if term not in idf:
                             idf[term] = pile_idf(int(pile.frequencies[term]), documents)
