@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
+from ._version import __version__
 
-try:
-    __version__ = metadata.version("newsdiff")
-except metadata.PackageNotFoundError:  # running from a source tree without install
-    __version__ = "0.1.0"
+__all__ = ["__version__"]

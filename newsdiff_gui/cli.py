@@ -20,14 +20,14 @@ import argparse
 import importlib
 import os
 import sys
-import time
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .commands.common import CommandError
-from .engine.load.articles import InputError
+# Only light modules here: ``newsdiff --version`` and ``--help`` import this
+# file and nothing of the engine (tests/cli/test_cli_startup.py checks).
+from ._version import __version__
+from .commands.errors import CommandError
+from .engine.load.errors import InputError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -77,6 +77,9 @@ def _crash_log_dir() -> Path:
 
 def _log_internal_error(exc: BaseException) -> str:
     """Write the traceback to a new log file; return its path, or why not."""
+    import time
+    import traceback
+
     stamp = time.strftime("%Y%m%d-%H%M%S")
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     try:

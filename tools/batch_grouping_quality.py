@@ -14,7 +14,11 @@ reported). Prints, per candidate finder and clustering threshold:
   (the corpus says the event of every article), the share kept apart;
 * grouping time.
 
-Usage: python -m tools.batch_grouping_quality [--finder minhash|tfidf] [--join 0.1,0.2]
+Settings are chosen with ``--split dev`` (held-out figures not printed) and
+the chosen one is then reported with both.
+
+Usage: python -m tools.batch_grouping_quality [--finder minhash|tfidf]
+       [--join 0.05,0.06] [--lead 0,0.05] [--split dev|heldout|both]
 """
 
 from __future__ import annotations
@@ -83,24 +87,38 @@ def scores(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--finder", default="minhash", choices=("minhash", "tfidf"))
-    parser.add_argument("--join", default="0.2", help="comma-separated clustering thresholds")
+    parser.add_argument("--join", default="", help="comma-separated clustering thresholds")
+    parser.add_argument("--lead", default="", help="comma-separated lead-check thresholds")
+    parser.add_argument("--check-from", type=int, default=None, help="lead check group size")
+    parser.add_argument("--split", default="both", choices=("dev", "heldout", "both"))
     args = parser.parse_args()
     if not CORPUS.is_file():
         print(f"no corpus at {CORPUS.relative_to(ROOT.parent)}; nothing to measure")
         return 0
     labels, events = labelled()
-    for join in (float(v) for v in args.join.split(",")):
-        options = BatchOptions(finder=args.finder, grouping=replace(GroupingConfig(), join_at=join))
+    default = GroupingConfig()
+    joins = [float(v) for v in args.join.split(",")] if args.join else [default.join_at]
+    leads = [float(v) for v in args.lead.split(",")] if args.lead else [default.lead_at]
+    for join, lead in itertools.product(joins, leads):
+        grouping = replace(default, join_at=join, lead_at=lead)
+        if args.check_from is not None:
+            grouping = replace(grouping, lead_check_from=args.check_from)
+        options = BatchOptions(finder=args.finder, grouping=grouping)
         with tempfile.TemporaryDirectory() as work:
             started = time.perf_counter()
             stories = group_pile([str(CORPUS)], work, options)
             seconds = time.perf_counter() - started
         multi = sum(1 for s in stories if len(s) > 1)
         print(
-            f"finder {args.finder}, join at {join}: {len(stories)} stories ({multi} of 2+), "
-            f"{seconds:.1f} s"
+            f"finder {args.finder}, join at {join}, lead check at {lead}: {len(stories)} stories "
+            f"({multi} of 2+, largest {max(len(s) for s in stories)}), {seconds:.1f} s"
         )
         for name, (good, total) in scores(stories, labels, events).items():
+            if (
+                args.split != "both"
+                and ("(dev)" if args.split == "heldout" else "(heldout)") in name
+            ):
+                continue
             print(f"  {name:<40} {good / total:7.1%}  ({good}/{total} pairs)")
     return 0
 

@@ -12,20 +12,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..engine.load.articles import LoadReport, load_article_set_lenient
-from ..engine.model import ArticleSet
-from ..engine.session.open_set import OpenSet, TooFewVersions, open_set
+from .errors import EXIT_INPUT, EXIT_USAGE, CommandError
 
-EXIT_USAGE, EXIT_INPUT = 2, 3
+if TYPE_CHECKING:
+    from ..engine.load.articles import LoadReport
+    from ..engine.model import ArticleSet
+    from ..engine.session.open_set import OpenSet
 
-
-class CommandError(Exception):
-    """Stops a command with a one-line message and an exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
-        super().__init__(message)
-        self.code = code
+__all__ = ["EXIT_INPUT", "EXIT_USAGE", "CommandError", "fail", "load_inputs", "write_output"]
 
 
 def _one_line(text: str) -> str:
@@ -37,6 +33,9 @@ def load_inputs(
     paths: Sequence[str], minimum: int = 2, keep_duplicates: bool = False
 ) -> ArticleSet:
     """Load files/folders/manifests, warn about skipped ones, or raise ``CommandError``."""
+
+    from ..engine.load.articles import load_article_set_lenient  # loaded when a command runs
+
     report = load_article_set_lenient(paths, keep_duplicates=keep_duplicates)
     _tell_loading(report, minimum)
     return report.article_set
@@ -58,6 +57,8 @@ def open_inputs(
     the cached alignment with the reader's manual corrections applied, unless
     ``corrected`` is false. Loading messages as ``load_inputs``; a notes store
     that cannot be read is a warning. Raises ``CommandError``."""
+    from ..engine.session.open_set import TooFewVersions, open_set  # loaded when a command runs
+
     try:
         opened = open_set(paths, keep_duplicates=keep_duplicates, corrected=corrected)
     except TooFewVersions as error:

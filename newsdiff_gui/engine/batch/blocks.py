@@ -1,7 +1,8 @@
 """The unit of parallel work: a block of possibly related articles.
 
 A ``BlockTask`` carries everything its stories need — the articles, their
-hashed terms and the pile-wide inverse document frequencies of those terms —
+hashed terms with counts, the pile-wide inverse document frequencies of those
+terms, the articles' days and their leads —
 so ``process_block`` is a pure function that runs unchanged in this process,
 a process pool, Dask, Ray or Spark: it splits the block into stories
 (``verify.stories_in_block``) and compares each (``compare.compare_story``).
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .compare import MAX_COMPARE, StoryRows, compare_story, story_id
 from .records import Article
-from .verify import GroupingConfig, stories_in_block
+from .verify import GroupingConfig, Terms, stories_in_block
 
 __all__ = ["BlockTask", "block_id", "process_block", "process_chunk"]
 
@@ -32,12 +33,15 @@ def block_id(keys: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class BlockTask:
-    """A block: its articles in input order, their terms and the terms' IDF."""
+    """A block: its articles in input order, their terms, the terms' IDF and
+    the articles' days (``verify.day_number``; empty: dates not used)."""
 
     id: str
     articles: tuple[Article, ...]
-    terms: tuple[tuple[int, ...], ...] = ()
+    terms: tuple[Terms, ...] = ()
     idf: Mapping[int, float] = field(default_factory=dict)
+    days: tuple[int | None, ...] = ()
+    leads: tuple[Terms, ...] = ()
     grouping: GroupingConfig = field(default_factory=GroupingConfig)
     max_compare: int = MAX_COMPARE
 
@@ -51,7 +55,9 @@ def process_block(task: BlockTask) -> StoryRows:
     if len(task.articles) == 1:
         groups = [[0]]
     else:
-        groups = stories_in_block(task.terms, task.idf, task.grouping)
+        groups = stories_in_block(
+            task.terms, task.idf, task.grouping, task.days or None, task.leads or None
+        )
     rows = StoryRows()
     for group in groups:
         members = [task.articles[i] for i in group]

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import shutil
 from array import array
@@ -44,8 +43,8 @@ from .records import Article, Skipped
 from .schedulers import run_chunks
 from .story_folders import StoryFolderWriter
 from .tables import TableWriter
-from .terms import HASH_BITS, article_terms
-from .verify import GroupingConfig
+from .terms import HASH_BITS, article_terms, lead_terms
+from .verify import GroupingConfig, day_number, pile_idf
 
 __all__ = ["BatchOptions", "BatchSummary", "Progress", "run_batch"]
 
@@ -239,20 +238,24 @@ def _tasks(
                     )
                 )
             terms: list[tuple[int, ...]] = []
+            leads: list[tuple[int, ...]] = []
             idf: dict[int, float] = {}
             if len(articles) > 1:
                 for article in articles:
                     found = tuple(sorted(article_terms(article.text)))
                     terms.append(found)
+                    if options.grouping.lead_at > 0.0:  # the lead check is on
+                        leads.append(tuple(sorted(lead_terms(article.text))))
                     for term in found:
                         if term not in idf:
-                            frequency = max(int(pile.frequencies[term]), 1)
-                            idf[term] = math.log(documents / frequency) if documents > 1 else 1.0
+                            idf[term] = pile_idf(int(pile.frequencies[term]), documents)
             yield BlockTask(
                 id=block_id([a.key for a in articles]),
                 articles=tuple(articles),
                 terms=tuple(terms),
                 idf=idf,
+                days=tuple(day_number(a.date) for a in articles),
+                leads=tuple(leads),
                 grouping=options.grouping,
                 max_compare=options.max_compare,
             )
@@ -356,7 +359,9 @@ def group_pile(
             if len(keys) == 1:
                 stories.append(keys)
                 continue
-            for group in stories_in_block(task.terms, task.idf, task.grouping):
+            for group in stories_in_block(
+                task.terms, task.idf, task.grouping, task.days or None, task.leads or None
+            ):
                 stories.append([keys[i] for i in group])
         return stories
     finally:

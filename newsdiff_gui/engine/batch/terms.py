@@ -9,7 +9,13 @@ Terms are lower-cased words that are not stop words, and the pairs of
 adjacent content words, so a shared phrase or quote ("low expectations")
 counts for more than its two words apart. Numbers are kept. Standard library.
 
-Public API: ``article_terms``, ``term_counts``, ``grouping_text``, ``HASH_BITS``.
+An article's *lead* — its first ``LEAD_WORDS`` content words, which in a
+news report are the headline and the opening sentence, the who, what and
+where — is hashed the same way (``lead_terms``): grouping checks that two
+stories it would merge open on the same facts (``verify.py``).
+
+Public API: ``article_terms``, ``term_counts``, ``lead_terms``, ``grouping_text``,
+``HASH_BITS``, ``LEAD_WORDS``.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections import Counter
 
 from ..align.features import STOP_WORDS
 
-__all__ = ["HASH_BITS", "article_terms", "grouping_text", "term_counts"]
+__all__ = ["HASH_BITS", "LEAD_WORDS", "article_terms", "grouping_text", "lead_terms", "term_counts"]
 
 # Terms are hashed into this many bits: 2**22 buckets make a collision
 # between two telling words rare, and a document-frequency table of that
@@ -38,6 +44,8 @@ PROSE_WORDS = 8
 # live-blog entries).
 GROUPING_CHARS = 3000
 _LINE = re.compile(r"[^\n]+")
+# The lead: a headline and an opening sentence are 30 to 50 content words.
+LEAD_WORDS = 40
 
 
 def grouping_text(text: str) -> str:
@@ -74,6 +82,14 @@ def term_counts(text: str) -> Counter[int]:
     counts: Counter[int] = Counter(_hash(w) for w in words)
     counts.update(_hash(f"{a} {b}") for a, b in itertools.pairwise(words))
     return counts
+
+
+def lead_terms(text: str, words: int = LEAD_WORDS) -> frozenset[int]:
+    """Hashed content words and adjacent pairs of the first ``words`` content words."""
+    lead = _content_words(text)[:words]
+    terms = {_hash(w) for w in lead}
+    terms.update(_hash(f"{a} {b}") for a, b in itertools.pairwise(lead))
+    return frozenset(terms)
 
 
 def article_terms(text: str) -> frozenset[int]:

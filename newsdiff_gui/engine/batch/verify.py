@@ -3,55 +3,128 @@
 Candidate pairs (``candidates.py``) join articles loosely; joined up, they
 make *blocks*, and one block can hold several stories chained together (a
 live blog that quotes three stories links all three). Within a block every
-pair of articles is compared exactly: the cosine of their term vectors, each
-term weighted by its inverse document frequency over the *whole pile* (so
-the day's topic words, "Trump", "summit", weigh little and a shared name,
-number or phrase weighs a lot). Stories are then formed by average-linkage
-clustering: two groups join only when their articles are similar *on
-average*, so one bridging article cannot chain two stories together, while
-copies of one wire story (near-identical vectors) always do.
+pair of articles is compared exactly, then grouped by average linkage.
+
+How a pair is compared (each choice measured on the labelled corpus pile,
+docs/batch.md):
+
+* the cosine of binary term vectors, each term weighted by its inverse
+  document frequency over the *whole pile* (the day's topic words, "Trump",
+  "summit", weigh little; a shared name, number or phrase weighs a lot);
+  weighting terms by how often an article uses them (1 + ln count) was
+  measured and did no better;
+* a term only one text of the pile carries weighs as much as the rarest
+  term two texts share (``pile_idf``), not more: it cannot show two articles
+  are one story, and at full weight a long article's own phrasing swamped
+  what it shares with the other reports of its story. It is not dropped
+  either: an article made mostly of its own names must not be judged on
+  its few common words alone (a one-off then looks like everything);
+* articles dated more than ``date_window_days`` apart are unrelated (their
+  similarity is zero): the same people and places weeks apart are another
+  happening (two hearings of one trial). Articles without a date are free.
+
+Stories are formed by average-linkage clustering (``linkage.py``): two
+groups join only when their articles are similar *on average*, so one
+bridging article cannot chain two stories together, while copies of one
+wire story (near-identical vectors) always do. Two groups of several
+articles must also open on the same facts: the cosine of their summed
+*leads* (``terms.lead_terms``: headline and opening sentence, weighted by
+the same IDF) at least ``lead_at``, so two stories of one busy day that share
+the day's people and places stay apart. Exact copies (identical terms) are
+one story whatever the weights.
 
 Contract: ``stories_in_block`` is a pure function of its arguments, the same
 in a worker process or on a Dask cluster. It returns groups of positions
 into the block, each group in block order, groups ordered by their first
 member.
 
-Public API: ``GroupingConfig``, ``stories_in_block``, ``similarity_matrix``.
+Public API: ``GroupingConfig``, ``stories_in_block``, ``similarity_matrix``,
+``pile_idf``, ``day_number``.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date as Date
 from typing import Any
 
-__all__ = ["GroupingConfig", "similarity_matrix", "stories_in_block"]
+from .linkage import average_linkage
+
+__all__ = [
+    "GroupingConfig",
+    "Terms",
+    "day_number",
+    "pile_idf",
+    "similarity_matrix",
+    "stories_in_block",
+]
+
+# An article's terms: the hashed terms it uses.
+Terms = Sequence[int]
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
 class GroupingConfig:
     """Tunables of grouping, with why each has its value (docs/batch.md)."""
 
-    # Average cosine (global-IDF term vectors) at which two groups are one story.
-    # Chosen on the development half of the labelled corpus pile (docs/batch.md):
-    # 0.03 / 0.05 / 0.07 kept 87.4 / 87.4 / 85.0 % of same-story pairs together
-    # and 97.7 / 99.1 / 99.5 % of different-story pairs of one event apart.
-    join_at: float = 0.05
+    # Average cosine at which two groups are one story, and lead cosine two
+    # groups of several articles need besides. Chosen together on the
+    # development half of the labelled corpus pile (docs/batch.md).
+    join_at: float = 0.07
+    lead_at: float = 0.0
+    # The lead check applies when both groups have at least this many articles.
+    lead_check_from: int = 2
     # Candidate pairs weaker than this are not followed when forming blocks.
     candidate_floor: float = 0.05
     # Blocks grow from the strongest candidate pairs and stop at this many
     # articles: one block is one task, and its similarity matrix is dense (n²).
-    max_block: int = 400
+    max_block: int = 1000
+    # Articles dated further apart than this are never one story by their own
+    # pair (None: dates are ignored). Not tuned: the labelled pile's events are
+    # months apart; a few days is how long one happening stays news.
+    date_window_days: int | None = 3
 
     def __post_init__(self) -> None:
         if not 0.0 < self.join_at <= 1.0:
             raise ValueError("join_at must be in (0, 1]")
         if self.max_block < 2:
             raise ValueError("max_block must be at least 2")
+        if not 0.0 <= self.lead_at <= 1.0:
+            raise ValueError("lead_at must be in [0, 1]")
+        if self.date_window_days is not None and self.date_window_days < 0:
+            raise ValueError("date_window_days must be at least 0")
 
 
-def similarity_matrix(terms: Sequence[Sequence[int]], idf: Mapping[int, float]) -> Any:
+def day_number(text: str | None) -> int | None:
+    """The day of a date written ``YYYY-MM-DD…`` (ISO, any time after), else None."""
+    if not text:
+        return None
+    found = _ISO_DAY.search(text[:40])
+    if found is None:
+        return None
+    try:
+        return Date(int(found[1]), int(found[2]), int(found[3])).toordinal()
+    except ValueError:
+        return None
+
+
+def pile_idf(document_frequency: int, documents: int) -> float:
+    """A term's weight from the share of the pile's texts that carry it.
+
+    ``ln(N / max(df, 2))``: a term in every text weighs nothing; a term in
+    one text only weighs as much as one two texts share (see the module).
+    """
+    if documents <= 1:
+        return 1.0
+    return math.log(documents / max(document_frequency, 2))
+
+
+def similarity_matrix(terms: Sequence[Terms], idf: Mapping[int, float]) -> Any:
     """Dense cosine similarities of binary, IDF-weighted term vectors."""
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -79,42 +152,65 @@ def similarity_matrix(terms: Sequence[Sequence[int]], idf: Mapping[int, float]) 
 
 
 def stories_in_block(
-    terms: Sequence[Sequence[int]],
+    terms: Sequence[Terms],
     idf: Mapping[int, float],
     config: GroupingConfig | None = None,
+    days: Sequence[int | None] | None = None,
+    leads: Sequence[Terms] | None = None,
 ) -> list[list[int]]:
-    """Positions of the block's articles, grouped into stories."""
+    """Positions of the block's articles, grouped into stories.
+
+    ``days`` (``day_number`` of each article's date, or None) applies the
+    date window; without it dates are not used. ``leads`` (each article's
+    ``lead_terms``) applies the lead check; without it stories merge on
+    average similarity alone.
+    """
     config = config or GroupingConfig()
     count = len(terms)
     if count <= 1:
         return [list(range(count))]
+    # Exact copies (identical terms) are clustered once and follow their first.
+    first_of: dict[tuple[int, ...], int] = {}
+    unique: list[int] = []
+    owner: list[int] = []
+    for position, article_terms in enumerate(terms):
+        key = tuple(sorted(article_terms))
+        first = first_of.setdefault(key, len(unique))
+        if first == len(unique):
+            unique.append(position)
+        owner.append(first)
+    members: list[list[int]] = [[] for _ in unique]
+    for position, first in enumerate(owner):
+        members[first].append(position)
     groups: list[list[int]] = []
-    for start in range(0, count, config.max_block):
-        stop = min(count, start + config.max_block)
-        for group in _cluster(terms[start:stop], idf, config.join_at):
-            groups.append([start + position for position in group])
+    for start in range(0, len(unique), config.max_block):
+        chosen = unique[start : start + config.max_block]
+        chosen_days = [days[p] for p in chosen] if days is not None else None
+        chosen_leads = [leads[p] for p in chosen] if leads is not None else None
+        clusters = _cluster([terms[p] for p in chosen], idf, config, chosen_days, chosen_leads)
+        for cluster in clusters:
+            groups.append(sorted(p for u in cluster for p in members[start + u]))
     return sorted(groups, key=lambda group: group[0])
 
 
 def _cluster(
-    terms: Sequence[Sequence[int]], idf: Mapping[int, float], join_at: float
+    terms: Sequence[Terms],
+    idf: Mapping[int, float],
+    config: GroupingConfig,
+    days: Sequence[int | None] | None,
+    leads: Sequence[Terms] | None,
 ) -> list[list[int]]:
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
 
     if len(terms) == 1:
         return [[0]]
-    distance = 1.0 - similarity_matrix(terms, idf)
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - join_at, criterion="distance")
-    groups: dict[int, list[int]] = {}
-    for position, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(position)
-    return list(groups.values())
-
-
-def inverse_frequency(document_frequency: int, documents: int) -> float:
-    """Smoothed IDF, as scikit-learn's: a term in every article still weighs 1."""
-    return math.log((1 + documents) / (1 + document_frequency)) + 1.0
+    similarity = similarity_matrix(terms, idf)
+    if days is not None and config.date_window_days is not None:
+        known = np.asarray([d is not None for d in days])
+        day = np.asarray([d if d is not None else 0 for d in days], dtype=np.int64)
+        apart = np.abs(day[:, None] - day[None, :]) > config.date_window_days
+        similarity[apart & known[:, None] & known[None, :]] = 0.0
+    lead_similarity = similarity_matrix(leads, idf) if leads is not None else None
+    return average_linkage(
+        similarity, config.join_at, lead_similarity, config.lead_at, config.lead_check_from
+    )

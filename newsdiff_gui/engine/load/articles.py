@@ -48,6 +48,7 @@ from pathlib import Path
 from ..model import ArticleSet, Document
 from ..segment.sentences import segment_document
 from ..segment.setwide import article_set
+from .errors import InputError
 from .formats import Extracted
 from .formats.docx import extract_docx, looks_like_docx
 from .formats.html import extract_html, looks_like_html
@@ -83,19 +84,6 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 # linear (20 MB in about 5 s) but alignment is not, and a reader must not
 # sit for minutes on a log file dropped by mistake.
 MAX_TEXT_CHARS = 1_000_000
-
-
-class InputError(Exception):
-    """An input file that cannot be read as an article.
-
-    ``path`` names the file (or folder, or manifest entry) and ``reason``
-    says why in words, without the path, e.g. ``"no such file"``.
-    """
-
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ Public API: ``about_html``, ``app_version``, ``show_about``.
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -34,8 +32,11 @@ def app_version() -> str:
     """Installed distribution version; the package's own constant in a bare source tree.
 
     In the PyInstaller bundle the metadata is copied in by the spec, so both
-    paths give the same answer.
+    paths give the same answer. ``importlib.metadata`` is imported here, when
+    the About box opens, not at start-up (it costs tens of milliseconds).
     """
+    from importlib import metadata
+
     try:
         return metadata.version("newsdiff")
     except metadata.PackageNotFoundError:

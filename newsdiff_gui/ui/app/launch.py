@@ -3,6 +3,14 @@
 Qt is imported inside the function, so ``newsdiff --help`` and the headless
 commands never pay for it. With no files the bundled seeds open.
 
+Start-up order (what the reader waits for, tests/benchmarks/bench_startup.py):
+Qt, then at once a plain *start window* (the main window's title, size and
+palette, saying what is being opened), then the main window — importing it
+brings in every panel and the engine, about half a second here — which takes
+the start window's place, and only then the set is read and aligned on the
+worker thread. ``NEWSDIFF_STARTUP_TRACE=FILE`` appends ``event epoch-seconds``
+lines (``start-window``, ``main-window``, ``drawn``) for the benchmark.
+
 Screenshot mode (``--screenshot PNG``) renders the window offscreen at
 1400×900, waits until alignment is done, the pair view is filled and the
 background work after it (changes, profiles, coverage) is over, saves
@@ -16,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ...engine.load.articles import InputError
@@ -37,6 +45,53 @@ def _print_skipped(skipped: Sequence[InputError], loaded: int) -> None:
     print(f"newsdiff: skipped {len(skipped)} file(s): {lines}", file=sys.stderr)
 
 
+def _trace(event: str) -> None:
+    """Note when ``event`` happened, for the start-up benchmark (env var set)."""
+    path = os.environ.get("NEWSDIFF_STARTUP_TRACE")
+    if path:
+        import time
+
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"{event} {time.time():.4f}\n")
+
+
+def _show_start_window(app: Any, count: int) -> Any:
+    """A window on screen before the main window and the engine are imported.
+
+    A reader who started newsdiff should see it answer at once; building the
+    main window takes longer than that. Painted before returning.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    what = f"{count} files" if count > 1 else "the example set" if count == 0 else "1 file"
+    start = QLabel(f"Opening {what}…")
+    start.setWindowTitle("newsdiff")
+    start.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    start.resize(*SCREENSHOT_SIZE)
+    start.show()
+    app.processEvents()
+    _trace("start-window")
+    return start
+
+
+def _take_place_of(window: Any, start: Any, app: Any) -> None:
+    """Show ``window`` where the start window is, then close the start window."""
+    window.setGeometry(start.geometry())
+    window.show()
+    app.processEvents()
+    start.close()
+    _trace("main-window")
+
+
+def _trace_drawn(window: Any, app: Any) -> None:
+    def drawn() -> None:
+        app.processEvents()  # the filled rows' paint events
+        _trace("drawn")
+
+    window.view_filled.connect(drawn)
+
+
 def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     """Run the main window on ``files`` (or the seeds); return the exit code."""
     if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
@@ -46,10 +101,8 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ... import __version__
-    from ...paths import seed_files
     from ..base.icon import APP_ID, app_icon
     from ..base.theme import apply_env_theme
-    from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)  # a GUI application, never a bare QCoreApplication
@@ -59,8 +112,11 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     app.setDesktopFileName(APP_ID)  # matches the installed .desktop file (icon on Wayland)
     app.setWindowIcon(app_icon())
     apply_env_theme(app)
+    start = None if screenshot else _show_start_window(app, len(files))
 
+    from ...paths import seed_files
     from ..sets.recent import startup_paths
+    from .main_window import MainWindow
 
     # No files named: the last set if the reader asked for it (and it is still
     # there), else the bundled example. Screenshots always show the example.
@@ -72,8 +128,8 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
 
         install_crash_handler()
         window = MainWindow()
-        window.resize(*SCREENSHOT_SIZE)
-        window.show()
+        _take_place_of(window, start, app)
+        _trace_drawn(window, app)
         window.open_paths(paths, hint=hint)
         return int(app.exec())
 
