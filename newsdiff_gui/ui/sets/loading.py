@@ -5,42 +5,15 @@ which is right for the CLI (one line, exit 3) but wrong for a reader who
 dropped ten files on the window and wants the nine good ones. This module has
 no Qt import so it can run on a worker thread and be tested headless.
 
-Public API: ``LoadResult``, ``load_versions``, ``load_and_align``.
+Public API: ``load_and_align``.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from ...engine.load.articles import InputError, load_article_set_lenient
-from ...engine.model import ArticleSet
 from ...engine.session.open_set import TooFewVersions, open_set
 from ..base.session import OpenedSet
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """The versions that loaded, and why each other file was skipped."""
-
-    article_set: ArticleSet
-    skipped: tuple[InputError, ...]
-
-
-def load_versions(
-    paths: Sequence[str | os.PathLike[str]],
-    progress: Callable[[int, int], None] | None = None,
-) -> LoadResult:
-    """Expand folders and manifests, load every file that reads as an article,
-    keep the rest (missing, binary, duplicate, …) as errors with reasons.
-
-    Documents are numbered by the order they loaded in, so ids stay ``d0…dN``
-    without holes even when files in between were skipped. ``progress(done,
-    total)`` follows the files (a worker passes it on to the progress bar).
-    """
-    report = load_article_set_lenient(paths, progress=progress)
-    return LoadResult(report.article_set, report.skipped)
 
 
 def load_and_align(
