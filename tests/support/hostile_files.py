@@ -10,6 +10,7 @@ than one chunk.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -85,3 +86,30 @@ def declare_size(path: Path, member: str, size: int) -> Path:
             return path
         at = data.find(b"PK\x01\x02", at + 4)
     raise KeyError(member)
+
+
+SECRET = "PRIVATE-KEY-MATERIAL do not share"
+_GOOD_A = "Storm closes three ports\n\nA storm closed three ports on Friday, officials said.\n"
+_GOOD_B = "Ports shut by storm\n\nThree ports were shut on Friday, port officials said.\n"
+
+
+def hostile_set(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder whose manifest lists two good files and four ways out of it."""
+    secret = tmp_path / "home" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(f"{SECRET}\n\nThe password is swordfish.\n", "utf-8")
+    folder = tmp_path / "shared" / "dataset"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(_GOOD_A, "utf-8")
+    (folder / "sub" / "b.txt").write_text(_GOOD_B, "utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    listed = [
+        "a.txt",
+        "../../home/secret.txt",
+        str(secret),
+        "link.txt",
+        "sub/../../../home/secret.txt",
+        {"file": "sub/b.txt", "outlet": "Below"},
+    ]
+    (folder / "newsdiff.json").write_text(json.dumps({"documents": listed}), "utf-8")
+    return folder, secret

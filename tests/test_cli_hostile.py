@@ -1,0 +1,66 @@
+"""Issue 19 from the command line: hostile inputs end in one line, never a traceback.
+
+Each case runs ``python -m newsdiff_gui`` in a subprocess, as a user would:
+exit 2 for usage errors, 3 for input errors, every problem one line naming
+the file and the reason, and no internal-error log written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support.hostile_files import SECRET, hostile_set
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD_A = "Storm closes three ports\n\nA storm closed three ports on Friday, officials said.\n"
+GOOD_B = "Ports shut by storm\n\nThree ports were shut on Friday, port officials said.\n"
+
+
+def newsdiff(*args: str | Path, cwd: Path = ROOT, timeout: float = 120):
+    return subprocess.run(
+        [sys.executable, "-m", "newsdiff_gui", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def _lines(stream: bytes) -> list[str]:
+    return stream.decode("utf-8", "replace").splitlines()
+
+
+def _no_internal_error(done: subprocess.CompletedProcess[bytes]) -> None:
+    err = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "internal error" not in err, err
+    log_dir = Path(os.environ["NEWSDIFF_DATA_DIR"]).parent
+    assert not list(log_dir.rglob("internal-error-*.log"))
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(GOOD_A, encoding="utf-8")
+    b.write_text(GOOD_B, encoding="utf-8")
+    return a, b
+
+
+# ---------------------------------------------------------------- item 2
+
+
+def test_manifest_cannot_pull_files_from_outside_into_an_export(tmp_path: Path) -> None:
+    folder, secret = hostile_set(tmp_path)
+    out = tmp_path / "report.json"
+    done = newsdiff("export", folder, "--format", "json", "-o", out)
+    assert done.returncode == 0, done.stderr
+    _no_internal_error(done)
+    assert SECRET not in out.read_text("utf-8")
+    warnings = [line for line in _lines(done.stderr) if "outside" in line or "absolute" in line]
+    assert len(warnings) == 4 and all(w.startswith("newsdiff: warning: ") for w in warnings)
+    assert str(secret) in "".join(warnings)  # the absolute entry is named as listed
+    json.loads(out.read_text("utf-8"))
