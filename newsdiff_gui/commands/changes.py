@@ -23,6 +23,7 @@ from ..engine.align import align
 from ..engine.changes import Change, read_changes, read_set_changes
 from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment, Document
+from ..engine.report.spreadsheet_safe import safe_record
 from .common import CommandError, fail, load_inputs, write_output
 
 SCHEMA = "newsdiff-changes/1"
@@ -113,7 +114,7 @@ def _as_csv(changes: list[Change]) -> str:
             row[f"{prefix}_start"] = side.start if side else ""
             row[f"{prefix}_end"] = side.end if side else ""
             row[f"{prefix}_text"] = side.text if side else ""
-        writer.writerow(row)
+        writer.writerow(safe_record(row))
     return buffer.getvalue()
 
 

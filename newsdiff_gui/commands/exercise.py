@@ -34,6 +34,7 @@ from ..engine.exercise import (
 )
 from ..engine.exercise.check import CheckResult
 from ..engine.exercise.store import EXERCISE_FILE, KEY_FILE, key_to_dict
+from ..engine.report.spreadsheet_safe import safe_row
 from ..engine.storage import write_json
 from .common import EXIT_INPUT, EXIT_USAGE, CommandError, fail, load_inputs, write_output
 
@@ -118,7 +119,8 @@ def _check(args: argparse.Namespace) -> int:
             ]
             scores += [""] * (len(tasks) - len(scores))
             total = f"{result.score:.4f}" if result else ""
-            writer.writerow([student, path, total, *scores, problem])
+            # A student's name is the first cell: it must never run as a formula.
+            writer.writerow(safe_row([student, path, total, *scores, problem]))
         write_output(buffer.getvalue(), args.csv)
     return EXIT_INPUT if any(r[2] is None for r in rows) else 0
 

@@ -1,5 +1,6 @@
 """JSON (the alignment contract plus changes, notes and corrections) and CSV
-(one row per change)."""
+(one row per change; text cells a spreadsheet would run as a formula get a
+leading ``'``, see ``spreadsheet_safe``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..contract import alignment_to_dict
 from ..corrections import Correction
 from ..model import Alignment
 from ..notes import Note
+from .spreadsheet_safe import safe_record
 
 CSV_FIELDS = [
     "id",
@@ -62,5 +64,5 @@ def changes_csv(changes: list[Change]) -> str:
             row[f"{prefix}_start"] = side.start if side else ""
             row[f"{prefix}_end"] = side.end if side else ""
             row[f"{prefix}_text"] = side.text if side else ""
-        writer.writerow(row)
+        writer.writerow(safe_record(row))
     return buffer.getvalue()
