@@ -4,7 +4,9 @@ Method: diff-match-patch in word mode — each distinct token (a word, or a run
 of punctuation) is mapped to one private-use character, the character strings
 are diffed, then semantic cleanup merges the noise of short coincidental
 matches. ``Diff_Timeout = 0`` keeps the result deterministic (the default
-1-second timeout would make output depend on machine load).
+1-second timeout would make output depend on machine load); instead, long
+passages are cut at shared anchors and each stretch has a counted work
+budget (``diff_budget``), so no diff runs for minutes.
 
 Contract: concatenating the ``a`` spans of all ops gives ``text_a`` from the
 first token on, likewise for ``b``; whitespace between tokens belongs to the
@@ -21,6 +23,7 @@ from itertools import pairwise
 
 from diff_match_patch import diff_match_patch
 
+from .diff_budget import bounded_diff
 from .model import DiffOp, OpKind, Sentence
 
 # A token is a word (letters, digits, inner apostrophes/dots/commas of numbers)
@@ -111,7 +114,7 @@ def _diff_tokens(
     encoded_b = encode(text_b, tokens_b, base_b)
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    diffs = engine.diff_main(encoded_a, encoded_b, False)
+    diffs = bounded_diff(encoded_a, encoded_b)
     engine.diff_cleanupSemantic(diffs)
 
     ops: list[DiffOp] = []
@@ -125,9 +128,7 @@ def _diff_tokens(
 
     def gaps(tokens: list[tuple[int, int]], first: int, count: int) -> set[int]:
         """Where a run of tokens jumps from one region to the next."""
-        return {
-            k for k in range(1, count) if tokens[first + k - 1][1] != tokens[first + k][0]
-        }
+        return {k for k in range(1, count) if tokens[first + k - 1][1] != tokens[first + k][0]}
 
     kinds = {0: OpKind.EQUAL, -1: OpKind.DELETE, 1: OpKind.INSERT}
     for operation, chars in diffs:
