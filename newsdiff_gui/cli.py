@@ -6,7 +6,9 @@ in ``newsdiff_gui/commands/<name>.py`` with ``add_arguments(parser)`` and
 ``run(args) -> int`` and is imported only when used, so headless commands
 never import Qt.
 
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 input error.
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 input error, 130 interrupted
+(Ctrl+C: one ``newsdiff: interrupted`` line). Long steps show progress on
+stderr when it is a terminal.
 
 No traceback ever reaches the terminal: ``main`` catches whatever a command
 did not, prints one ``newsdiff: internal error: …`` line and writes the
@@ -17,6 +19,7 @@ report can quote it and the user is not shown a wall of Python.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -30,6 +33,7 @@ from .commands.common import CommandError
 from .engine.load import InputError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 # name -> (module, one-line help). Add a command by adding a module and a line here.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -94,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         return EXIT_OK
     except InputError as exc:
@@ -110,6 +114,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
+
+
+def _interrupted() -> int:
+    """Ctrl+C: one line (after any progress line), exit 130 as shells expect."""
+    with contextlib.suppress(OSError, ValueError):
+        print(
+            "\r\033[Knewsdiff: interrupted" if sys.stderr.isatty() else "newsdiff: interrupted",
+            file=sys.stderr,
+        )
+    return EXIT_INTERRUPTED
 
 
 def _one_line(text: str) -> str:
@@ -130,7 +144,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         try:
             return int(module.run(args))
         except KeyboardInterrupt:
-            return 130
+            return _interrupted()
         except BrokenPipeError:
             return EXIT_OK
     parser = _gui_parser()

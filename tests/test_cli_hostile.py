@@ -11,14 +11,17 @@ import csv
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from support.hostile_files import SECRET, hostile_set
 
 from newsdiff_gui.engine.exercise import example_exercise_path
+from newsdiff_gui.engine.load import MAX_TEXT_CHARS
 from newsdiff_gui.engine.report.spreadsheet_safe import FORMULA_STARTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,3 +112,39 @@ def test_grade_sheet_neutralises_a_student_named_like_a_formula(tmp_path: Path) 
     rows = list(csv.reader(io.StringIO(sheet.read_text("utf-8"))))
     assert rows[1][0] == "'" + FORMULA
     assert _formula_cells(sheet) == []
+
+
+# ---------------------------------------------------------------- item 5
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time a Linux process has used so far (utime + stime)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_ctrl_c_during_a_long_alignment_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    from support.synthetic import synthetic_set
+
+    paths = []
+    for version in synthetic_set(2, words=40_000, seed=5, spin=0.2):
+        path = tmp_path / version.name
+        path.write_text(version.text[: MAX_TEXT_CHARS - 1000], "utf-8")
+        paths.append(str(path))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsdiff_gui", "align", *paths, "--json"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    # Wait until it is well into the work (imports and loading take about 1 s of CPU).
+    deadline = time.monotonic() + 60
+    while _cpu_seconds(process.pid) < 1.5 and time.monotonic() < deadline:
+        assert process.poll() is None, "finished before it could be interrupted"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode() == "newsdiff: interrupted\n"

@@ -7,7 +7,7 @@ import json
 
 from ..engine.align import align
 from ..engine.contract import alignment_to_dict
-from .common import CommandError, fail, load_inputs, write_output
+from .common import CommandError, fail, load_inputs, progress_on_stderr, write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
         article_set = load_inputs(args.files)
     except CommandError as error:
         return fail(error)
-    alignment = align(article_set)
+    alignment = align(article_set, progress=progress_on_stderr())
     if args.text and not args.json:
         lines = []
         for unit in alignment.units:

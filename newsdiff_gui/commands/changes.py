@@ -24,7 +24,7 @@ from ..engine.changes import Change, read_changes, read_set_changes
 from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment, Document
 from ..engine.report.spreadsheet_safe import safe_record
-from .common import CommandError, fail, load_inputs, write_output
+from .common import CommandError, fail, load_inputs, progress_on_stderr, write_output
 
 SCHEMA = "newsdiff-changes/1"
 CSV_FIELDS = [
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         # An untouched copy is a fair question here: the answer is "no changes".
         article_set = load_inputs(args.files, keep_duplicates=True)
-        alignment = align(article_set)
+        alignment = align(article_set, progress=progress_on_stderr())
         pairs = selected_pairs(alignment, args)
     except CommandError as error:
         return fail(error)

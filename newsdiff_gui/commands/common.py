@@ -9,7 +9,7 @@ two is an input error (exit 3) with a one-line message.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..engine.load import load_article_set_lenient
 from ..engine.model import ArticleSet
@@ -74,3 +74,21 @@ def write_output(text: str, path: str | None) -> None:
     from ..engine.atomic import write_text_atomic
 
     write_text_atomic(path, text)
+
+
+def progress_on_stderr(what: str = "aligning") -> Callable[[int, int], None] | None:
+    """A ``progress(done, total)`` callback that keeps one status line on
+    stderr up to date, or None when stderr is not a terminal (pipes and logs
+    get no progress noise). The line is erased when the work is done."""
+    stream = sys.stderr
+    if not stream.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if done >= total:
+            stream.write("\r\033[K")
+        else:
+            stream.write(f"\rnewsdiff: {what} {done}/{total} versions…")
+        stream.flush()
+
+    return report

@@ -17,7 +17,7 @@ import textwrap
 from ..engine.align import align
 from ..engine.model import Document, OpKind
 from ..engine.pairing import PairRow, RowKind, count_rows, pair_rows
-from .common import CommandError, fail, load_inputs
+from .common import CommandError, fail, load_inputs, progress_on_stderr
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
 
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     )
     paint = _Painter(colour)
     left, right = article_set.documents
-    rows = pair_rows(align(article_set), left, right)
+    rows = pair_rows(align(article_set, progress=progress_on_stderr()), left, right)
     width = min(shutil.get_terminal_size((100, 20)).columns, 120)
     out = [
         paint.bold(f"--- {left.name}  ({left.outlet})"),

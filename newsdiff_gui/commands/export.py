@@ -25,7 +25,7 @@ from ..engine.model import Alignment, Document
 from ..engine.notes import Note, NotesStore
 from ..engine.report import changes_csv, html_report, json_report, tei_report
 from .changes import find_document
-from .common import CommandError, fail, load_inputs
+from .common import CommandError, fail, load_inputs, progress_on_stderr
 
 FORMATS = ("html", "pdf", "json", "csv", "tei")
 
@@ -53,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         article_set = load_inputs(args.files, keep_duplicates=True)
-        alignment, _ = cached_align(article_set)
+        alignment, _ = cached_align(article_set, progress=progress_on_stderr())
         store = NotesStore(article_set)
         for warning in store.warnings:
             print(f"newsdiff: warning: notes: {warning}", file=sys.stderr)

@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 from ..engine.align import align
 from ..engine.changes.profile import profile_versions
-from .common import CommandError, fail, load_inputs, write_output
+from .common import CommandError, fail, load_inputs, progress_on_stderr, write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        alignment = align(load_inputs(args.files))
+        alignment = align(load_inputs(args.files), progress=progress_on_stderr())
     except CommandError as error:
         return fail(error)
     profiles = profile_versions(alignment)

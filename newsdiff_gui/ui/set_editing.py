@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 from ..engine.align import align
 from ..engine.load import InputError, document_from_text
 from ..engine.model import Alignment, ArticleSet, Document
+from ..engine.set_limits import set_limit_problem
 from .loading import LoadResult
 from .paste_dialog import VersionTextDialog
 from .worker import Report
@@ -94,6 +95,10 @@ class SetEditingController:
             document = document_from_text(values["text"], name, len(documents))
         except InputError as error:
             QMessageBox.warning(self.window, "newsdiff", f"Cannot add this text: {error.reason}")
+            return
+        too_much = set_limit_problem(documents, len(document.text))
+        if too_much:
+            QMessageBox.warning(self.window, "newsdiff", f"Cannot add this text: {too_much}")
             return
         document = replace(
             document,

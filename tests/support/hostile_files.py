@@ -113,3 +113,22 @@ def hostile_set(tmp_path: Path) -> tuple[Path, Path]:
     ]
     (folder / "newsdiff.json").write_text(json.dumps({"documents": listed}), "utf-8")
     return folder, secret
+
+
+def unpunctuated_pair(chars: int, seed: int = 0, change: float = 0.3) -> tuple[str, str]:
+    """Two texts of about ``chars`` characters with no sentence punctuation and
+    no blank line (each is one "sentence"), mixing lower-case words, capitalised
+    names and figures; the second changes a share ``change`` of the words."""
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = [f"w{n}" for n in range(2000)]
+    vocabulary += [f"Name{n}" for n in range(400)] + [str(n) for n in range(10, 400)]
+    words: list[str] = []
+    size = 0
+    while size < chars:
+        word = rng.choice(vocabulary)
+        words.append(word)
+        size += len(word) + 1
+    changed = [rng.choice(vocabulary) if rng.random() < change else w for w in words]
+    return " ".join(words)[:chars], " ".join(changed)[:chars]
