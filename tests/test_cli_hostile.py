@@ -148,3 +148,34 @@ def test_ctrl_c_during_a_long_alignment_is_one_line_and_exit_130(tmp_path: Path)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert err.decode() == "newsdiff: interrupted\n"
+
+
+# ---------------------------------------------------------------- item 6
+
+
+def test_malformed_submissions_are_skipped_and_the_class_is_graded(tmp_path: Path) -> None:
+    base = json.loads((SUBMISSIONS / "ben-partial.json").read_text("utf-8"))
+    broken = []
+    for field, value in (("choices", ["A"]), ("texts", 5), ("marks", {"a": 1})):
+        data = json.loads(json.dumps(base))
+        data["answers"][field] = value
+        path = tmp_path / f"bad-{field}.json"
+        path.write_text(json.dumps(data), "utf-8")
+        broken.append(path)
+    deep = tmp_path / "bad-deep.json"
+    deep.write_text("{" + '"a":{' * 100_000 + "}" * 100_001, "utf-8")
+    broken.append(deep)
+    sheet = tmp_path / "grades.csv"
+    done = newsdiff(
+        "exercise", "check", EXAMPLE, SUBMISSIONS / "ada-perfect.json", *broken,
+        SUBMISSIONS / "cy-empty.json", "--csv", sheet,
+    )  # fmt: skip
+    _no_internal_error(done)
+    assert done.returncode == 3
+    out = _lines(done.stdout)
+    assert any(line.startswith("Ada Perfect") and "100%" in line for line in out)
+    assert any(line.startswith("Cy Empty") for line in out)
+    for path in broken:
+        assert sum(line.startswith(f"{path.name}: not checked: ") for line in out) == 1
+    rows = list(csv.reader(io.StringIO(sheet.read_text("utf-8"))))
+    assert len(rows) == 1 + 2 + len(broken)

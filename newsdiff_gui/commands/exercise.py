@@ -87,10 +87,16 @@ def _check(args: argparse.Namespace) -> int:
     for path in args.submissions:
         try:
             submission = read_submission(exercise, path)
+            result = check(exercise, submission.answers)
         except ExerciseError as error:
             rows.append(("", path, None, str(error)))
             continue
-        rows.append((submission.student, path, check(exercise, submission.answers), ""))
+        except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as error:
+            # A shape the validation did not foresee: this student's row says so,
+            # the rest of the class is still graded.
+            rows.append(("", path, None, f"malformed submission ({type(error).__name__})"))
+            continue
+        rows.append((submission.student, path, result, ""))
     tasks = exercise.tasks
     width = max([7, *(len(r[0]) for r in rows)])
     header = f"{'student':<{width}}  {'total':>5}  " + "  ".join(
