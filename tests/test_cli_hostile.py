@@ -179,3 +179,23 @@ def test_malformed_submissions_are_skipped_and_the_class_is_graded(tmp_path: Pat
         assert sum(line.startswith(f"{path.name}: not checked: ") for line in out) == 1
     rows = list(csv.reader(io.StringIO(sheet.read_text("utf-8"))))
     assert len(rows) == 1 + 2 + len(broken)
+
+
+# ---------------------------------------------------------------- item 7
+
+
+def test_export_sets_a_corrupt_notes_file_aside_and_goes_on(good, tmp_path: Path) -> None:
+    from newsdiff_gui.engine.load import load_article_set
+    from newsdiff_gui.engine.notes import NotesStore
+
+    notes = NotesStore(load_article_set(list(good))).path
+    notes.parent.mkdir(parents=True, exist_ok=True)
+    notes.write_text('{"schema": "newsdiff-notes/1", "notes": 5}', "utf-8")
+    out = tmp_path / "report.html"
+    done = newsdiff("export", *good, "--format", "html", "-o", out)
+    _no_internal_error(done)
+    assert done.returncode == 0 and out.is_file()
+    (warning,) = _lines(done.stderr)
+    assert warning.startswith("newsdiff: warning: notes: ") and ".bak" in warning
+    again = newsdiff("export", *good, "--format", "html", "-o", out)
+    assert again.returncode == 0 and again.stderr == b""

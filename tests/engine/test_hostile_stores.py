@@ -1,5 +1,5 @@
 """Issue 19 items 4 and 7: notes and corrections survive concurrent writers,
-failed writes and corrupt-but-parseable files.
+failed writes and corrupt-but-parseable files (notes, settings, cache).
 
 Two processes share one set's notes file the way two windows do: each keeps
 its store open and adds records as fast as it can. Every record of both
@@ -9,6 +9,7 @@ note in memory, so retrying saves it once.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from pathlib import Path
 
@@ -16,9 +17,11 @@ import pytest
 
 from newsdiff_gui.engine import atomic
 from newsdiff_gui.engine.anchors import version_anchor
+from newsdiff_gui.engine.cache import AlignmentCache, cached_align
 from newsdiff_gui.engine.corrections import link_correction
 from newsdiff_gui.engine.load import load_article_set
 from newsdiff_gui.engine.notes import NotesStore
+from newsdiff_gui.engine.settings import SettingsStore
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 NOTES_EACH = 150
@@ -119,3 +122,57 @@ def test_stale_temporary_files_are_cleaned_when_a_store_opens(tmp_path: Path) ->
     assert sorted(p.name for p in store.path.parent.iterdir()) == sorted(
         [store.path.name, other.name]
     )
+
+
+# ---------------------------------------------------------------- item 7
+
+_NOTES_SHAPES = {
+    "notes is a number": '{"schema": "newsdiff-notes/1", "notes": 5}',
+    "corrections is text": '{"schema": "newsdiff-notes/1", "corrections": "x"}',
+    "nested 100k deep": '{"schema": "newsdiff-notes/1", "notes": '
+    + "[" * 100_000
+    + "]" * 100_000
+    + "}",
+    "a list": "[]",
+}
+
+
+@pytest.mark.parametrize("content", _NOTES_SHAPES.values(), ids=_NOTES_SHAPES.keys())
+def test_a_notes_file_of_the_wrong_shape_is_set_aside_once(tmp_path: Path, content: str) -> None:
+    article_set = load_article_set(SEEDS[:2])
+    path = NotesStore(article_set, tmp_path).path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, "utf-8")
+    store = NotesStore(article_set, tmp_path)
+    assert store.notes == [] and len(store.warnings) == 1
+    assert "could not be read" in store.warnings[0] and ".bak" in store.warnings[0]
+    assert not path.exists()
+    assert [p.read_text("utf-8") for p in path.parent.glob("*.bak")] == [content]
+    store.add_note(version_anchor(article_set.documents[0]), "works again")
+    again = NotesStore(article_set, tmp_path)
+    assert again.warnings == [] and [n.text for n in again.notes] == ["works again"]
+
+
+@pytest.mark.parametrize("content", ["[]", "5", '{"units": 5}', "[" * 100_000 + "]" * 100_000])
+def test_a_cache_entry_of_the_wrong_shape_is_deleted_and_recomputed(
+    tmp_path: Path, content: str
+) -> None:
+    article_set = load_article_set(SEEDS[:2])
+    cache = AlignmentCache(tmp_path)
+    alignment, hit = cached_align(article_set, cache=cache)
+    entry = cache.path_for(article_set)
+    entry.write_text(content, "utf-8")
+    again, hit = cached_align(article_set, cache=cache)
+    assert not hit and again.units == alignment.units
+    assert json.loads(entry.read_text("utf-8"))["schema"]  # rewritten whole
+    assert cached_align(article_set, cache=cache)[1]
+
+
+def test_settings_of_the_wrong_shape_are_set_aside(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path)
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text('{"schema": "newsdiff-settings/1", "recent_sets": 5}', "utf-8")
+    broken = SettingsStore(tmp_path)
+    assert broken.settings.recent_sets == () and "could not be read" in broken.warnings[0]
+    broken.add_recent([tmp_path / "a.txt"])
+    assert SettingsStore(tmp_path).settings.recent_sets
