@@ -93,8 +93,17 @@ def _log_internal_error(exc: BaseException) -> str:
     return f"details in {path}"
 
 
+def _tolerant_streams() -> None:
+    """Print what cannot be encoded (a file name that is not valid UTF-8 is a
+    lone surrogate in Python) as an escape instead of failing mid-output."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; always return an exit code, never raise a traceback."""
+    _tolerant_streams()
     try:
         return _main(argv)
     except KeyboardInterrupt:

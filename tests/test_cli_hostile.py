@@ -31,13 +31,13 @@ GOOD_A = "Storm closes three ports\n\nA storm closed three ports on Friday, offi
 GOOD_B = "Ports shut by storm\n\nThree ports were shut on Friday, port officials said.\n"
 
 
-def newsdiff(*args: str | Path, cwd: Path = ROOT, timeout: float = 120):
+def newsdiff(*args: str | Path, env: dict[str, str] | None = None, timeout: float = 120):
     return subprocess.run(
-        [sys.executable, "-m", "newsdiff_gui", *map(str, args)],
-        cwd=cwd,
+        [sys.executable, "-m", "newsdiff_gui", *map(os.fspath, args)],
+        cwd=ROOT,
         capture_output=True,
         timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
     )
 
 
@@ -199,3 +199,85 @@ def test_export_sets_a_corrupt_notes_file_aside_and_goes_on(good, tmp_path: Path
     assert warning.startswith("newsdiff: warning: notes: ") and ".bak" in warning
     again = newsdiff("export", *good, "--format", "html", "-o", out)
     assert again.returncode == 0 and again.stderr == b""
+
+
+# ---------------------------------------------------------------- item 8
+
+
+def _one_error_line(done, code: int, *needles: str) -> str:
+    _no_internal_error(done)
+    assert done.returncode == code, done.stderr
+    (line,) = _lines(done.stderr)
+    assert line.startswith("newsdiff") and all(n in line for n in needles), line
+    return line
+
+
+def test_a_manifest_nested_thousands_deep_is_one_input_error(good, tmp_path: Path) -> None:
+    manifest = tmp_path / "newsdiff.json"
+    manifest.write_text("[" * 50_000 + "]" * 50_000, "utf-8")
+    done = newsdiff("align", tmp_path)
+    _one_error_line(done, 3, str(manifest), "nested too deeply")
+
+
+def _exercise_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "exercise"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def test_a_key_nested_thousands_deep_is_one_input_error(tmp_path: Path) -> None:
+    folder = _exercise_copy(tmp_path)
+    (folder / "key.json").write_text("{" + '"a":{' * 50_000 + "}" * 50_001, "utf-8")
+    done = newsdiff("exercise", "check", folder, SUBMISSIONS / "cy-empty.json")
+    _one_error_line(done, 3, "key.json is nested too deeply")
+
+
+def test_a_task_number_of_5000_digits_is_one_input_error(tmp_path: Path) -> None:
+    folder = _exercise_copy(tmp_path)
+    markdown = (folder / "exercise.md").read_text("utf-8")
+    (folder / "exercise.md").write_text(
+        markdown.replace("## Task 1:", "## Task 1" + "0" * 5000 + ":"), "utf-8"
+    )
+    done = newsdiff("exercise", "check", folder, SUBMISSIONS / "cy-empty.json")
+    _one_error_line(done, 3, "exercise.md line", "is too large")
+
+
+def test_diff_of_a_folder_and_a_file_is_a_usage_error(good, tmp_path: Path) -> None:
+    third = tmp_path / "other" / "c.txt"
+    third.parent.mkdir()
+    third.write_text("A third version\n\nPorts closed on Friday, a spokesman said.\n", "utf-8")
+    done = newsdiff("diff", good[0].parent, third)
+    _one_error_line(done, 2, "give two files")
+
+
+def test_a_file_name_that_is_not_utf8_works_everywhere(good, tmp_path: Path) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/b\xff\xfe.txt"))
+    odd.write_text(GOOD_B, "utf-8")
+    strict = {"PYTHONIOENCODING": "utf-8:strict"}
+    for args in (("align", "--text"), ("changes",), ("diff",), ("align", "--json")):
+        done = newsdiff(*args, good[0], odd, env=strict)
+        _no_internal_error(done)
+        assert done.returncode == 0, (args, done.stderr)
+        if args != ("align", "--text"):  # the unit listing names no file
+            assert b"b\\udcff\\udcfe.txt" in done.stdout, args
+    out = tmp_path / "report.json"
+    done = newsdiff("export", good[0], odd, "--format", "json", "-o", out, env=strict)
+    assert done.returncode == 0, done.stderr
+    paths = [d["path"] for d in json.loads(out.read_text("utf-8"))["documents"]]
+    assert paths[1] == str(odd)  # the escape reads back as the same name
+
+
+def test_a_quotation_of_only_emoji_is_read_without_error(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(
+        "Fans cheer\n\n“😀 😁 🎉 😀 😁 🎉” the fans wrote on Friday, officials said.\n", "utf-8"
+    )
+    b.write_text(
+        "Fans cheer\n\n“🎉 🎉 ★ ★ 😀 😀” the fans wrote on Friday, officials said.\n", "utf-8"
+    )
+    done = newsdiff("changes", a, b, "--json")
+    _no_internal_error(done)
+    assert done.returncode == 0
+    json.loads(done.stdout)

@@ -17,7 +17,7 @@ import textwrap
 from ..engine.align import align
 from ..engine.model import Document, OpKind
 from ..engine.pairing import PairRow, RowKind, count_rows, pair_rows
-from .common import CommandError, fail, load_inputs, progress_on_stderr
+from .common import EXIT_USAGE, CommandError, fail, load_inputs, progress_on_stderr
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
 
@@ -78,6 +78,15 @@ def run(args: argparse.Namespace) -> int:
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     paint = _Painter(colour)
+    if len(article_set.documents) != 2:
+        # A folder or manifest for A or B expands to more than one version.
+        return fail(
+            CommandError(
+                f"newsdiff diff: give two files; {args.a} and {args.b} hold "
+                f"{len(article_set.documents)} versions (use newsdiff changes for more)",
+                EXIT_USAGE,
+            )
+        )
     left, right = article_set.documents
     rows = pair_rows(align(article_set, progress=progress_on_stderr()), left, right)
     width = min(shutil.get_terminal_size((100, 20)).columns, 120)

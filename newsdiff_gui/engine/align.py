@@ -111,7 +111,9 @@ def _processing_order(article_set: ArticleSet, rows: list[list[_Row]]) -> list[i
     sentences of condensed versions can join several of them."""
 
     def key(d: int) -> tuple[int, str]:
-        digest = hashlib.sha1(article_set.documents[d].text.encode("utf-8")).hexdigest()
+        # surrogatepass: text from the library API may hold lone surrogates.
+        text = article_set.documents[d].text
+        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
         return (-len(rows[d]), digest)
 
     return sorted(range(len(rows)), key=key)

@@ -283,6 +283,8 @@ def _read(source: _Folder | _Zip, location: Path) -> Exercise:
         raise ExerciseError(
             f"{KEY_FILE} is not valid JSON ({error.msg}, line {error.lineno})"
         ) from None
+    except RecursionError:
+        raise ExerciseError(f"{KEY_FILE} is nested too deeply to be an answer key") from None
     return replace(exercise, key=_key_from_dict(key_data, exercise))
 
 

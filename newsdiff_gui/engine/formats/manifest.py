@@ -112,6 +112,8 @@ def _json_rows(text: str) -> list[dict[str, Any]]:
         raise ValueError(
             f"this manifest is not valid JSON (line {exc.lineno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise ValueError("this manifest is nested too deeply to be a list of files") from None
     if isinstance(data, dict):
         data = data.get("documents", data.get("files"))
     if not isinstance(data, list):
