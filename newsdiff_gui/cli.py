@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import __version__
 from .commands.common import CommandError
+from .commands.terminal_text import one_line
 from .engine.load import InputError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -136,7 +137,8 @@ def _interrupted() -> int:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.splitlines())
+    """One line, other people's control characters shown as escapes."""
+    return one_line(text)
 
 
 def _main(argv: Sequence[str] | None = None) -> int:

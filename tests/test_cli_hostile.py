@@ -281,3 +281,34 @@ def test_a_quotation_of_only_emoji_is_read_without_error(tmp_path: Path) -> None
     _no_internal_error(done)
     assert done.returncode == 0
     json.loads(done.stdout)
+
+
+# ---------------------------------------------------------------- item 9
+
+ESCAPES = "\x1b]0;owned\x07\x1b[2J"
+
+
+def test_names_with_escape_sequences_and_newlines_are_shown_escaped(good, tmp_path: Path) -> None:
+    odd = tmp_path / f"b{ESCAPES}\nforged.txt"
+    odd.write_text(GOOD_B, "utf-8")
+    for args in (("diff",), ("changes",), ("profile",)):
+        done = newsdiff(*args, good[0], odd)
+        assert done.returncode == 0, (args, done.stderr)
+        assert b"\x1b" not in done.stdout and b"\x07" not in done.stdout, args
+        assert b"b\\x1b]0;owned\\x07\\x1b[2J\\nforged.txt" in done.stdout, args
+    missing = tmp_path / f"gone{ESCAPES}\n.txt"
+    done = newsdiff("align", good[0], good[1], missing)
+    assert b"\x1b" not in done.stderr and len(_lines(done.stderr)) == 1
+
+
+def test_a_student_name_cannot_forge_a_row_of_the_grade_table(tmp_path: Path) -> None:
+    data = json.loads((SUBMISSIONS / "cy-empty.json").read_text("utf-8"))
+    data["student"] = f"Mallory{ESCAPES}\nAda Perfect             100%  100%"
+    hostile = tmp_path / "mallory.json"
+    hostile.write_text(json.dumps(data), "utf-8")
+    done = newsdiff("exercise", "check", EXAMPLE, hostile, SUBMISSIONS / "cy-empty.json")
+    assert done.returncode == 0, done.stderr
+    assert b"\x1b" not in done.stdout
+    rows = _lines(done.stdout)[2:]
+    assert len(rows) == 2 and rows[0].startswith("Mallory\\x1b]0;owned")
+    assert not any(row.startswith("Ada Perfect") for row in rows)

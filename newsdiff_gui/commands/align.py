@@ -8,6 +8,7 @@ import json
 from ..engine.align import align
 from ..engine.contract import alignment_to_dict
 from .common import CommandError, fail, load_inputs, progress_on_stderr, write_output
+from .terminal_text import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             )
             for member in unit.members:
                 sentence = article_set.sentence(member)
-                lines.append(f"  {member:>8}  {sentence.text[:110]}")
+                lines.append(f"  {member:>8}  {for_terminal(sentence.text[:110])}")
         write_output("\n".join(lines) + "\n", args.output)
     else:
         write_output(

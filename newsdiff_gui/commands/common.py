@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from ..engine.load import load_article_set_lenient
 from ..engine.model import ArticleSet
+from .terminal_text import one_line
 
 EXIT_USAGE, EXIT_INPUT = 2, 3
 
@@ -26,8 +27,9 @@ class CommandError(Exception):
 
 
 def _one_line(text: str) -> str:
-    """File names can hold newlines; a message must stay one line."""
-    return " ".join(text.splitlines())
+    """File names can hold newlines and escape sequences; a message must stay
+    one line and must not drive the terminal (``terminal_text``)."""
+    return one_line(text)
 
 
 def load_inputs(
@@ -62,7 +64,7 @@ def load_inputs(
 
 
 def fail(error: CommandError) -> int:
-    print(error, file=sys.stderr)
+    print(_one_line(str(error)), file=sys.stderr)
     return error.code
 
 

@@ -37,6 +37,7 @@ from ..engine.exercise.store import EXERCISE_FILE, KEY_FILE, key_to_dict
 from ..engine.report.spreadsheet_safe import safe_row
 from ..engine.storage import write_json
 from .common import EXIT_INPUT, EXIT_USAGE, CommandError, fail, load_inputs, write_output
+from .terminal_text import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -98,21 +99,23 @@ def _check(args: argparse.Namespace) -> int:
             continue
         rows.append((submission.student, path, result, ""))
     tasks = exercise.tasks
-    width = max([7, *(len(r[0]) for r in rows)])
+    # Names and file names are the students' text: shown escaped, one row each.
+    shown = [(for_terminal(s), p, r, for_terminal(e)) for s, p, r, e in rows]
+    width = max([7, *(len(r[0]) for r in shown)])
     header = f"{'student':<{width}}  {'total':>5}  " + "  ".join(
         f"{'T' + str(t.number):>4}" for t in tasks
     )
-    lines = [f"{exercise.title}: {len(rows)} submission(s)", header]
-    for student, path, result, problem in rows:
+    lines = [f"{for_terminal(exercise.title)}: {len(rows)} submission(s)", header]
+    for student, path, result, problem in shown:
         if result is None:
-            lines.append(f"{Path(path).name}: not checked: {problem}")
+            lines.append(f"{for_terminal(Path(path).name)}: not checked: {problem}")
             continue
         cells = "  ".join(f"{_percent(t.score):>4}" for t in result.tasks)
         lines.append(f"{student:<{width}}  {result.score:>5.0%}  {cells}")
         if args.details:
             for task_result in result.tasks:
                 for line in task_result.lines():
-                    lines.append(f"    T{task_result.task.number}: {line}")
+                    lines.append(f"    T{task_result.task.number}: {for_terminal(line)}")
     sys.stdout.write("\n".join(lines) + "\n")
     if args.csv:
         buffer = io.StringIO()

@@ -26,6 +26,7 @@ from ..engine.notes import Note, NotesStore
 from ..engine.report import changes_csv, html_report, json_report, tei_report
 from .changes import find_document
 from .common import CommandError, fail, load_inputs, progress_on_stderr
+from .terminal_text import one_line
 
 FORMATS = ("html", "pdf", "json", "csv", "tei")
 
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         alignment, _ = cached_align(article_set, progress=progress_on_stderr())
         store = NotesStore(article_set)
         for warning in store.warnings:
-            print(f"newsdiff: warning: notes: {warning}", file=sys.stderr)
+            print(one_line(f"newsdiff: warning: notes: {warning}"), file=sys.stderr)
         alignment = apply_corrections(alignment, store.corrections)
         notes = [] if args.no_notes else store.described_notes(alignment)
         pair = None
