@@ -49,7 +49,7 @@ from .align_model import is_headline as _is_headline
 from .align_model import numbers_agree as _numbers_agree
 from .align_model import numbers_shared as _numbers_shared
 from .align_passes import FinalPasses
-from .features import sentence_features
+from .features import nfc, sentence_features
 from .model import Alignment, ArticleSet, Link, Relation, Unit
 from .similarity import (
     COSINE_FLOOR,
@@ -564,7 +564,7 @@ class _Aligner(FinalPasses):
 
 
 def _relation(members: list[_Row]) -> Relation:
-    texts = {" ".join(r.sentence.text.split()).lower() for r in members}
+    texts = {" ".join(nfc(r.sentence.text).split()).lower() for r in members}
     if len(texts) == 1:
         return Relation.VERBATIM
     docs = [r.doc for r in members]

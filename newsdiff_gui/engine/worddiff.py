@@ -18,6 +18,7 @@ Public API: ``diff_words``, ``diff_regions``, ``sentence_regions``, ``tokenize``
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -26,9 +27,26 @@ from diff_match_patch import diff_match_patch
 from .diff_budget import bounded_diff
 from .model import DiffOp, OpKind, Sentence
 
-# A token is a word (letters, digits, inner apostrophes/dots/commas of numbers)
-# or a single punctuation mark, plus the whitespace that follows it.
-_TOKEN = re.compile(r"(?:[\w$€£%]+(?:[.,'’\-][\w]+)*|[^\w\s])\s*|\s+")
+# Combining marks of common scripts (accents written as separate characters,
+# Devanagari vowel signs and virama, Arabic harakat, Hebrew points, Thai
+# vowels and tones): Python's \w leaves them out, which cut every such word
+# into pieces and made NFD text differ from NFC text token by token.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    "\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
+)
+# Han characters and kana are written without spaces: each is its own token
+# (with any marks), so one changed character is one changed token.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_LETTER = rf"(?![{_CJK}])[\w{_MARKS}]"
+# A token is a word (letters, digits, inner apostrophes/dots/commas of numbers),
+# one CJK character, or a single punctuation mark, plus the whitespace after it.
+_TOKEN = re.compile(
+    rf"(?:(?:(?![{_CJK}])[\w$€£%{_MARKS}])+(?:[.,'’\-]{_LETTER}+)*"
+    rf"|[{_CJK}][{_MARKS}]*|[^\w\s])\s*|\s+"
+)
 
 _PRIVATE_USE_BASE = 0xF0000  # Supplementary private-use area: never in article text.
 
@@ -39,8 +57,10 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
 
 def _key(token: str) -> str:
-    # Trailing whitespace does not make words different ("a b" vs "a  b").
-    return token.rstrip() or " "
+    # Trailing whitespace does not make words different ("a b" vs "a  b"), nor
+    # does the Unicode form: "é" composed (NFC) and decomposed (NFD) are one word.
+    key = token.rstrip() or " "
+    return key if key.isascii() else unicodedata.normalize("NFC", key)
 
 
 def diff_words(text_a: str, text_b: str, offset_a: int = 0, offset_b: int = 0) -> list[DiffOp]:
