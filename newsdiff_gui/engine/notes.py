@@ -88,11 +88,33 @@ class Note:
         )
 
 
-def render_note_html(text: str) -> str:
-    """Markdown to HTML with raw HTML disabled (``<b>`` shows as text)."""
+def render_note_html(text: str, image_url: Callable[[str], str | None] | None = None) -> str:
+    """Markdown to HTML with raw HTML disabled (``<b>`` shows as text).
+
+    Images are shown only where ``image_url(src)`` gives a URL for them (an
+    exercise's own picture files); every other image — a remote one, which a
+    browser would fetch when the report is opened, or a path anywhere on the
+    reader's disk — is shown as the text ``[image: alt]``, so a note or an
+    exercise can neither pull in a private file nor call out, and a report
+    stays self-contained.
+    """
+    from html import escape
+
     from markdown_it import MarkdownIt
 
-    return str(MarkdownIt("commonmark", {"html": False}).render(text))
+    renderer = MarkdownIt("commonmark", {"html": False})
+
+    def image(_renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+        token = tokens[index]
+        alt = "".join(child.content for child in token.children or ())
+        src = str(token.attrGet("src") or "")
+        url = image_url(src) if image_url is not None else None
+        if url is None:
+            return f'<span class="image">[image: {escape(alt or src)}]</span>'
+        return f'<img src="{escape(url, quote=True)}" alt="{escape(alt, quote=True)}">'
+
+    renderer.add_render_rule("image", image)
+    return str(renderer.render(text))
 
 
 class NotesStore:
