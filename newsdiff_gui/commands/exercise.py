@@ -88,7 +88,7 @@ def _check(args: argparse.Namespace) -> int:
     for path in args.submissions:
         try:
             submission = read_submission(exercise, path)
-            result = check(exercise, submission.answers)
+            scored = check(exercise, submission.answers)
         except ExerciseError as error:
             rows.append(("", path, None, str(error)))
             continue
@@ -97,7 +97,7 @@ def _check(args: argparse.Namespace) -> int:
             # the rest of the class is still graded.
             rows.append(("", path, None, f"malformed submission ({type(error).__name__})"))
             continue
-        rows.append((submission.student, path, result, ""))
+        rows.append((submission.student, path, scored, ""))
     tasks = exercise.tasks
     # Names and file names are the students' text: shown escaped, one row each.
     shown = [(for_terminal(s), p, r, for_terminal(e)) for s, p, r, e in rows]
