@@ -312,3 +312,19 @@ def test_a_student_name_cannot_forge_a_row_of_the_grade_table(tmp_path: Path) ->
     rows = _lines(done.stdout)[2:]
     assert len(rows) == 2 and rows[0].startswith("Mallory\\x1b]0;owned")
     assert not any(row.startswith("Ada Perfect") for row in rows)
+
+
+def test_a_folder_past_the_version_limit_is_two_warning_lines(tmp_path: Path) -> None:
+    from newsdiff_gui.engine.set_limits import MAX_VERSIONS
+
+    for number in range(MAX_VERSIONS + 25):
+        (tmp_path / f"{number:05d}.txt").write_text(
+            f"Story {number}\n\nThe council met {number} times, officials said.\n", "utf-8"
+        )
+    done = newsdiff("changes", tmp_path, "--json")
+    _no_internal_error(done)
+    assert done.returncode == 0
+    warnings = _lines(done.stderr)
+    assert len(warnings) == 2, warnings
+    assert f"already holds {MAX_VERSIONS} versions" in warnings[0]
+    assert warnings[1] == "newsdiff: warning: 24 more files left out for the same reason"

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from ..engine.load import load_article_set_lenient
 from ..engine.model import ArticleSet
+from ..engine.set_limits import SET_FULL
 from .terminal_text import one_line
 
 EXIT_USAGE, EXIT_INPUT = 2, 3
@@ -44,10 +45,19 @@ def load_inputs(
         # The one problem is the whole story: say it once, as the error.
         error = report.skipped[0]
         raise CommandError(_one_line(f"newsdiff: {error.path}: {error.reason}"))
+    full = [e for e in report.skipped if e.reason.startswith(SET_FULL)]
+    grouped = {id(e) for e in full[1:]}
     for error in report.skipped:
+        if id(error) in grouped:
+            continue  # a 3,000-file folder: one line for all the files past the limit
         print(
             _one_line(f"newsdiff: warning: {error.path}: {error.reason} (skipped)"), file=sys.stderr
         )
+        if error is full[0] and len(full) > 1:
+            print(
+                f"newsdiff: warning: {len(full) - 1} more files left out for the same reason",
+                file=sys.stderr,
+            )
     if loaded >= minimum:
         return report.article_set
     if not report.skipped:

@@ -10,7 +10,7 @@ in all, load, align, diff, read and export in under 5 s a step, wall clock
 took 15 s on the same machine. Anything beyond is refused at load with a
 reason instead of stalling.
 
-Public API: ``MAX_SET_CHARS``, ``MAX_VERSIONS``, ``set_limit_problem``.
+Public API: ``MAX_SET_CHARS``, ``MAX_VERSIONS``, ``SET_FULL``, ``set_limit_problem``.
 """
 
 from __future__ import annotations
@@ -19,20 +19,22 @@ from collections.abc import Sequence
 
 from .model import Document
 
-__all__ = ["MAX_SET_CHARS", "MAX_VERSIONS", "set_limit_problem"]
+__all__ = ["MAX_SET_CHARS", "MAX_VERSIONS", "SET_FULL", "set_limit_problem"]
 
 # Characters of text in all versions of one set together.
 MAX_SET_CHARS = 400_000
 # Versions in one set (a set compares versions of one story, not a pile).
 MAX_VERSIONS = 300
+# How the reason for a version past ``MAX_VERSIONS`` starts (callers group them).
+SET_FULL = "left out: the set already holds"
 
 
 def set_limit_problem(loaded: Sequence[Document], text_chars: int) -> str | None:
     """Why a version of ``text_chars`` characters cannot join ``loaded``, or None."""
     if len(loaded) >= MAX_VERSIONS:
         return (
-            f"left out: the set already holds {MAX_VERSIONS} versions, as many as newsdiff "
-            "compares at once (split the folder by story)"
+            f"{SET_FULL} {MAX_VERSIONS} versions, as many as newsdiff compares at once "
+            "(split the folder by story)"
         )
     held = sum(len(d.text) for d in loaded)
     if held + text_chars > MAX_SET_CHARS:
