@@ -73,7 +73,11 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _crash_log_dir() -> Path:
-    """Where internal-error tracebacks go (a function so tests can redirect it)."""
+    """Where internal-error tracebacks go: ``NEWSDIFF_LOG_DIR`` (as the README
+    and the GUI's crash handler say), else the platform's user log folder."""
+    override = os.environ.get("NEWSDIFF_LOG_DIR")
+    if override:
+        return Path(override)
     import platformdirs
 
     return Path(platformdirs.user_log_dir("newsdiff", appauthor=False))

@@ -41,6 +41,11 @@ def newsdiff(*args: str | Path, env: dict[str, str] | None = None, timeout: floa
     )
 
 
+def _log_dir() -> Path:
+    """This test's private log folder (``conftest`` sets it)."""
+    return Path(os.environ["NEWSDIFF_LOG_DIR"])
+
+
 def _lines(stream: bytes) -> list[str]:
     return stream.decode("utf-8", "replace").splitlines()
 
@@ -48,8 +53,7 @@ def _lines(stream: bytes) -> list[str]:
 def _no_internal_error(done: subprocess.CompletedProcess[bytes]) -> None:
     err = done.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err and "internal error" not in err, err
-    log_dir = Path(os.environ["NEWSDIFF_DATA_DIR"]).parent
-    assert not list(log_dir.rglob("internal-error-*.log"))
+    assert not list(_log_dir().glob("internal-error-*.log"))
 
 
 @pytest.fixture

@@ -53,7 +53,7 @@ def load_inputs(
         print(
             _one_line(f"newsdiff: warning: {error.path}: {error.reason} (skipped)"), file=sys.stderr
         )
-        if error is full[0] and len(full) > 1:
+        if len(full) > 1 and error is full[0]:
             print(
                 f"newsdiff: warning: {len(full) - 1} more files left out for the same reason",
                 file=sys.stderr,
