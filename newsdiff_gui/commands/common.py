@@ -4,18 +4,22 @@ opening them as the app does (``open_inputs``: one recipe for every command).
 Loading is lenient, as in the GUI: each file that cannot be read prints one
 ``newsdiff: warning: FILE: reason (skipped)`` line on stderr and the command
 goes on with the rest, as long as at least two versions loaded. Fewer than
-two is an input error (exit 3) with a one-line message.
+two is an input error (exit 3) with a one-line message. Files past the set
+limits (``engine.load.set_limits``) are one warning line, not one per file.
+Long steps show one progress line on stderr when it is a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..engine.load.articles import LoadReport, load_article_set_lenient
+from ..engine.load.set_limits import SET_FULL
 from ..engine.model import ArticleSet
 from ..engine.session.open_set import OpenSet, TooFewVersions, open_set
+from .terminal_text import one_line
 
 EXIT_USAGE, EXIT_INPUT = 2, 3
 
@@ -29,8 +33,9 @@ class CommandError(Exception):
 
 
 def _one_line(text: str) -> str:
-    """File names can hold newlines; a message must stay one line."""
-    return " ".join(text.splitlines())
+    """File names can hold newlines and escape sequences; a message must stay
+    one line and must not drive the terminal (``terminal_text``)."""
+    return one_line(text)
 
 
 def load_inputs(
@@ -52,14 +57,26 @@ def add_corrections_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_inputs(
-    paths: Sequence[str], *, keep_duplicates: bool = False, corrected: bool = True
+    paths: Sequence[str],
+    *,
+    keep_duplicates: bool = False,
+    corrected: bool = True,
+    most: int | None = None,
 ) -> OpenSet:
     """Load and open the set as the app does (``engine.session.open_set``):
     the cached alignment with the reader's manual corrections applied, unless
     ``corrected`` is false. Loading messages as ``load_inputs``; a notes store
-    that cannot be read is a warning. Raises ``CommandError``."""
+    that cannot be read is a warning; reading and aligning show progress on a
+    terminal. Raises ``CommandError``, and ``TooManyVersions`` (before
+    aligning) when more than ``most`` versions load."""
     try:
-        opened = open_set(paths, keep_duplicates=keep_duplicates, corrected=corrected)
+        opened = open_set(
+            paths,
+            keep_duplicates=keep_duplicates,
+            corrected=corrected,
+            most=most,
+            progress=_stages_on_stderr(),
+        )
     except TooFewVersions as error:
         _tell_loading(error.report, error.minimum)  # raises CommandError
         raise  # not reached
@@ -79,10 +96,19 @@ def _tell_loading(report: LoadReport, minimum: int) -> None:
         # The one problem is the whole story: say it once, as the error.
         error = report.skipped[0]
         raise CommandError(_one_line(f"newsdiff: {error.path}: {error.reason}"))
+    full = [e for e in report.skipped if e.reason.startswith(SET_FULL)]
+    grouped = {id(e) for e in full[1:]}
     for error in report.skipped:
+        if id(error) in grouped:
+            continue  # a 3,000-file folder: one line for all the files past the limit
         print(
             _one_line(f"newsdiff: warning: {error.path}: {error.reason} (skipped)"), file=sys.stderr
         )
+        if len(full) > 1 and error is full[0]:
+            print(
+                f"newsdiff: warning: {len(full) - 1} more files left out for the same reason",
+                file=sys.stderr,
+            )
     if loaded >= minimum:
         return
     if not report.skipped:
@@ -99,7 +125,7 @@ def _tell_loading(report: LoadReport, minimum: int) -> None:
 
 
 def fail(error: CommandError) -> int:
-    print(error, file=sys.stderr)
+    print(_one_line(str(error)), file=sys.stderr)
     return error.code
 
 
@@ -111,3 +137,36 @@ def write_output(text: str, path: str | None) -> None:
     from ..engine.store.atomic import write_text_atomic
 
     write_text_atomic(path, text)
+
+
+def progress_on_stderr(what: str = "aligning") -> Callable[[int, int], None] | None:
+    """A ``progress(done, total)`` callback that keeps one status line on
+    stderr up to date, or None when stderr is not a terminal (pipes and logs
+    get no progress noise). The line is erased when the work is done."""
+    stream = sys.stderr
+    if not stream.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if done >= total:
+            stream.write("\r\033[K")
+        else:
+            stream.write(f"\rnewsdiff: {what} {done}/{total} versions…")
+        stream.flush()
+
+    return report
+
+
+def _stages_on_stderr() -> Callable[[str, int, int], None] | None:
+    """``progress_on_stderr`` for the session recipe's stages ("Reading",
+    "Aligning"): one status line that names the stage."""
+    if not sys.stderr.isatty():
+        return None
+    lines: dict[str, Callable[[int, int], None] | None] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        line = lines.setdefault(stage, progress_on_stderr(stage.lower()))
+        if line is not None:
+            line(done, total)
+
+    return report
