@@ -6,7 +6,9 @@ in ``newsdiff_gui/commands/<name>.py`` with ``add_arguments(parser)`` and
 ``run(args) -> int`` and is imported only when used, so headless commands
 never import Qt.
 
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 input error.
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 input error, 130 interrupted
+(Ctrl+C: one ``newsdiff: interrupted`` line). Long steps show progress on
+stderr when it is a terminal.
 
 No traceback ever reaches the terminal: ``main`` catches whatever a command
 did not, prints one ``newsdiff: internal error: …`` line and writes the
@@ -17,6 +19,7 @@ report can quote it and the user is not shown a wall of Python.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -27,9 +30,11 @@ from pathlib import Path
 # file and nothing of the engine (tests/cli/test_cli_startup.py checks).
 from ._version import __version__
 from .commands.errors import CommandError
+from .commands.terminal_text import one_line
 from .engine.load.errors import InputError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 # name -> (module, one-line help). Add a command by adding a module and a line here.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -69,7 +74,8 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _crash_log_dir() -> Path:
-    """Where internal-error tracebacks go (a function so tests can redirect it)."""
+    """Where internal-error tracebacks go: ``NEWSDIFF_LOG_DIR`` (as the README
+    and the GUI's crash handler say), else the platform's user log folder."""
     from .engine.store.storage import log_dir
 
     return log_dir()
@@ -93,12 +99,21 @@ def _log_internal_error(exc: BaseException) -> str:
     return f"details in {path}"
 
 
+def _tolerant_streams() -> None:
+    """Print what cannot be encoded (a file name that is not valid UTF-8 is a
+    lone surrogate in Python) as an escape instead of failing mid-output."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; always return an exit code, never raise a traceback."""
+    _tolerant_streams()
     try:
         return _main(argv)
     except KeyboardInterrupt:
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         return EXIT_OK
     except InputError as exc:
@@ -116,8 +131,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
+def _interrupted() -> int:
+    """Ctrl+C: one line (after any progress line), exit 130 as shells expect."""
+    with contextlib.suppress(OSError, ValueError):
+        print(
+            "\r\033[Knewsdiff: interrupted" if sys.stderr.isatty() else "newsdiff: interrupted",
+            file=sys.stderr,
+        )
+    return EXIT_INTERRUPTED
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.splitlines())
+    """One line, other people's control characters shown as escapes."""
+    return one_line(text)
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
@@ -134,7 +160,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         try:
             return int(module.run(args))
         except KeyboardInterrupt:
-            return 130
+            return _interrupted()
         except BrokenPipeError:
             return EXIT_OK
     parser = _gui_parser()

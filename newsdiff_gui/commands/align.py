@@ -9,6 +9,7 @@ import json
 
 from ..engine.contract import alignment_to_dict
 from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
+from .terminal_text import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             )
             for member in unit.members:
                 sentence = article_set.sentence(member)
-                lines.append(f"  {member:>8}  {sentence.text[:110]}")
+                lines.append(f"  {member:>8}  {for_terminal(sentence.text[:110])}")
         write_output("\n".join(lines) + "\n", args.output)
     else:
         write_output(

@@ -24,6 +24,7 @@ from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment, Document
 from ..engine.report.tabular import changes_csv
 from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
+from .terminal_text import for_terminal
 
 SCHEMA = "newsdiff-changes/1"
 
@@ -81,7 +82,7 @@ def source_pairs(alignment: Alignment) -> list[tuple[Document, Document]]:
 
 
 def _as_text(alignment: Alignment, changes: list[Change]) -> str:
-    names = {d.id: f"{d.name} ({d.outlet})" for d in alignment.documents}
+    names = {d.id: for_terminal(f"{d.name} ({d.outlet})") for d in alignment.documents}
     names["set"] = "the other versions"
     counts = Counter(c.type.value for c in changes)
     summary = ", ".join(f"{n} {t}" for t, n in counts.most_common())
@@ -91,10 +92,11 @@ def _as_text(alignment: Alignment, changes: list[Change]) -> str:
         if change.documents != pair and all(change.documents):
             pair = change.documents
             lines.append(f"\n== {names[pair[0]]} → {names[pair[1]]}")
-        lines.append(f"\n[{change.type.value}, {change.severity.value}] {change.explanation}")
+        explanation = for_terminal(change.explanation)
+        lines.append(f"\n[{change.type.value}, {change.severity.value}] {explanation}")
         for label, side in (("a", change.a), ("b", change.b)):
             if side:
-                snippet = " ".join(side.text.split())
+                snippet = for_terminal(" ".join(side.text.split()))
                 snippet = snippet if len(snippet) <= 160 else snippet[:157] + "…"
                 lines.append(
                     f"  {label}: {names[side.document]} {side.start}-{side.end}: {snippet}"

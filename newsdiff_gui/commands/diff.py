@@ -16,7 +16,9 @@ import textwrap
 
 from ..engine.compare.pairing import PairRow, RowKind, count_rows, pair_rows
 from ..engine.model import Document, OpKind
-from .common import CommandError, add_corrections_option, fail, open_inputs
+from ..engine.session.open_set import TooManyVersions
+from .common import EXIT_USAGE, CommandError, add_corrections_option, fail, open_inputs
+from .terminal_text import for_terminal
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
 
@@ -49,8 +51,8 @@ class _Painter:
 def _inline_diff(row: PairRow, left: Document, right: Document, paint: _Painter) -> str:
     parts = []
     for op in row.ops:
-        a_text = left.text[op.a_start : op.a_end].strip()
-        b_text = right.text[op.b_start : op.b_end].strip()
+        a_text = for_terminal(left.text[op.a_start : op.a_end].strip())
+        b_text = for_terminal(right.text[op.b_start : op.b_end].strip())
         if op.kind == OpKind.EQUAL:
             parts.append(a_text)
         if op.kind in (OpKind.DELETE, OpKind.REPLACE):
@@ -72,7 +74,16 @@ def _wrap(text: str, prefix: str, width: int) -> str:
 def run(args: argparse.Namespace) -> int:
     try:
         opened = open_inputs(
-            [args.a, args.b], keep_duplicates=True, corrected=not args.no_corrections
+            [args.a, args.b], keep_duplicates=True, corrected=not args.no_corrections, most=2
+        )
+    except TooManyVersions as error:
+        # A folder or manifest for A or B expands to more than one version.
+        return fail(
+            CommandError(
+                f"newsdiff diff: give two files; {args.a} and {args.b} hold "
+                f"{len(error.report.article_set)} versions (use newsdiff changes for more)",
+                EXIT_USAGE,
+            )
         )
     except CommandError as error:
         return fail(error)
@@ -85,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
     rows = pair_rows(alignment, left, right)
     width = min(shutil.get_terminal_size((100, 20)).columns, 120)
     out = [
-        paint.bold(f"--- {left.name}  ({left.outlet})"),
-        paint.bold(f"+++ {right.name}  ({right.outlet})"),
+        paint.bold(for_terminal(f"--- {left.name}  ({left.outlet})")),
+        paint.bold(for_terminal(f"+++ {right.name}  ({right.outlet})")),
         "",
     ]
     for row in rows:
@@ -96,17 +107,17 @@ def run(args: argparse.Namespace) -> int:
             label = "~ " if row.is_change else "= "
             out.append(_wrap(_inline_diff(row, left, right, paint), label, width))
         elif row.kind == RowKind.ONLY_LEFT:
-            out.append(_wrap(paint.deleted(row.left[0].text), "- ", width))
+            out.append(_wrap(paint.deleted(for_terminal(row.left[0].text)), "- ", width))
         elif row.kind == RowKind.ONLY_RIGHT:
-            out.append(_wrap(paint.inserted(row.right[0].text), "+ ", width))
+            out.append(_wrap(paint.inserted(for_terminal(row.right[0].text)), "+ ", width))
         elif args.all:
             sentence = (row.left or row.right)[0]
-            out.append(paint.dim(f"  ({sentence.boilerplate}) {sentence.text}"))
+            out.append(paint.dim(for_terminal(f"  ({sentence.boilerplate}) {sentence.text}")))
     counts = count_rows(rows)
     out.append("")
     out.append(
         f"{counts.shared} shared ({counts.reworded} reworded), {counts.only_left} only in "
-        f"{left.name}, {counts.only_right} only in {right.name}"
+        f"{for_terminal(left.name)}, {counts.only_right} only in {for_terminal(right.name)}"
     )
     sys.stdout.write("\n".join(out) + "\n")
     return 0

@@ -34,8 +34,10 @@ from ..engine.exercise import (
 )
 from ..engine.exercise.check import CheckResult
 from ..engine.exercise.store import EXERCISE_FILE, KEY_FILE, key_to_dict
+from ..engine.report.spreadsheet_safe import safe_row
 from ..engine.store.storage import write_json
 from .common import EXIT_INPUT, EXIT_USAGE, CommandError, fail, load_inputs, write_output
+from .terminal_text import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -86,26 +88,34 @@ def _check(args: argparse.Namespace) -> int:
     for path in args.submissions:
         try:
             submission = read_submission(exercise, path)
+            scored = check(exercise, submission.answers)
         except ExerciseError as error:
             rows.append(("", path, None, str(error)))
             continue
-        rows.append((submission.student, path, check(exercise, submission.answers), ""))
+        except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as error:
+            # A shape the validation did not foresee: this student's row says so,
+            # the rest of the class is still graded.
+            rows.append(("", path, None, f"malformed submission ({type(error).__name__})"))
+            continue
+        rows.append((submission.student, path, scored, ""))
     tasks = exercise.tasks
-    width = max([7, *(len(r[0]) for r in rows)])
+    # Names and file names are the students' text: shown escaped, one row each.
+    shown = [(for_terminal(s), p, r, for_terminal(e)) for s, p, r, e in rows]
+    width = max([7, *(len(r[0]) for r in shown)])
     header = f"{'student':<{width}}  {'total':>5}  " + "  ".join(
         f"{'T' + str(t.number):>4}" for t in tasks
     )
-    lines = [f"{exercise.title}: {len(rows)} submission(s)", header]
-    for student, path, result, problem in rows:
+    lines = [f"{for_terminal(exercise.title)}: {len(rows)} submission(s)", header]
+    for student, path, result, problem in shown:
         if result is None:
-            lines.append(f"{Path(path).name}: not checked: {problem}")
+            lines.append(f"{for_terminal(Path(path).name)}: not checked: {problem}")
             continue
         cells = "  ".join(f"{_percent(t.score):>4}" for t in result.tasks)
         lines.append(f"{student:<{width}}  {result.score:>5.0%}  {cells}")
         if args.details:
             for task_result in result.tasks:
                 for line in task_result.lines():
-                    lines.append(f"    T{task_result.task.number}: {line}")
+                    lines.append(f"    T{task_result.task.number}: {for_terminal(line)}")
     sys.stdout.write("\n".join(lines) + "\n")
     if args.csv:
         buffer = io.StringIO()
@@ -118,7 +128,8 @@ def _check(args: argparse.Namespace) -> int:
             ]
             scores += [""] * (len(tasks) - len(scores))
             total = f"{result.score:.4f}" if result else ""
-            writer.writerow([student, path, total, *scores, problem])
+            # A student's name is the first cell: it must never run as a formula.
+            writer.writerow(safe_row([student, path, total, *scores, problem]))
         write_output(buffer.getvalue(), args.csv)
     return EXIT_INPUT if any(r[2] is None for r in rows) else 0
 

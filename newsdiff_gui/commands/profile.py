@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from ..engine.changes.profile import profile_versions
 from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
+from .terminal_text import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         data = {"schema": "newsdiff-profile/1", "profiles": [asdict(p) for p in profiles]}
         write_output(json.dumps(data, ensure_ascii=False, indent=1) + "\n", args.output)
         return 0
-    names = {d.id: f"{d.name} ({d.outlet})" for d in alignment.documents}
+    names = {d.id: for_terminal(f"{d.name} ({d.outlet})") for d in alignment.documents}
     lines = []
     for p in profiles:
         lines.append(f"{names[p.document]}: {p.words} words, {p.sentences} sentences")
@@ -47,5 +48,6 @@ def run(args: argparse.Namespace) -> int:
             )
         else:
             lines.append(f"  likely source: none in this set ({'; '.join(source.evidence)})")
-    write_output("\n".join(lines) + "\n", args.output)
+    # Evidence quotes outlets and names: every line is shown with escapes.
+    write_output("\n".join(for_terminal(line) for line in lines) + "\n", args.output)
     return 0

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from newsdiff_gui.engine.exercise import Exercise, TaskKind, make_exercise, make_task
+import shutil
+from pathlib import Path
+
+from newsdiff_gui.engine.exercise import (
+    Exercise,
+    TaskKind,
+    example_exercise_path,
+    make_exercise,
+    make_task,
+)
 from newsdiff_gui.engine.load.articles import documents_from_texts
+from newsdiff_gui.paths import seed_files
 
 from .planted_articles import ARTICLES
 
@@ -31,3 +41,16 @@ def _exercise() -> Exercise:
         make_task(5, TaskKind.TEXT, articles),
     ]
     return make_exercise(documents, "Bridge repairs", names=["Herald", "Rewrite"], tasks=tasks)
+
+
+def copy_example_exercise(folder: Path) -> Path:
+    """The bundled example exercise as a folder of its own at ``folder``: its
+    Markdown and key, and the seed articles it names (the package ships them
+    once, in the seeds folder, so copying the exercise folder alone is not
+    enough)."""
+    shutil.copytree(example_exercise_path(), folder)
+    markdown = (folder / "exercise.md").read_text("utf-8")
+    for seed in seed_files():
+        if seed.name in markdown:
+            shutil.copy(seed, folder / seed.name)
+    return folder

@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..model import Alignment, ArticleSet, CancelledError, Link, Relation, Unit
-from .features import sentence_features
+from .features import nfc, sentence_features
 from .final_passes import FinalPasses
 from .placement import Placement, rare_terms
 from .records import AlignConfig
@@ -81,7 +81,9 @@ def _processing_order(article_set: ArticleSet, rows: list[list[_Row]]) -> list[i
     sentences of condensed versions can join several of them."""
 
     def key(d: int) -> tuple[int, str]:
-        digest = hashlib.sha1(article_set.documents[d].text.encode("utf-8")).hexdigest()
+        # surrogatepass: text from the library API may hold lone surrogates.
+        text = article_set.documents[d].text
+        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
         return (-len(rows[d]), digest)
 
     return sorted(range(len(rows)), key=key)
@@ -105,7 +107,7 @@ def _cancel_check(should_cancel: Callable[[], bool] | None, every: int) -> Calla
 
 
 def _relation(members: list[_Row]) -> Relation:
-    texts = {" ".join(r.sentence.text.split()).lower() for r in members}
+    texts = {" ".join(nfc(r.sentence.text).split()).lower() for r in members}
     if len(texts) == 1:
         return Relation.VERBATIM
     docs = [r.doc for r in members]

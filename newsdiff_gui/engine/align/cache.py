@@ -89,11 +89,24 @@ class AlignmentCache:
         path = self.path_for(article_set, config)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError(f"a cache entry is a JSON object, not {type(data).__name__}")
             alignment = alignment_from_dict(data, article_set)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
-            path.unlink(missing_ok=True)  # disposable: a bad entry is simply recomputed
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            RecursionError,
+        ):
+            # Disposable: an entry of any wrong shape (or nested too deep to
+            # parse) is deleted and recomputed, never an error on every open.
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # most recently used

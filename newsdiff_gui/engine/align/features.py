@@ -14,6 +14,7 @@ Public API: ``SentenceFeatures``, ``sentence_features``, ``STOP_WORDS``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,8 +88,15 @@ def stem(word: str) -> str:
     return word[:STEM_LENGTH]
 
 
+def nfc(text: str) -> str:
+    """``text`` in Unicode's composed form, so "é" typed as one character and
+    as "e" plus an accent compare equal (offsets never come from this)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def normalise_words(text: str) -> list[str]:
     """Lower-cased words with variants folded and number words as digits."""
+    text = nfc(text)
     for pattern, replacement in _VARIANTS:
         text = pattern.sub(replacement, text)
     if _DIGIT.search(text):
@@ -112,6 +120,7 @@ def _name_anchor(name: str) -> str:
 
 
 def sentence_features(text: str) -> SentenceFeatures:
+    text = nfc(text)
     words = normalise_words(text)
     terms = frozenset(
         stem(w) for w in words if (w not in STOP_WORDS and len(w) > 1) or is_number(w)

@@ -60,6 +60,7 @@ class Placement:
     ) -> None:
         self.check_cancel = check_cancel
         self.rows = rows
+        self._positions: tuple[list[int], dict[int, int]] | None = None
         self.config = config
         self.clusters: list[_Cluster] = []
         self.term_index: dict[str, set[int]] = defaultdict(set)
@@ -94,6 +95,12 @@ class Placement:
         matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
         return [c.number for c in live], matrix
 
+    def _positions_of(self, numbers: list[int]) -> dict[int, int]:
+        """Unit number -> its row in a centroid matrix (built once per matrix)."""
+        if self._positions is None or self._positions[0] is not numbers:
+            self._positions = (numbers, {n: i for i, n in enumerate(numbers)})
+        return self._positions[1]
+
     def similarities(
         self,
         row: _Row,
@@ -126,33 +133,43 @@ class Placement:
                 hits.update(n for n in self.term_index.get(term, ()) if term in clusters[n].profile)
             rare_units = {n for n, k in hits.items() if k >= 2}
         cosines: dict[int, float] = {}
+        has_meaning = False
         candidates = set(shared)
         if row.vector is not None:
             numbers, matrix = centroids if centroids is not None else self.centroids()
             if numbers:
-                values = (matrix @ row.vector).tolist()
-                cosines = dict(zip(numbers, values, strict=True))
+                import numpy as np
+
+                has_meaning = True
+                values = matrix @ row.vector
                 # Without a shared term only meaning speaks; it must reach the weak
                 # threshold on its own share of the score to be worth scoring.
                 floor = COSINE_FLOOR + (1 - COSINE_FLOOR) * self.config.weak_threshold / (
                     1 - LEXICAL_SHARE
                 )
-                close = [n for n, value in cosines.items() if value >= floor]
-                if len(close) > _MAX_MEANING_CANDIDATES:
-                    close = heapq.nlargest(_MAX_MEANING_CANDIDATES, close, key=cosines.__getitem__)
-                candidates.update(close)
+                # Found in numpy, not a dict of every unit: per sentence that dict
+                # made alignment quadratic in Python on long documents.
+                close_at = np.flatnonzero(values >= floor)
+                if len(close_at) > _MAX_MEANING_CANDIDATES:
+                    # The closest ones, ties to the earlier unit (as heapq.nlargest does).
+                    order = np.lexsort((close_at, -values[close_at]))
+                    close_at = close_at[order[:_MAX_MEANING_CANDIDATES]]
+                candidates.update(numbers[i] for i in close_at.tolist())
         if len(candidates) > _MAX_CANDIDATES:
             # Long documents of one topic: keep the units sharing the most weight
             # and the closest in meaning; the rest cannot win the greedy choice.
             by_weight = heapq.nlargest(_MAX_CANDIDATES, shared, key=shared.__getitem__)
             candidates = set(by_weight) | (candidates - set(shared))
+        if has_meaning:
+            positions = self._positions_of(numbers)
+            cosines = {n: float(values[positions[n]]) for n in candidates if n in positions}
         result = {}
         total, term_count = row.weighted.total, len(row.weighted.weights)
         for number in candidates:
             amount = shared.get(number, 0.0)
             cluster = clusters[number]
             lexical = blend(amount, total, cluster.mean_total, term_count, cluster.mean_terms)
-            score = combine(lexical, cosines.get(number)) if cosines else lexical
+            score = combine(lexical, cosines.get(number)) if has_meaning else lexical
             if number in rare_units:
                 if boosted is not None and score < self.config.anchor_threshold:
                     boosted[number] = score

@@ -9,9 +9,12 @@ unit or a whole version, anchored so they survive re-alignment
 (``corrections.py``), so the two travel together.
 
 Every change is saved at once, atomically: a crash mid-save leaves the
-previous file whole. A file that cannot be read is moved aside to ``.bak``
-and ``NotesStore.warnings`` says so, for the GUI to show; if it cannot even
-be moved, the store refuses to save (``NotesError``) rather than overwrite it.
+previous file whole. Saves are safe across processes: each one reads the
+file under a lock, merges and writes (``NotesStore`` says how), and opening a
+store deletes temporary files a killed save left. A file that cannot be
+read, or reads but has the wrong shape, is moved aside to ``.bak`` and
+``NotesStore.warnings`` says so, for the GUI to show; if it cannot even be
+moved, the store refuses to save (``NotesError``) rather than overwrite it.
 
 Markdown is rendered by ``render_note_html`` with raw HTML off: a note is
 the user's text, but may quote article text, which is data, never markup.
@@ -24,18 +27,21 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Alignment, ArticleSet
+from ..store.file_lock import locked, remove_stale_temporaries
 from ..store.storage import (
     StoreWarning,
     content_hash,
     copy_aside,
     data_dir,
     read_json,
+    set_aside,
     set_key,
     write_json,
 )
@@ -43,6 +49,7 @@ from .anchors import Anchor, Resolver
 from .corrections import Correction
 
 NOTES_SCHEMA = "newsdiff-notes/1"
+_T = TypeVar("_T")
 
 
 class NotesError(OSError):
@@ -81,11 +88,33 @@ class Note:
         )
 
 
-def render_note_html(text: str) -> str:
-    """Markdown to HTML with raw HTML disabled (``<b>`` shows as text)."""
+def render_note_html(text: str, image_url: Callable[[str], str | None] | None = None) -> str:
+    """Markdown to HTML with raw HTML disabled (``<b>`` shows as text).
+
+    Images are shown only where ``image_url(src)`` gives a URL for them (an
+    exercise's own picture files); every other image — a remote one, which a
+    browser would fetch when the report is opened, or a path anywhere on the
+    reader's disk — is shown as the text ``[image: alt]``, so a note or an
+    exercise can neither pull in a private file nor call out, and a report
+    stays self-contained.
+    """
+    from html import escape
+
     from markdown_it import MarkdownIt
 
-    return str(MarkdownIt("commonmark", {"html": False}).render(text))
+    renderer = MarkdownIt("commonmark", {"html": False})
+
+    def image(_renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+        token = tokens[index]
+        alt = "".join(child.content for child in token.children or ())
+        src = str(token.attrGet("src") or "")
+        url = image_url(src) if image_url is not None else None
+        if url is None:
+            return f'<span class="image">[image: {escape(alt or src)}]</span>'
+        return f'<img src="{escape(url, quote=True)}" alt="{escape(alt, quote=True)}">'
+
+    renderer.add_render_rule("image", image)
+    return str(renderer.render(text))
 
 
 class NotesStore:
@@ -94,6 +123,14 @@ class NotesStore:
     Args:
         article_set: the set the notes belong to (only its texts matter).
         base: folder to use instead of the user data folder (tests, portable use).
+
+    Every change is one transaction under the set's lock (``file_lock``): read
+    the file as it is now, apply the change to those records, write, and only
+    then update ``notes``/``corrections`` in memory. So records another window
+    or process saved since this store last read are kept (merged by id; a
+    correction replaces the one on its pair), a failed write changes nothing
+    (retrying saves once), and ``notices`` gets a line when the file had been
+    changed elsewhere, for the GUI to tell the reader.
     """
 
     def __init__(self, article_set: ArticleSet, base: str | os.PathLike[str] | None = None) -> None:
@@ -103,28 +140,42 @@ class NotesStore:
         self.notes: list[Note] = []
         self.corrections: list[Correction] = []
         self.warnings: list[StoreWarning] = []
+        self.notices: list[str] = []
         self._writable = True
-        self.reload()
+        with locked(self.path, best_effort=True) as held:
+            if held:  # nobody is half-way through a write: leftovers are a killed save's
+                remove_stale_temporaries(self.path)
+            self.reload()
 
     def reload(self) -> None:
         """Read the file again (``warnings`` gets a line if it was set aside)."""
+        self.notes, self.corrections = self._read() or ([], [])
+
+    def _read(self) -> tuple[list[Note], list[Correction]] | None:
+        """The records on disk; None when there is no file or it was set aside."""
         data, warning = read_json(self.path, NOTES_SCHEMA)
-        self.notes, self.corrections = [], []
+        if warning is None and data is not None:
+            problem = _shape_problem(data)
+            if problem:
+                warning = set_aside(self.path, problem)
+                data = None
         if warning is not None:
             self.warnings.append(warning)
             self._writable = not self.path.exists()
         if data is None:
-            return
+            return None
+        notes: list[Note] = []
+        corrections: list[Correction] = []
         skipped = 0
         for item in data.get("notes", ()):
             try:
-                self.notes.append(Note.from_dict(item))
-            except (KeyError, TypeError, ValueError):
+                notes.append(Note.from_dict(item))
+            except (KeyError, TypeError, ValueError, AttributeError):
                 skipped += 1
         for item in data.get("corrections", ()):
             try:
-                self.corrections.append(Correction.from_dict(item))
-            except (KeyError, TypeError, ValueError):
+                corrections.append(Correction.from_dict(item))
+            except (KeyError, TypeError, ValueError, AttributeError):
                 skipped += 1
         if skipped:
             # Keep the whole file as it was before the next save drops them.
@@ -135,11 +186,46 @@ class NotesStore:
                     f"could not be read and will be left out; the file was copied to {backup.name}"
                 )
             )
+        return notes, corrections
 
     def save(self) -> None:
-        """Write atomically; raises ``NotesError`` or ``OSError`` if it cannot."""
+        """Write what is in memory, merged with what other processes saved
+        meanwhile; raises ``NotesError`` or ``OSError`` if it cannot."""
+        self._update(lambda notes, corrections: None)
+
+    def take_notices(self) -> list[str]:
+        """Messages for the reader since the last call (the file changed elsewhere…)."""
+        notices, self.notices = self.notices, []
+        return notices
+
+    def _update(self, change: Callable[[list[Note], list[Correction]], _T]) -> _T:
+        """Apply ``change`` to the records on disk under the lock, write them,
+        then adopt them in memory. ``change`` may raise (``KeyError``): then
+        nothing is written and memory holds the records on disk."""
         if not self._writable:
             raise NotesError(f"{self.path} could not be set aside; not saving over it")
+        with locked(self.path):
+            known = len(self.warnings)
+            disk = self._read()
+            self.notices.extend(self.warnings[known:])
+            if disk is None:  # no file yet (or it was just set aside): memory is all there is
+                notes, corrections = list(self.notes), list(self.corrections)
+            else:
+                notes, corrections = disk
+                if (notes, corrections) != (self.notes, self.corrections):
+                    self.notices.append(
+                        "The notes of this set were changed in another window; "
+                        "both sets of changes are kept."
+                    )
+                self.notes, self.corrections = list(notes), list(corrections)
+            if not self._writable:
+                raise NotesError(f"{self.path} could not be set aside; not saving over it")
+            result = change(notes, corrections)
+            self._write(notes, corrections)
+        self.notes, self.corrections = notes, corrections
+        return result
+
+    def _write(self, notes: list[Note], corrections: list[Correction]) -> None:
         documents = [
             {"sha256": content_hash(d.text), "name": d.name, "outlet": d.outlet}
             for d in self.article_set.documents
@@ -150,8 +236,8 @@ class NotesStore:
                 "schema": NOTES_SCHEMA,
                 "set": self.key,
                 "documents": documents,  # for a person reading the file
-                "notes": [n.to_dict() for n in self.notes],
-                "corrections": [c.to_dict() for c in self.corrections],
+                "notes": [n.to_dict() for n in notes],
+                "corrections": [c.to_dict() for c in corrections],
             },
         )
 
@@ -160,20 +246,21 @@ class NotesStore:
     def add_note(self, anchor: Anchor, text: str) -> Note:
         stamp = _now()
         note = Note(uuid.uuid4().hex, anchor, text, stamp, stamp)
-        self.notes.append(note)
-        self.save()
+        self._update(lambda notes, _: notes.append(note))
         return note
 
     def edit_note(self, note_id: str, text: str) -> Note:
-        number = self._note_number(note_id)
-        note = replace(self.notes[number], text=text, modified=_now())
-        self.notes[number] = note
-        self.save()
-        return note
+        """Change a note's text; ``KeyError`` if it no longer exists (deleted elsewhere)."""
+
+        def edit(notes: list[Note], _: list[Correction]) -> Note:
+            number = _note_number(notes, note_id)
+            notes[number] = replace(notes[number], text=text, modified=_now())
+            return notes[number]
+
+        return self._update(edit)
 
     def remove_note(self, note_id: str) -> None:
-        del self.notes[self._note_number(note_id)]
-        self.save()
+        self._update(lambda notes, _: notes.pop(_note_number(notes, note_id)))
 
     def notes_on(self, alignment: Alignment | None, target_id: str) -> list[Note]:
         """Notes on a document, sentence or unit id of the current alignment."""
@@ -186,20 +273,38 @@ class NotesStore:
         return [(resolver.describe(alignment, n.anchor), n) for n in self.notes]
 
     def _note_number(self, note_id: str) -> int:
-        for number, note in enumerate(self.notes):
-            if note.id == note_id:
-                return number
-        raise KeyError(note_id)
+        return _note_number(self.notes, note_id)
 
     # Corrections
 
     def add_correction(self, correction: Correction) -> None:
         """Record a correction; it replaces any earlier one on the same pair."""
-        self.corrections = [c for c in self.corrections if not c.same_pair(correction)]
-        self.corrections.append(correction)
-        self.save()
+
+        def add(_: list[Note], corrections: list[Correction]) -> None:
+            corrections[:] = [c for c in corrections if not c.same_pair(correction)]
+            corrections.append(correction)
+
+        self._update(add)
 
     def remove_correction(self, correction: Correction) -> None:
         """Forget the correction on this pair (the aligner's decision returns)."""
-        self.corrections = [c for c in self.corrections if not c.same_pair(correction)]
-        self.save()
+
+        def remove(_: list[Note], corrections: list[Correction]) -> None:
+            corrections[:] = [c for c in corrections if not c.same_pair(correction)]
+
+        self._update(remove)
+
+
+def _note_number(notes: list[Note], note_id: str) -> int:
+    for number, note in enumerate(notes):
+        if note.id == note_id:
+            return number
+    raise KeyError(note_id)
+
+
+def _shape_problem(data: dict[str, Any]) -> str | None:
+    """Why a notes file that parsed is still not one, or None."""
+    for field in ("notes", "corrections"):
+        if not isinstance(data.get(field, []), list):
+            return f"its {field!r} is not a list"
+    return None

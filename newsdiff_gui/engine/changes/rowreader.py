@@ -129,6 +129,8 @@ class RowReader:
             a = left.at(quote.start, quote.end)
             words = quote.key.split()
             content = set(words) - STOP_WORDS or set(words)
+            if not content:
+                continue  # only emoji or symbols inside the marks: no words to compare
             best, overlap = None, 0.0
             for other in quotes_b:
                 shared = len(content & set(other.key.split())) / len(content)

@@ -21,14 +21,34 @@ Public API: ``canonical_units``, ``canonical_text``, ``canonical_word``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
 from ..align.numbers import words_to_numbers
 from .dates import find_dates
 
-# The word diff's tokens: a word with its trailing space, or one punctuation mark.
-_TOKEN = re.compile(r"(?:[\w$€£%]+(?:[.,'’\-][\w]+)*|[^\w\s])\s*|\s+")
+# Combining marks of common scripts (accents written as separate characters,
+# Devanagari vowel signs and virama, Arabic harakat, Hebrew points, Thai
+# vowels and tones): Python's \w leaves them out, which cut every such word
+# into pieces and made NFD text differ from NFC text token by token.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    "\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
+)
+# Han characters and kana are written without spaces: each is its own token
+# (with any marks), so one changed character is one changed token.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_LETTER = rf"(?![{_CJK}])[\w{_MARKS}]"
+# The word diff's tokens: a word (letters, digits, inner apostrophes/dots/commas
+# of numbers), one CJK character, or a single punctuation mark, plus the
+# whitespace after it.
+_TOKEN = re.compile(
+    rf"(?:(?:(?![{_CJK}])[\w$€£%{_MARKS}])+(?:[.,'’\-]{_LETTER}+)*"
+    rf"|[{_CJK}][{_MARKS}]*|[^\w\s])\s*|\s+"
+)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -129,7 +149,10 @@ _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 def canonical_word(token: str) -> str:
     """The key of one word token: lower case, one apostrophe, no hyphen inside,
     no thousands separator, number words as digits, American spelling."""
-    word = token.strip().translate(_APOSTROPHE).lower()
+    word = token.strip()
+    # "é" composed (NFC) and decomposed (NFD) are one word.
+    word = word if word.isascii() else unicodedata.normalize("NFC", word)
+    word = word.translate(_APOSTROPHE).lower()
     if not word:
         return " "
     if len(word) == 1:

@@ -4,7 +4,9 @@ Method: diff-match-patch in word mode — each distinct token (a word, or a run
 of punctuation) is mapped to one private-use character, the character strings
 are diffed, then semantic cleanup merges the noise of short coincidental
 matches. ``Diff_Timeout = 0`` keeps the result deterministic (the default
-1-second timeout would make output depend on machine load).
+1-second timeout would make output depend on machine load); instead, long
+passages are cut at shared anchors and each stretch has a counted work
+budget (``diff_budget``), so no diff runs for minutes.
 
 Typography, letter case and spelling variants of one thing ("U.S."/"US",
 curly/straight quotes, "…"/"...", "three"/"3", "Jan. 5"/"January 5") are equal
@@ -21,6 +23,7 @@ Public API: ``diff_words``, ``diff_regions``, ``sentence_regions``, ``tokenize``
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -28,17 +31,17 @@ from itertools import pairwise
 from diff_match_patch import diff_match_patch
 
 from ..model import DiffOp, OpKind, Sentence
+from .diff_budget import bounded_diff
 from .normalize import canonical_units, tokenize
-
-# A token is a word (letters, digits, inner apostrophes/dots/commas of numbers)
-# or a single punctuation mark, plus the whitespace that follows it.
 
 _PRIVATE_USE_BASE = 0xF0000  # Supplementary private-use area: never in article text.
 
 
 def _key(token: str) -> str:
-    # Trailing whitespace does not make words different ("a b" vs "a  b").
-    return token.rstrip() or " "
+    # Trailing whitespace does not make words different ("a b" vs "a  b"), nor
+    # does the Unicode form: "é" composed (NFC) and decomposed (NFD) are one word.
+    key = token.rstrip() or " "
+    return key if key.isascii() else unicodedata.normalize("NFC", key)
 
 
 def diff_words(
@@ -140,7 +143,7 @@ def _diff_tokens(
     tokens_b = [(s, e) for s, e, _ in keyed_b]
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    diffs = engine.diff_main(encoded_a, encoded_b, False)
+    diffs = bounded_diff(encoded_a, encoded_b)
     engine.diff_cleanupSemantic(diffs)
 
     ops: list[DiffOp] = []

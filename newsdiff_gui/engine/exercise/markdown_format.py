@@ -46,6 +46,8 @@ HEADER_FIELDS = ("title", "hide_highlights", "article")
 TASK_FIELDS = ("kind", "mark", "version", "against", "question", "option", "points")
 _TASK_HEADING = re.compile(r"^##\s+Task\s+(\d+)\s*(?::\s*(.*?))?\s*$")
 _ANY_TASK_HEADING = re.compile(r"^##\s+Task\b", re.IGNORECASE)
+# Task numbers are small; thousands of digits would pass Python's int limit.
+_MAX_TASK_DIGITS = 6
 _BOOLS = {"true": True, "yes": True, "false": False, "no": False}
 
 
@@ -150,6 +152,10 @@ def _tasks(lines: list[str], first: int) -> tuple[str, list[Task]]:
     for offset, line in enumerate(lines[first:]):
         line_number = first + offset + 1
         heading = _TASK_HEADING.match(line)
+        if heading and len(heading.group(1)) > _MAX_TASK_DIGITS:
+            raise ExerciseError(
+                f"exercise.md line {line_number}: task number {heading.group(1)[:12]}… is too large"
+            )
         if heading:
             sections.append((int(heading.group(1)), heading.group(2) or "", []))
         elif _ANY_TASK_HEADING.match(line):

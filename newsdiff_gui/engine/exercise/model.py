@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 
 from ..changes.model import ChangeType
 from ..model import Document
@@ -184,6 +185,9 @@ class Exercise:
     intro: str = ""
     hide_highlights: bool = True
     key: dict[int, TaskKey] | None = field(default=None, compare=False)
+    # The folder it was read from (None for a .zip or one made in memory):
+    # the only place its instructions may show pictures from.
+    folder: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.title.strip():

@@ -5,12 +5,17 @@ option labels — is escaped; the teacher's Markdown goes through
 ``render_note_html`` (markdown-it-py, raw HTML off), so ``<script>`` in an
 exercise shows as text. Self-contained: inline CSS, no scripts, no links out.
 
-Public API: ``submission_html``, ``task_html``, ``intro_html``.
+Images in the Markdown show only from the exercise's own folder, never a
+remote one or a path elsewhere on disk (``exercise_image_url``).
+
+Public API: ``submission_html``, ``task_html``, ``intro_html``, ``exercise_image_url``.
 """
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from ..annotate.notes import render_note_html
 from .check import CheckResult
@@ -26,8 +31,37 @@ blockquote { margin: .3em 0 .3em 1em; padding-left: .6em; border-left: 3px solid
 """
 
 
+# Picture files an exercise may show from its own folder.
+_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"})
+
+
+def exercise_image_url(exercise: Exercise, src: str) -> str | None:
+    """A file URL for a picture inside the exercise's folder, else None: no
+    remote image (fetching it would tell a server who opened the exercise),
+    no path outside the folder (``![](/etc/passwd)``, ``../``, a link out)."""
+    folder = exercise.folder
+    if folder is None or not src or "\\" in src or ":" in src or src.startswith("/"):
+        return None
+    relative = PurePosixPath(unquote(src))
+    if relative.is_absolute() or any(part in ("..", "") for part in relative.parts):
+        return None
+    if relative.suffix.lower() not in _IMAGE_SUFFIXES:
+        return None
+    root = folder.resolve()
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root) or not target.is_file():
+        return None
+    return target.as_uri()
+
+
+def _markdown(exercise: Exercise, text: str, pictures: bool = True) -> str:
+    if not pictures:
+        return render_note_html(text)
+    return render_note_html(text, lambda src: exercise_image_url(exercise, src))
+
+
 def intro_html(exercise: Exercise) -> str:
-    return render_note_html(exercise.intro) if exercise.intro else ""
+    return _markdown(exercise, exercise.intro) if exercise.intro else ""
 
 
 def _task_where(exercise: Exercise, task: Task) -> str:
@@ -42,14 +76,17 @@ def _task_where(exercise: Exercise, task: Task) -> str:
     return f"Mark each {what} in {version}, compared with all the other articles."
 
 
-def task_html(exercise: Exercise, task: Task) -> str:
-    """One task's heading, what to mark where, and its Markdown body."""
+def task_html(exercise: Exercise, task: Task, pictures: bool = True) -> str:
+    """One task's heading, what to mark where, and its Markdown body.
+
+    ``pictures``: show images from the exercise's folder (the exercise window);
+    off for the submission's HTML copy, which must stay self-contained."""
     parts = [f"<h2>Task {task.number}: {escape(task.title)}</h2>"]
     where = _task_where(exercise, task)
     if where:
         parts.append(f"<p><i>{escape(where)}</i></p>")
     if task.body:
-        parts.append(render_note_html(task.body))
+        parts.append(_markdown(exercise, task.body, pictures))
     if task.kind == TaskKind.CHOICE:
         parts.append(
             "<ul>" + "".join(f"<li>{escape(o.label)}</li>" for o in task.options) + "</ul>"
@@ -107,7 +144,7 @@ def submission_html(
         out.append('<p class="meta">Not scored: this copy of the exercise has no answer key.</p>')
     by_task = {t.task.number: t for t in result.tasks} if result else {}
     for task in exercise.tasks:
-        out.append(task_html(exercise, task))
+        out.append(task_html(exercise, task, pictures=False))
         out.append(_answer_html(exercise, task, answers))
         checked = by_task.get(task.number)
         if checked is not None and checked.lines():

@@ -277,9 +277,15 @@ def _read(source: _Folder | _Zip, location: Path) -> Exercise:
         raise ExerciseError(f"{location.name} has no {EXERCISE_FILE}")
     parsed = parse_exercise_md(_decode(data, EXERCISE_FILE))
     articles = _load_articles(source, parsed.articles)
+    folder = source.root if isinstance(source, _Folder) else None
     try:
         exercise = Exercise(
-            parsed.title, tuple(articles), parsed.tasks, parsed.intro, parsed.hide_highlights
+            parsed.title,
+            tuple(articles),
+            parsed.tasks,
+            parsed.intro,
+            parsed.hide_highlights,
+            folder=folder,
         )
     except ValueError as error:
         raise ExerciseError(f"exercise.md: {error}") from None
@@ -292,6 +298,8 @@ def _read(source: _Folder | _Zip, location: Path) -> Exercise:
         raise ExerciseError(
             f"{KEY_FILE} is not valid JSON ({error.msg}, line {error.lineno})"
         ) from None
+    except RecursionError:
+        raise ExerciseError(f"{KEY_FILE} is nested too deeply to be an answer key") from None
     return replace(exercise, key=_key_from_dict(key_data, exercise))
 
 

@@ -61,18 +61,32 @@ def _task_number(exercise: Exercise, raw: object, where: str) -> int:
     try:
         number = int(str(raw))
     except ValueError:
-        raise ExerciseError(f"{where}: {raw!r} is not a task number") from None
+        raise ExerciseError(f"{where}: {str(raw)[:20]!r} is not a task number") from None
     if not 1 <= number <= len(exercise.tasks):
         raise ExerciseError(f"{where}: there is no task {number}")
     return number
+
+
+def _of_type(data: dict[str, Any], field: str, kind: type, called: str, where: str) -> Any:
+    """``data[field]`` when it has the JSON type answers need (missing or null:
+    empty); else an ``ExerciseError`` naming the field."""
+    value = data.get(field)
+    if value is None:
+        return kind()
+    if not isinstance(value, kind):
+        raise ExerciseError(f"{where}: {field!r} must be {called}, not {type(value).__name__}")
+    return value
 
 
 def answers_from_dict(exercise: Exercise, data: object, where: str = "answers") -> Answers:
     """Validate answers against the exercise; ``ExerciseError`` names the bad entry."""
     if not isinstance(data, dict):
         raise ExerciseError(f"{where} must be an object")
+    raw_marks = _of_type(data, "marks", list, "a list", where)
+    raw_choices = _of_type(data, "choices", dict, "an object", where)
+    raw_texts = _of_type(data, "texts", dict, "an object", where)
     marks = []
-    for n, raw in enumerate(data.get("marks") or [], start=1):
+    for n, raw in enumerate(raw_marks, start=1):
         if not isinstance(raw, dict):
             raise ExerciseError(f"{where}: mark {n} must be an object")
         article_id = raw.get("article")
@@ -97,13 +111,17 @@ def answers_from_dict(exercise: Exercise, data: object, where: str = "answers") 
         except ValueError as error:
             raise ExerciseError(f"{where}: mark {n}: {error}") from None
     choices, texts = {}, {}
-    for raw_number, value in (data.get("choices") or {}).items():
+    for raw_number, value in raw_choices.items():
         number = _task_number(exercise, raw_number, f"{where} choices")
         task = exercise.task(number)
-        if task.kind != TaskKind.CHOICE or value not in {o.value for o in task.options}:
+        if (
+            task.kind != TaskKind.CHOICE
+            or not isinstance(value, str)
+            or value not in {o.value for o in task.options}
+        ):
             raise ExerciseError(f"{where}: {value!r} is not an option of task {number}")
         choices[number] = str(value)
-    for raw_number, value in (data.get("texts") or {}).items():
+    for raw_number, value in raw_texts.items():
         number = _task_number(exercise, raw_number, f"{where} texts")
         if not isinstance(value, str) or len(value) > MAX_TEXT_ANSWER:
             raise ExerciseError(
@@ -179,6 +197,8 @@ def read_submission(exercise: Exercise, path: str | os.PathLike[str]) -> Submiss
         raise ExerciseError(f"{name} is a folder, not a submission file") from None
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise ExerciseError(f"{name} is not a JSON submission file") from None
+    except RecursionError:
+        raise ExerciseError(f"{name} is nested too deeply to be a submission file") from None
     except OSError as error:
         raise ExerciseError(f"{name} could not be read ({error.strerror})") from None
     if not isinstance(data, dict) or data.get("schema") != SUBMISSION_SCHEMA:

@@ -25,7 +25,10 @@ outlet/date/title override what is guessed. Conversions live in
 
 Limits: files over ``MAX_FILE_BYTES`` and texts over ``MAX_TEXT_CHARS`` are
 refused with a reason, because alignment time grows faster than linearly
-with a document's length and a reader must not freeze on a stray dump.
+with a document's length and a reader must not freeze on a stray dump; a
+set stops taking versions at ``set_limits.MAX_VERSIONS`` or
+``set_limits.MAX_SET_CHARS`` characters in all (the rest are skipped with
+the reason).
 
 Public API: ``InputError``, ``LoadReport``, ``decode_bytes``,
 ``load_document``, ``document_from_text``, ``load_article_set``,
@@ -54,6 +57,7 @@ from .formats.docx import extract_docx, looks_like_docx
 from .formats.html import extract_html, looks_like_html
 from .formats.manifest import MANIFEST_NAMES, ManifestEntry, is_manifest, read_manifest
 from .formats.text import decode_bytes, extract_text
+from .set_limits import set_limit_problem
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -80,10 +84,12 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
 # with its styles and scripts inline stays well under it.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 # Texts longer than this (after decoding or extraction) are refused: about
-# 170,000 words, ten times the longest feature article. Segmentation is
-# linear (20 MB in about 5 s) but alignment is not, and a reader must not
-# sit for minutes on a log file dropped by mistake.
-MAX_TEXT_CHARS = 1_000_000
+# 33,000 words, twice the longest feature article. Segmentation is
+# linear (20 MB in about 5 s) but a pair of 1,000,000-character texts took
+# minutes to align, and a reader must not sit for minutes on a log file
+# dropped by mistake. Two texts of this length align, diff, read and export
+# in seconds (``set_limits`` caps the set as a whole).
+MAX_TEXT_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -381,7 +387,13 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def load_article_set(paths: Sequence[str | os.PathLike[str]]) -> ArticleSet:
     """Load every file; raise ``InputError`` on the first one that cannot be read."""
-    documents = [load_document(path, index) for index, path in enumerate(paths)]
+    documents: list[Document] = []
+    for index, path in enumerate(paths):
+        document = load_document(path, index)
+        problem = set_limit_problem(documents, len(document.text))
+        if problem:
+            raise InputError(path, problem)
+        documents.append(document)
     return article_set(documents)
 
 
@@ -417,8 +429,11 @@ def load_article_set_lenient(
     for done, entry in enumerate(entries, start=1):
         identity = _identity(entry.path)
         first = by_file.get(identity) if identity else None
+        full = set_limit_problem(documents, 0)  # no more versions fit: do not even read it
         if first is not None:
             skipped.append(InputError(entry.path, f"given twice (already loaded as {first.id})"))
+        elif full:
+            skipped.append(InputError(entry.path, full))
         else:
             try:
                 document = load_document(entry.path, len(documents), entry)
@@ -427,6 +442,7 @@ def load_article_set_lenient(
             else:
                 digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).digest()
                 same = by_text.get(digest)
+                too_much = set_limit_problem(documents, len(document.text))
                 if same is not None and not keep_duplicates:
                     skipped.append(
                         InputError(
@@ -434,6 +450,8 @@ def load_article_set_lenient(
                             f"duplicate of {same.name} (same text, loaded as {same.id})",
                         )
                     )
+                elif too_much:
+                    skipped.append(InputError(entry.path, too_much))
                 else:
                     if same is not None:
                         identical.append(

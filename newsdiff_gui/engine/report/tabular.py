@@ -1,6 +1,7 @@
 """JSON (the alignment contract plus changes, notes and corrections) and CSV
 (one row per change: the one CSV of changes, for ``newsdiff changes --csv``
-and every export)."""
+and every export; text cells a spreadsheet would run as a formula get a
+leading ``'``, see ``spreadsheet_safe``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..annotate.notes import Note
 from ..changes import Change
 from ..contract import alignment_to_dict
 from ..model import Alignment
+from .spreadsheet_safe import safe_record
 
 CSV_FIELDS = [
     "id",
@@ -68,5 +70,5 @@ def changes_csv(changes: list[Change]) -> str:
             row[f"{prefix}_start"] = side.start if side else ""
             row[f"{prefix}_end"] = side.end if side else ""
             row[f"{prefix}_text"] = side.text if side else ""
-        writer.writerow(row)
+        writer.writerow(safe_record(row))
     return buffer.getvalue()

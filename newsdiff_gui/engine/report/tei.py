@@ -1,16 +1,27 @@
 """TEI P5 parallel segmentation: the format collation tools and digital
 editions exchange. One ``<app>`` per unit, one ``<rdg wit="#w…">`` per
 version (empty where the version lacks the content). Built with ElementTree,
-so article text is always escaped and the XML always well-formed.
+so article text is always escaped; characters XML 1.0 does not allow at all
+(control characters such as form feed, vertical tab, BEL or NUL, lone
+surrogates, U+FFFE/U+FFFF) are left out, because no escape can carry them
+and ElementTree would write them as they are, making the file unreadable.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..model import Alignment
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+# Everything outside XML 1.0's Char production.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold."""
+    return _NOT_XML.sub("", text)
 
 
 def tei_report(alignment: Alignment, title: str = "newsdiff collation") -> str:
@@ -19,7 +30,7 @@ def tei_report(alignment: Alignment, title: str = "newsdiff collation") -> str:
     def el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
         node = ET.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrs)
         if text is not None:
-            node.text = text
+            node.text = xml_text(text)
         return node
 
     root = ET.Element(f"{{{TEI_NS}}}TEI")
@@ -51,7 +62,7 @@ def tei_report(alignment: Alignment, title: str = "newsdiff collation") -> str:
             texts = by_document.get(document.id)
             rdg = el(app, "rdg", wit=f"#w{index[document.id]}")
             if texts:
-                rdg.text = " ".join(texts)
+                rdg.text = xml_text(" ".join(texts))
     ET.indent(root)
     xml = ET.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"

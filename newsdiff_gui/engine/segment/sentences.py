@@ -40,13 +40,28 @@ _SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-_CLOSERS = "\"'”’»)]"
-_OPENERS = "\"'“‘«([¿¡"
-# Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
+_CLOSERS = "\"'”’»)]」』）"
+_OPENERS = "\"'“‘«([¿¡「『（"
+# Stops of scripts without letter case, which end a sentence whatever follows
+# (there is no capital to look for): Devanagari danda and double danda, the
+# Urdu full stop, the Arabic question mark; and the CJK full stops, which are
+# not followed by a space at all.
+_CASELESS_STOPS = "।॥۔؟"
+_CJK_STOPS = "。！？｡"
+_STRONG_STOPS = frozenset(_CASELESS_STOPS + _CJK_STOPS)
+_STOPS = ".!?…" + _CASELESS_STOPS
+# Thai marks sentences with a space, not punctuation.
+_THAI = "\u0e01-\u0e5b"
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace;
+# a CJK stop (no space after it); or a space between two Thai characters.
 # The look-behind starts a match only at the beginning of a punctuation run:
 # without it a long run not followed by a space ("......x") is retried from
 # every position inside it, which is quadratic in the run's length.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_BOUNDARY = re.compile(
+    rf"(?<![{_STOPS}])[{_STOPS}]+[{re.escape(_CLOSERS)}]*(?=\s)"
+    rf"|(?<![{_CJK_STOPS}])[{_CJK_STOPS}]+[{re.escape(_CLOSERS)}]*"
+    rf"|(?P<thai>(?<=[{_THAI}])[ \t\u00a0]+(?=[{_THAI}]))"
+)
 # Line breaks as ``str.splitlines`` knows the common ones: \r\n, \r (old Mac
 # files, some copy-paste), \n and the Unicode line/paragraph separators.
 _LINE_BREAKS = "\n\r\u2028\u2029"
@@ -166,7 +181,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_LINE_END_CHARS = frozenset(".!?:”\"’')]")
+_LINE_END_CHARS = frozenset(".!?:”\"’')]」』）" + _CASELESS_STOPS + _CJK_STOPS)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -190,6 +205,11 @@ def _is_boundary(text: str, dot_end: int, after: int, end: int) -> bool:
     if not following:
         return True
     first = following[0]
+    run_end = dot_end
+    while run_end > 0 and text[run_end - 1] in _CLOSERS:
+        run_end -= 1
+    if run_end > 0 and text[run_end - 1] in _STRONG_STOPS:
+        return True  # a stop of a script without capitals: nothing to wait for
     if punct in "!?…" or text[dot_end - 1] in _CLOSERS:
         # A closing quote after terminal punctuation ends the sentence unless
         # the next word is lower case ("…,” he said" has a comma, not this).
@@ -207,7 +227,13 @@ def _is_boundary(text: str, dot_end: int, after: int, end: int) -> bool:
         # Dotted acronym such as U.S or D.C: continue unless a sentence starter follows.
         next_word = re.match(r"[\"'“‘]?(\w+)", following)
         return bool(next_word and next_word.group(1).lower() in _SENTENCE_STARTERS)
-    return first.isupper() or first.isdigit() or first in _OPENERS
+    return first.isupper() or first.isdigit() or first in _OPENERS or _caseless(first)
+
+
+def _caseless(char: str) -> bool:
+    """A letter of a script without case (Arabic, Hebrew, Devanagari, Thai, CJK):
+    after a full stop it starts a sentence as a capital would."""
+    return char.isalpha() and not char.isupper() and not char.islower()
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -215,6 +241,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
+        if match.group("thai"):
+            spans.append((cursor, match.start()))
+            cursor = match.end()
+            continue
         after = match.end()
         while after < end and text[after].isspace():
             after += 1

@@ -15,8 +15,8 @@ a correction removed brings the aligner's own decision back.
 A notes store that cannot be read is never fatal: the set opens without
 corrections and ``warnings`` says why (the front end shows it). Pure Python.
 
-Public API: ``OpenSet``, ``TooFewVersions``, ``open_set``, ``open_article_set``,
-``with_corrections``.
+Public API: ``OpenSet``, ``TooFewVersions``, ``TooManyVersions``, ``open_set``,
+``open_article_set``, ``with_corrections``.
 """
 
 from __future__ import annotations
@@ -78,6 +78,16 @@ class TooFewVersions(ValueError):
         super().__init__(f"{len(report.article_set)} version(s) loaded, {minimum} needed")
         self.report = report
         self.minimum = minimum
+
+
+class TooManyVersions(ValueError):
+    """More versions loaded than the caller compares (``newsdiff diff`` takes
+    two; a folder for one of them holds more); ``report`` says what loaded."""
+
+    def __init__(self, report: LoadReport, most: int) -> None:
+        super().__init__(f"{len(report.article_set)} versions loaded, at most {most} wanted")
+        self.report = report
+        self.most = most
 
 
 def _corrected(raw: Alignment, store: NotesStore | None) -> Alignment:
@@ -147,6 +157,7 @@ def open_set(
     *,
     keep_duplicates: bool = False,
     minimum: int = 2,
+    most: int | None = None,
     corrected: bool = True,
     cache: AlignmentCache | None = None,
     notes_folder: Folder | None = None,
@@ -155,8 +166,9 @@ def open_set(
 ) -> OpenSet:
     """Load ``paths`` (files, folders, manifests) leniently and open the set.
 
-    Raises ``TooFewVersions`` when fewer than ``minimum`` versions load
-    (before aligning anything); ``keep_duplicates`` keeps a file whose text
+    Raises ``TooFewVersions`` when fewer than ``minimum`` versions load, and
+    ``TooManyVersions`` when more than ``most`` do (both before aligning
+    anything); ``keep_duplicates`` keeps a file whose text
     equals an earlier one's (an untouched copy is a fair question for
     ``changes``). Other arguments as ``open_article_set``.
     """
@@ -167,6 +179,8 @@ def open_set(
     )
     if len(report.article_set) < minimum:
         raise TooFewVersions(report, minimum)
+    if most is not None and len(report.article_set) > most:
+        raise TooManyVersions(report, most)
     return open_article_set(
         report.article_set,
         loaded=report,

@@ -43,4 +43,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+    """Write ``text`` as UTF-8. A lone surrogate (a file name that was not
+    valid UTF-8, text from the library API) is written as its ``\\udcff``
+    escape rather than failing the whole report."""
+    write_bytes_atomic(path, text.encode("utf-8", "backslashreplace"))

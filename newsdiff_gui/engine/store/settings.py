@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .storage import StoreWarning, config_dir, read_json, write_json
+from .storage import StoreWarning, config_dir, read_json, set_aside, write_json
 
 SETTINGS_SCHEMA = "newsdiff-settings/1"
 MAX_RECENT = 10  # sets kept in File → Open Recent
@@ -47,6 +47,11 @@ class SettingsStore:
         if warning is not None:
             self.warnings.append(warning)
             self._writable = not self.path.exists()
+        if data is not None and not isinstance(data.get("recent_sets", []), list):
+            # Parseable but the wrong shape: set aside like an unreadable file.
+            self.warnings.append(set_aside(self.path, "its 'recent_sets' is not a list"))
+            self._writable = not self.path.exists()
+            data = None
         if data is not None:
             self.settings = self._parse(data)
 

@@ -10,7 +10,8 @@ aside to ``<name>.bak`` (``<name>.<timestamp>.bak`` when a ``.bak`` exists)
 and the caller gets a one-line warning to show the user.
 
 Public API: ``data_dir``, ``config_dir``, ``cache_dir``, ``log_dir``, ``use_private_user_dirs``,
-``content_hash``, ``set_key``, ``read_json``, ``write_json``, ``copy_aside``, ``StoreWarning``.
+``content_hash``, ``set_key``, ``read_json``, ``write_json``, ``copy_aside``, ``set_aside``,
+``StoreWarning``.
 """
 
 from __future__ import annotations
@@ -117,6 +118,24 @@ def _set_aside(path: Path) -> Path:
     return backup
 
 
+def set_aside(path: Path, problem: object) -> StoreWarning:
+    """Move an unusable file to a ``.bak`` name; the warning says where (or why not).
+
+    ``problem`` says what is wrong with it, in words.
+    """
+    try:
+        backup = _set_aside(path)
+    except OSError as move_error:
+        return StoreWarning(
+            f"{path.name} could not be read ({problem}) nor moved aside ({move_error}); "
+            "it was left as it is and nothing will be saved over it"
+        )
+    return StoreWarning(
+        f"{path.name} could not be read ({problem}); it was kept as {backup.name} "
+        f"in {backup.parent} and a fresh one started"
+    )
+
+
 def copy_aside(path: Path) -> Path:
     """Copy ``path`` to a ``.bak`` name no earlier backup has; return that name."""
     backup = _backup_name(path)
@@ -138,18 +157,10 @@ def read_json(path: Path, schema: str) -> tuple[dict[str, Any] | None, StoreWarn
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or data.get("schema") != schema:
             raise ValueError(f"not a {schema} file")
+    except RecursionError:
+        return None, set_aside(path, "it is nested too deeply to be a newsdiff file")
     except (UnicodeDecodeError, ValueError) as exc:
-        try:
-            backup = _set_aside(path)
-        except OSError as move_error:
-            return None, StoreWarning(
-                f"{path.name} could not be read ({exc}) nor moved aside ({move_error}); "
-                "it was left as it is and nothing will be saved over it"
-            )
-        return None, StoreWarning(
-            f"{path.name} could not be read ({exc}); it was kept as {backup.name} "
-            f"in {backup.parent} and a fresh one started"
-        )
+        return None, set_aside(path, exc)
     return data, None
 
 

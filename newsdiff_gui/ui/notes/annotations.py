@@ -44,6 +44,7 @@ from ...engine.annotate.corrections import (
 from ...engine.annotate.notes import Note, NotesStore
 from ...engine.model import Alignment, ArticleSet
 from ...engine.session.open_set import OpenSet
+from ...engine.store.storage import StoreWarning
 from ..base.context import AppContext
 
 
@@ -82,13 +83,31 @@ class AnnotationsController(QObject):
         self.changed.emit()
 
     def _save(self, action: str, work: Callable[[], object]) -> bool:
-        """Run a store change; tell the reader (and return False) if it failed."""
+        """Run a store change; tell the reader (and return False) if it failed,
+        and when another window had changed the notes (they are merged in)."""
         try:
             work()
-        except (OSError, KeyError) as error:
-            self._tell(f"Could not {action}: {error}. Nothing was lost; try again.")
+        except KeyError:
+            self._tell(f"Could not {action}: it was deleted in another window.")
+            self._after_outside_change()
             return False
+        except OSError as error:
+            self._tell(f"Could not {action}: {error}. Nothing was lost; try again.")
+            self._after_outside_change()
+            return False
+        self._after_outside_change()
         return True
+
+    def _after_outside_change(self) -> None:
+        """Tell what the store noticed (another window saved too) and show its records."""
+        notices = self.store.take_notices() if self.store is not None else []
+        for notice in notices:
+            if isinstance(notice, StoreWarning):  # a file set aside: worth a dialog
+                self._tell(notice)
+            else:
+                self.context.show_message(notice, 10000)
+        if notices:
+            self._refresh()
 
     # -- corrections ---------------------------------------------------------------
     def link(self, a: str, b: str) -> None:

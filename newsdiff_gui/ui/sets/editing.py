@@ -23,6 +23,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...engine.load.articles import InputError, document_from_text
+from ...engine.load.set_limits import set_limit_problem
 from ...engine.model import Alignment, Document
 from ...engine.segment.setwide import article_set as build_article_set
 from ...engine.session.open_set import open_article_set, with_corrections
@@ -93,6 +94,12 @@ class SetEditingController:
         except InputError as error:
             QMessageBox.warning(
                 self.context.widget, "newsdiff", f"Cannot add this text: {error.reason}"
+            )
+            return
+        too_much = set_limit_problem(documents, len(document.text))
+        if too_much:
+            QMessageBox.warning(
+                self.context.widget, "newsdiff", f"Cannot add this text: {too_much}"
             )
             return
         document = replace(

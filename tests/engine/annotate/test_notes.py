@@ -224,6 +224,8 @@ def test_killing_the_app_mid_save_leaves_a_whole_notes_file(tmp_path: Path) -> N
         process.stdout.close()
         store = NotesStore(load_article_set(seeds), data)
         assert store.warnings == [], "the file is never half-written"
+        # Opening the store deletes what the killed save left (issue 19 item 4).
+        assert not list(store.path.parent.glob(".*.tmp"))
         counts.append(len(store.notes))
         texts = [n.text.split(" x")[0] for n in store.notes]
         assert texts == [f"note {n + 1}" for n in range(len(texts))]  # none lost in between

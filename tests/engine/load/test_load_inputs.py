@@ -29,6 +29,7 @@ from newsdiff_gui.engine.load.articles import (
     load_article_set_lenient,
     load_document,
 )
+from newsdiff_gui.engine.load.set_limits import MAX_VERSIONS
 
 DATA = TEST_DATA / "inputs"
 
@@ -200,7 +201,7 @@ def test_longest_allowed_text_loads_in_linear_time(tmp_path: Path) -> None:
     started = time.perf_counter()
     document = load_document(path, 0)
     assert time.perf_counter() - started < 5.0  # measured about 0.3 s
-    assert len(document.sentences) > 10_000
+    assert len(document.sentences) > MAX_TEXT_CHARS // 100
 
 
 def test_single_200kb_line_is_not_quadratic(tmp_path: Path) -> None:
@@ -216,7 +217,8 @@ def test_single_200kb_line_is_not_quadratic(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["." * 200_000 + "x", "a" + " " * 200_000 + "b", "x" * 200_000, "word " * 40_000],
+    # 200 KB, just under the length limit (MAX_TEXT_CHARS).
+    ["." * 199_990 + "x", "a" + " " * 199_990 + "b", "x" * 199_990, "word " * 39_990],
     ids=["dots", "spaces", "one-word", "no-punctuation"],
 )
 def test_pathological_200kb_inputs(text: str) -> None:
@@ -227,8 +229,8 @@ def test_pathological_200kb_inputs(text: str) -> None:
     assert kept == "".join(text.split())
 
 
-def test_500_files(tmp_path: Path) -> None:
-    for number in range(500):
+def test_as_many_files_as_a_set_takes(tmp_path: Path) -> None:
+    for number in range(MAX_VERSIONS):
         (tmp_path / f"{number:03d}.txt").write_text(
             f"Version {number}\n\nThe storm closed {number} ports on Friday, officials said.\n",
             encoding="utf-8",
@@ -236,9 +238,9 @@ def test_500_files(tmp_path: Path) -> None:
     started = time.perf_counter()
     report = load_article_set_lenient([tmp_path])
     assert time.perf_counter() - started < 10.0  # measured about 0.2 s
-    assert len(report.documents) == 500
-    assert report.documents[-1].id == "d499"
-    assert report.documents[-1].path.endswith("499.txt")
+    assert len(report.documents) == MAX_VERSIONS
+    assert report.documents[-1].id == f"d{MAX_VERSIONS - 1}"
+    assert report.documents[-1].path.endswith(f"{MAX_VERSIONS - 1}.txt")
 
 
 def test_duplicate_content_keeps_the_first(good: tuple[Path, Path], tmp_path: Path) -> None:

@@ -31,6 +31,15 @@ _HTML_START = re.compile(
 # trafilatura joins paragraphs with one newline; a blank line makes each one a
 # paragraph for segmentation whatever its last character is.
 _NEWLINES = re.compile(r"\n+")
+# Style sheets and scripts never hold article text, and lxml gives up on a
+# text node over 10 MB, so a saved page with a huge inline style sheet or
+# script bundle came out as "no article text". JSON-LD scripts carry the
+# page's metadata (title, date, site) and stay.
+_BLOCK_OPEN = re.compile(rb"<(style|script)\b([^>]*)>", re.IGNORECASE)
+_BLOCK_CLOSE = {
+    b"style": re.compile(rb"</style\s*>", re.IGNORECASE),
+    b"script": re.compile(rb"</script\s*>", re.IGNORECASE),
+}
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -42,14 +51,53 @@ def looks_like_html(data: bytes) -> bool:
 def _trafilatura() -> Any:
     try:
         import trafilatura
-    except ImportError:
-        raise MissingLibrary("web pages", "trafilatura") from None
+    except ImportError as exc:
+        if exc.name == "trafilatura":
+            raise MissingLibrary("web pages", "trafilatura") from None
+        # trafilatura is there but one of its own imports failed: say which.
+        # (With an older pip, lxml's HTML cleaner, split out as lxml_html_clean,
+        # is not installed and trafilatura cannot start.)
+        missing = exc.name or str(exc)
+        raise ValueError(
+            f"reading web pages needs trafilatura, which is installed but cannot start: "
+            f"{exc} (pip install {_PACKAGE_OF.get(missing, missing)})"
+        ) from None
     return trafilatura
+
+
+# Modules whose package name differs (what pip installs).
+_PACKAGE_OF = {"lxml.html.clean": "lxml_html_clean", "lxml_html_clean": "lxml_html_clean"}
+
+
+def without_style_and_scripts(data: bytes) -> bytes:
+    """The page without its ``<style>`` and (non-JSON-LD) ``<script>`` blocks;
+    one pass, and an unclosed block is left as it is."""
+    pieces: list[bytes] = []
+    cursor = 0
+    position = 0
+    while True:
+        opening = _BLOCK_OPEN.search(data, position)
+        if opening is None:
+            break
+        tag = opening.group(1).lower()
+        closing = _BLOCK_CLOSE[tag].search(data, opening.end())
+        if closing is None:
+            break
+        if tag == b"script" and b"ld+json" in opening.group(2).lower():
+            position = closing.end()
+            continue
+        pieces.append(data[cursor : opening.start()])
+        cursor = position = closing.end()
+    if not pieces:
+        return data
+    pieces.append(data[cursor:])
+    return b"".join(pieces)
 
 
 def extract_html(data: bytes) -> Extracted:
     """Main article text and metadata of a saved web page."""
     trafilatura = _trafilatura()
+    data = without_style_and_scripts(data)
     # Bytes, not str: trafilatura honours the page's own charset declaration.
     result = trafilatura.bare_extraction(
         data,

@@ -16,6 +16,13 @@ Contract: ``read_manifest`` returns the entries in order and the problems
 with single entries (an entry without a file name) as ``(where, reason)``;
 a manifest that cannot be read at all raises ``ValueError``.
 
+Confinement: every listed file must lie in the manifest's folder or below
+it, after symbolic links are followed. An absolute path, a ``..`` that
+climbs out or a link that leads out is left out with a reason: a manifest
+travels with a shared dataset folder, and one that lists ``/etc/passwd`` or
+``~/.ssh/id_rsa`` must not copy a recipient's private files into the report
+they later share (the same rule exercises follow).
+
 Public API: ``ManifestEntry``, ``MANIFEST_NAMES``, ``is_manifest``, ``read_manifest``.
 """
 
@@ -32,6 +39,7 @@ from .text import decode_bytes
 
 MANIFEST_NAMES = ("newsdiff.json", "manifest.csv")
 _FIELDS = ("outlet", "date", "title")
+_ONLY_INSIDE = "a manifest lists files in its own folder only (not read)"
 
 
 @dataclass(frozen=True)
@@ -60,11 +68,34 @@ def read_manifest(path: Path, data: bytes) -> tuple[list[ManifestEntry], list[tu
         if not isinstance(name, str) or not name.strip():
             problems.append((f"{path} entry {number}", "names no file (needs a 'file' field)"))
             continue
+        where = f"{path} entry {number} ({name.strip()!r})"
+        listed = path.parent / name.strip()
+        outside = _outside(path.parent, name.strip())
+        if outside:
+            problems.append((where, outside))
+            continue
         extra = {key: _text(row.get(key)) for key in _FIELDS}
-        entries.append(ManifestEntry(path.parent / name.strip(), **extra))
+        entries.append(ManifestEntry(listed, **extra))
     if not entries and not problems:
         raise ValueError("this manifest lists no files")
     return entries, problems
+
+
+def _outside(folder: Path, name: str) -> str | None:
+    """Why a listed name leads outside the manifest's folder, or None when it stays in."""
+    listed = Path(name)
+    if listed.is_absolute() or listed.drive or name.startswith(("/", "\\")):
+        return f"is an absolute path; {_ONLY_INSIDE}"
+    try:
+        root = folder.resolve()
+        target = (folder / listed).resolve()
+    except (OSError, RuntimeError):  # a link loop: let the loader name it
+        return None
+    if not target.is_relative_to(root):
+        if ".." in listed.parts:
+            return f"points outside the manifest's folder; {_ONLY_INSIDE}"
+        return f"leads outside the manifest's folder (a link?); {_ONLY_INSIDE}"
+    return None
 
 
 def _text(value: Any) -> str | None:
@@ -81,6 +112,8 @@ def _json_rows(text: str) -> list[dict[str, Any]]:
         raise ValueError(
             f"this manifest is not valid JSON (line {exc.lineno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise ValueError("this manifest is nested too deeply to be a list of files") from None
     if isinstance(data, dict):
         data = data.get("documents", data.get("files"))
     if not isinstance(data, list):
