@@ -32,6 +32,7 @@ from pair_export import load_into_torch  # noqa: E402
 from train_pair_model import OUTPUT, build_model, encode  # noqa: E402
 
 from newsdiff_gui.engine.pairmodel import PairScorer  # noqa: E402
+from newsdiff_gui.engine.pairmodel.scorer import canonical_order  # noqa: E402
 
 REFERENCE = ROOT / "tests" / "data" / "pairmodel" / "reference.json"
 
@@ -89,7 +90,7 @@ def main() -> None:
     if (args.training_dir / "msrp-train.tsv").exists():
         splits = load_splits(args.training_dir)
         pairs += [(p.first, p.second) for p in splits.msrp_dev[:200] + splits.sts_dev[:100]]
-    expected = torch_logits(model, tokenizer, pairs)
+    expected = torch_logits(model, tokenizer, [canonical_order(a, b) for a, b in pairs])
     got = scorer.logits(pairs)
     worst = np.abs(got - expected).max()
     print(f"{len(pairs)} pairs: largest |numpy - torch| logit difference {worst:.2e}")
@@ -100,7 +101,7 @@ def main() -> None:
                 "second": b,
                 "first_pieces": tokenizer.tokenize(a),  # type: ignore[attr-defined]
                 "second_pieces": tokenizer.tokenize(b),  # type: ignore[attr-defined]
-                "ids": encode(tokenizer, [(a, b)])["ids"][0].tolist(),
+                "ids": encode(tokenizer, [canonical_order(a, b)])["ids"][0].tolist(),
                 "logits": [float(x) for x in expected[i]],
             }
             for i, (a, b) in enumerate(INVENTED)

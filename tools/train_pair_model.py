@@ -45,9 +45,12 @@ import torch
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pair_data import DEFAULT_TRAINING_DIR, ROOT, Pair, load_splits
 from pair_export import export_archive
+
+from newsdiff_gui.engine.pairmodel.scorer import canonical_order
 
 BUILD_DIR = ROOT / "build" / "pairmodel"
 OUTPUT = ROOT / "newsdiff_gui" / "engine" / "data" / "pairmodel.npz"
@@ -137,7 +140,7 @@ def predict(model: PairModel, tokenizer: Any, pairs: list[Pair], size: int = 64)
     order = sorted(range(len(pairs)), key=lambda i: len(pairs[i].first) + len(pairs[i].second))
     for start in range(0, len(order), size):
         index = order[start : start + size]
-        enc = encode(tokenizer, [(pairs[i].first, pairs[i].second) for i in index])
+        enc = encode(tokenizer, [canonical_order(pairs[i].first, pairs[i].second) for i in index])
         out[index] = model(**enc).numpy()
     return out
 

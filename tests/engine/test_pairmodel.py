@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from newsdiff_gui.engine.pairmodel import PairScorer
+from newsdiff_gui.engine.pairmodel.scorer import canonical_order
 from newsdiff_gui.engine.pairmodel.tokenizer import (
     WordPieceTokenizer,
     _truncated_lengths,
@@ -98,7 +99,8 @@ def test_tokenizer_matches_the_training_tokenizer(
     for row in reference:
         assert tokenizer.pieces(str(row["first"])) == row["first_pieces"]
         assert tokenizer.pieces(str(row["second"])) == row["second_pieces"]
-        encoded = tokenizer.encode_pair(str(row["first"]), str(row["second"]), 128)
+        first, second = canonical_order(str(row["first"]), str(row["second"]))
+        encoded = tokenizer.encode_pair(first, second, 128)
         assert encoded.ids == row["ids"]
 
 
@@ -128,6 +130,13 @@ def test_scores_are_probabilities_in_input_order_whatever_the_batch(scorer: Pair
     assert np.allclose(whole.same_fact, one_by_one.same_fact, atol=1e-5)
     assert whole.same_fact[0] > whole.same_fact[1]
     assert scorer.score([]).shape == (0,)
+
+
+def test_the_order_of_the_two_sentences_does_not_matter(scorer: PairScorer) -> None:
+    a = "Six people were injured when the bus overturned near Lyon."
+    b = "A bus overturned near Lyon, injuring six people."
+    forward, backward = scorer.predict([(a, b), (b, a)]).same_fact
+    assert forward == backward
 
 
 def test_a_paraphrase_beats_another_fact_of_the_same_story(scorer: PairScorer) -> None:

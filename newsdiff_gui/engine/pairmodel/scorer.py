@@ -18,9 +18,14 @@ Two numbers per pair:
   an aligner may still want to link.
 
 The weights load once, on first use (~0.5 s), from package data. Pairs are
-scored in batches of similar length (less padding); order is kept.
+scored in batches of similar length (less padding); output order is input
+order. A cross-encoder reads "a then b" slightly differently from "b then a"
+(mean |difference| 0.38 in logit on MSRP dev), so each pair is put in one
+canonical order first (``canonical_order``): scoring (a, b) and (b, a) gives
+the same number, whichever version a reader opened first, at no extra cost.
 
-Public API: ``PairScorer`` (``load``, ``score``, ``similarity``, ``predict``), ``PairScores``.
+Public API: ``PairScorer`` (``load``, ``score``, ``similarity``, ``predict``, ``logits``),
+``PairScores``, ``canonical_order``.
 """
 
 from __future__ import annotations
@@ -96,7 +101,7 @@ class PairScorer:
         """(n, 2) raw model outputs [same meaning, similarity] in input order."""
         encoder, tokenizer = self._ready()
         limit = encoder.config.max_tokens
-        encoded = [tokenizer.encode_pair(a, b, limit) for a, b in pairs]
+        encoded = [tokenizer.encode_pair(*canonical_order(a, b), limit) for a, b in pairs]
         out = np.zeros((len(encoded), 2), dtype=np.float32)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
         for start in range(0, len(order), max(1, batch_size)):
@@ -124,6 +129,11 @@ class PairScorer:
     ) -> np.ndarray:
         """Graded similarity, per pair, on STS-B's 0-5 scale."""
         return self.predict(pairs, batch_size).similarity
+
+
+def canonical_order(first: str, second: str) -> tuple[str, str]:
+    """The pair in the order it is scored in (the training tools use the same rule)."""
+    return (first, second) if first <= second else (second, first)
 
 
 def _padded(batch: list[EncodedPair], pad_id: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
