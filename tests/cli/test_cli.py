@@ -99,3 +99,27 @@ def test_pairs_keeps_one_line_per_input(tmp_path: Path) -> None:
     lines = [line.split("\t") for line in done.stdout.splitlines()]
     assert [line[0] for line in lines] == ["p1", "p2"]
     assert lines[0][2] == "1" and lines[1][2] == "0"
+
+
+def test_pairs_tells_a_restatement_from_another_fact_about_the_same_people(
+    tmp_path: Path,
+) -> None:
+    """The pair model reads both passages at once: names and topic in common
+    are not the same fact; the lexical method is still there on request."""
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text(
+        "id\ttext_a\ttext_b\n"
+        "same\tPutin arrived almost an hour late for his meeting with Trump in Helsinki.\t"
+        "Vladimir Putin kept Donald Trump waiting for nearly an hour in Helsinki.\n"
+        "other\tTrump and Putin will hold their first summit in Helsinki on Monday.\t"
+        "Putin arrived almost an hour late for his meeting with Trump in Helsinki.\n",
+        encoding="utf-8",
+    )
+    done = newsdiff("pairs", str(tsv))
+    assert done.returncode == 0, done.stderr
+    header, same, other = (line.split("\t") for line in done.stdout.splitlines())
+    assert header == ["id", "score", "linked", "similarity"]
+    assert same[2] == "1" and other[2] == "0"
+    assert float(same[1]) > float(other[1]) and 0 <= float(same[3]) <= 5
+    lexical = newsdiff("pairs", str(tsv), "--method", "lexical")
+    assert lexical.returncode == 0 and len(lexical.stdout.splitlines()[1].split("\t")) == 3
