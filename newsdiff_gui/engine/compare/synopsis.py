@@ -65,6 +65,7 @@ class Synopsis:
     alignment: Alignment
     base: int
     rows: tuple[SynopsisRow, ...]
+    exact: bool = False  # typography and letter case count as word changes
     _ops: dict[tuple[int, int], tuple[DiffOp, ...]] = field(default_factory=dict, repr=False)
 
     @property
@@ -89,7 +90,11 @@ class Synopsis:
                 b_doc = self.documents[column]
                 self._ops[key] = tuple(
                     diff_regions(
-                        a_doc.text, sentence_regions(base_cell), b_doc.text, sentence_regions(cell)
+                        a_doc.text,
+                        sentence_regions(base_cell),
+                        b_doc.text,
+                        sentence_regions(cell),
+                        self.exact,
                     )
                 )
         return self._ops[key]
@@ -108,7 +113,7 @@ class Synopsis:
 
     def with_base(self, base: int) -> Synopsis:
         """The same alignment against another base column."""
-        return synopsis(self.alignment, base)
+        return synopsis(self.alignment, base, exact=self.exact)
 
 
 def _order(alignment: Alignment, base: int) -> list[int]:
@@ -159,8 +164,9 @@ def _order(alignment: Alignment, base: int) -> list[int]:
     return sorted(range(len(alignment.units)), key=lambda n: keys.get(n, (1 << 62, n)))
 
 
-def synopsis(alignment: Alignment, base: int = 0) -> Synopsis:
-    """The synopsis of ``alignment`` against document column ``base``."""
+def synopsis(alignment: Alignment, base: int = 0, *, exact: bool = False) -> Synopsis:
+    """The synopsis of ``alignment`` against document column ``base``;
+    ``exact`` shows typography and letter case as changes."""
     if not 0 <= base < len(alignment.documents):
         raise ValueError(f"base column {base} outside 0..{len(alignment.documents) - 1}")
     sentence = alignment.article_set.sentence
@@ -182,4 +188,4 @@ def synopsis(alignment: Alignment, base: int = 0) -> Synopsis:
                 tuple(tuple(sorted(c, key=lambda s: s.index)) if c else None for c in cells),
             )
         )
-    return Synopsis(alignment, base, tuple(rows))
+    return Synopsis(alignment, base, tuple(rows), exact)
