@@ -20,6 +20,7 @@ from ...engine.report.markers import (
     BOILERPLATE_MEANS,
     CHANGE_GLYPHS,
     GUTTER_CHANGE_TYPES,
+    MOVED,
     OMITTED,
     PAIR_LEGEND,
     REWORDED,
@@ -58,6 +59,11 @@ def _entries(theme: Theme) -> list[tuple[str, str]]:
                 tips[mark],
             )
             for mark, means in PAIR_LEGEND
+        ),
+        (
+            f'<b style="color:{theme.moved_accent.name()}">{MOVED.symbol}</b> {MOVED.word}',
+            "Both versions carry this passage, in a different order: hover the row to "
+            "see the paragraph it came from.",
         ),
         (f"{deleted} {STRUCK_MEANS}", "Words in the left version, not in the right."),
         (f"{inserted} {UNDERLINED_MEANS}", "Words in the right version, not in the left."),

@@ -31,9 +31,11 @@ from .model import (
     LEFT_PIECES_ROLE,
     MARKER_ROLE,
     MARKS_ROLE,
+    PLACE_ROLE,
     RIGHT_PIECES_ROLE,
     ROW_ROLE,
 )
+from .places import paint_places, paragraph_gap
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -128,7 +130,8 @@ class PairRowDelegate(QStyledItemDelegate):
         heights = [self.document(index, side, width).size().height() for side in (True, False)]
         # Room in the gutter for the typed-change glyphs and the reader's marks.
         extra = 18 * (bool(index.data(CHANGE_TAGS_ROLE)) + bool(index.data(MARKS_ROLE)))
-        return QSize(total, max(_MIN_HEIGHT + extra, int(max(heights)) + 2 * _PAD_Y + 1))
+        gap = paragraph_gap(index.data(PLACE_ROLE))  # room for "¶ n" above the text
+        return QSize(total, gap + max(_MIN_HEIGHT + extra, int(max(heights)) + 2 * _PAD_Y + 1))
 
     # -- painting -----------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -138,6 +141,8 @@ class PairRowDelegate(QStyledItemDelegate):
             return
         theme = self._theme
         rect = QRect(option.rect)
+        place = index.data(PLACE_ROLE)
+        gap = paragraph_gap(place)
         left_rect, gutter, right_rect = cell_rects(rect)
         width = self._text_width(rect.width())
         painter.save()
@@ -163,11 +168,12 @@ class PairRowDelegate(QStyledItemDelegate):
             if document.isEmpty():
                 continue
             painter.save()
-            painter.translate(QPointF(cell.left() + _PAD_X, cell.top() + _PAD_Y))
+            painter.translate(QPointF(cell.left() + _PAD_X, cell.top() + _PAD_Y + gap))
             document.drawContents(painter, QRectF(0, 0, width, cell.height()))
             painter.restore()
 
-        self._paint_marker(painter, gutter, row, index)
+        paint_places(painter, (left_rect, right_rect), place, theme, self._marker_font, _PAD_X)
+        self._paint_marker(painter, gutter.adjusted(0, gap, 0, 0), row, index)
 
         # Separators: gutter edges and the line under the row.
         painter.setPen(QPen(theme.separator, 1))
