@@ -6,8 +6,10 @@ row is a band of the strip, as tall as its share of the text (longer rows
 take more room, as on screen), coloured like its gutter mark: omitted,
 added, reworded, moved; same rows stay blank. A frame shows the rows on
 screen, a line the current row; clicking or dragging in the strip scrolls
-there. The drawing is cached and redrawn only when the rows, size or
-palette change (as ``meld/chunkmap.py`` does).
+there. The frame follows the scroll bar (rows are laid out lazily, so the
+bands are placed by text length, as the view will place them). The drawing
+is cached and redrawn only when the rows, size or palette change (as
+``meld/chunkmap.py`` does).
 
 Public API: ``PairOverview``, ``STRIP_WIDTH``.
 """
@@ -123,16 +125,18 @@ class PairOverview(QWidget):
         painter.drawPixmap(0, 0, self._cache)
         if not self._ends:
             return
-        viewport = self._view.viewport()
-        first = self._view.indexAt(viewport.rect().topLeft())
-        last = self._view.indexAt(viewport.rect().bottomLeft())
-        if first.isValid():
-            bottom_row = last.row() if last.isValid() else len(self._ends) - 1
-            top, bottom = self._y(first.row()), self._y(bottom_row, end=True)
+        # The frame follows the scroll bar: asking the view which rows are on
+        # screen (indexAt) would lay out every row of a long pair at once.
+        bar = self._view.verticalScrollBar()
+        span = bar.maximum() - bar.minimum() + bar.pageStep()
+        if span > 0:
+            inner = max(1, self.height() - 2)
+            top = 1 + inner * (bar.value() - bar.minimum()) / span
+            height = max(4.0, inner * bar.pageStep() / span)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(theme.text, 1.2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(1.5, top, self.width() - 3, max(4, bottom - top)), 2, 2)
+            painter.drawRoundedRect(QRectF(1.5, top, self.width() - 3, height), 2, 2)
         current = self._view.currentIndex()
         if current.isValid():
             y = (self._y(current.row()) + self._y(current.row(), end=True)) // 2
