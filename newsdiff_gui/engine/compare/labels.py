@@ -16,7 +16,7 @@ Stable: the same set in the same order always gets the same labels (letters
 follow the order the versions were given; nothing random, nothing from the
 clock). Pure Python, no Qt.
 
-Public API: ``VersionLabel``, ``version_labels``, ``letter_for``.
+Public API: ``VersionLabel``, ``version_labels``, ``label_names``, ``letter_for``.
 """
 
 from __future__ import annotations
@@ -141,3 +141,10 @@ def version_labels(documents: Sequence[Document]) -> tuple[VersionLabel, ...]:
     # A told-apart name may still meet another outlet's name ("AP 2" the outlet):
     # the letter keeps the short label unique regardless.
     return tuple(VersionLabel(letter_for(n), names[n], _full(d)) for n, d in enumerate(documents))
+
+
+def label_names(documents: Sequence[Document]) -> dict[str, str]:
+    """Each document id's short label: what explanations and headers call it."""
+    return {
+        d.id: label.short for d, label in zip(documents, version_labels(documents), strict=True)
+    }

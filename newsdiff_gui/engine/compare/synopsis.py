@@ -57,6 +57,15 @@ class SynopsisRow:
         cell = self.cells[column]
         return " ".join(s.text for s in cell) if cell else ""
 
+    @property
+    def is_chrome(self) -> bool:
+        """Site chrome (credits, datelines, page furniture) or punctuation alone
+        in every cell: what a reader hides with the pair view's chrome."""
+        sentences = [s for cell in self.cells if cell for s in cell]
+        return bool(sentences) and all(
+            s.is_boilerplate or not any(ch.isalnum() for ch in s.text) for s in sentences
+        )
+
 
 @dataclass
 class Synopsis:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QItemSelectionModel, QTimer
 
 from ...engine.changes import Change, Severity, read_changes
 from ...engine.changes.profile import profile_versions
+from ...engine.compare.labels import version_labels
 from ...engine.model import Alignment, Document
 from ...engine.report.markers import GUTTER_CHANGE_TYPES
 from ..base.context import AppContext
@@ -66,7 +67,12 @@ class ChangesController:
             self._reading.cancel()
 
     def _show_changes(self, changes: list[Change], left: Document, right: Document) -> None:
-        self.panel.set_changes(changes, left, right)
+        alignment = self.context.alignment
+        documents = alignment.documents if alignment is not None else (left, right)
+        names = {
+            d.id: label.short for d, label in zip(documents, version_labels(documents), strict=True)
+        }
+        self.panel.set_changes(changes, left, right, names)
         self._tag_rows(changes)
 
     def _profile(self, alignment: Alignment) -> None:

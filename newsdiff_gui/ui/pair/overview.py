@@ -131,12 +131,12 @@ class PairOverview(QWidget):
         span = bar.maximum() - bar.minimum() + bar.pageStep()
         if span > 0:
             inner = max(1, self.height() - 2)
-            top = 1 + inner * (bar.value() - bar.minimum()) / span
-            height = max(4.0, inner * bar.pageStep() / span)
+            frame_top = 1 + inner * (bar.value() - bar.minimum()) / span
+            frame_height = max(4.0, inner * bar.pageStep() / span)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(theme.text, 1.2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(1.5, top, self.width() - 3, height), 2, 2)
+            painter.drawRoundedRect(QRectF(1.5, frame_top, self.width() - 3, frame_height), 2, 2)
         current = self._view.currentIndex()
         if current.isValid():
             y = (self._y(current.row()) + self._y(current.row(), end=True)) // 2
