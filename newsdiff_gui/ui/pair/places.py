@@ -23,7 +23,7 @@ from ...engine.compare.reading import RowPlace
 from ...engine.report.markers import MOVED
 from ..base.theme import Theme
 
-PARAGRAPH_GAP = 14  # pixels above a row whose cell opens a paragraph
+PARAGRAPH_GAP = 16  # pixels above a row whose cell opens a paragraph
 _BAR = 3
 
 
@@ -53,7 +53,8 @@ def paint_places(
         return
     painter.save()
     small = QFont(font)
-    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+    small.setPointSizeF(font.pointSizeF() * 1.1)
+    small.setBold(True)
     painter.setFont(small)
     metrics = painter.fontMetrics()
     gap = paragraph_gap(place)
@@ -70,13 +71,13 @@ def paint_places(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             label,
         )
-        painter.setPen(QPen(theme.separator, 1))
+        painter.setPen(QPen(theme.dim_text, 1, Qt.PenStyle.DotLine))
         painter.drawLine(cell.left() + pad_x + width + 6, middle, cell.right() - pad_x, middle)
     if place.moved:
         colour = moved_colour(theme)
         glyph = QFont(font)
         glyph.setBold(True)
-        glyph.setPointSizeF(font.pointSizeF() * 1.3)
+        glyph.setPointSizeF(font.pointSizeF() * 1.6)
         painter.setFont(glyph)
         painter.setPen(colour)
         top = cells[0].top() + gap + 6
