@@ -35,6 +35,9 @@ def _settle(app: QApplication, window: MainWindow) -> None:
     while window.runner.busy:
         app.processEvents()
         time.sleep(0.002)
+    # The synopsis measures its 100 columns' rows in slices on the GUI thread
+    # for a while after opening; a reader switching pairs later finds it done.
+    window.synopsis.view.table.finish_measuring()
     app.processEvents()
 
 
