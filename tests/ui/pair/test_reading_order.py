@@ -144,3 +144,15 @@ def test_clicking_the_overview_strip_goes_to_that_row(story, qtbot) -> None:
     assert strip.row_at(399) == last
     qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(8, 398))
     assert view.current_row() == last
+
+
+def test_the_bars_show_link_turns_site_chrome_on_everywhere(story) -> None:
+    view = story.pair_view
+    assert not story.view_options.chrome_action.isChecked()
+    view.reading_bar.hidden.linkActivated.emit("show")
+    assert story.view_options.chrome_action.isChecked()
+    assert story.context.options.show_chrome
+    assert view.options.show_chrome  # the pair view follows the context's options
+    assert not story.synopsis.view.table.hidden_rows() & {
+        n for n, row in enumerate(story.synopsis.view.model.synopsis.rows) if row.is_chrome
+    }
