@@ -75,6 +75,10 @@ class PairReading:
     order: Order
     hidden_chrome: int = 0  # boilerplate rows left out
     hidden_punctuation: int = 0  # rows of punctuation alone left out
+    # ``pair_rows`` as computed (left order, nothing left out): what the change
+    # reader takes, so the Changes panel does not depend on what the view hides.
+    source: tuple[PairRow, ...] = ()
+    exact: bool = False
 
     @property
     def moved(self) -> int:
@@ -224,4 +228,6 @@ def read_pair(
         paragraphs = [numbers[s].get(c[0].paragraph) if c else None for s, c in enumerate(cells)]
         opens = [bool(c) and c[0].id in openers[s] for s, c in enumerate(cells)]
         places.append(RowPlace(paragraphs[0], paragraphs[1], opens[0], opens[1], number in moved))
-    return PairReading(tuple(shown_rows), tuple(places), order, chrome, punctuation)
+    return PairReading(
+        tuple(shown_rows), tuple(places), order, chrome, punctuation, tuple(rows), exact
+    )

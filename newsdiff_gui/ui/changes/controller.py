@@ -53,8 +53,12 @@ class ChangesController:
         left, right = self.pair_view.pair
         documents = alignment.documents
         pair = (documents[left], documents[right])
-        # The rows on screen: their word diffs are not computed a second time.
-        rows = {(pair[0].id, pair[1].id): self.pair_view.model.rows()}
+        # The rows the pair view computed (all of them, in left order): their
+        # word diffs are not computed a second time. Not when typography shows
+        # as changes there: the changes are read as ``newsdiff changes`` reads them.
+        reading = self.pair_view.reading()
+        known = reading.source if reading is not None and not reading.exact else None
+        rows = {(pair[0].id, pair[1].id): known} if known else None
         self._reading = self.context.run_on_alignment(
             lambda _cancel: read_changes(alignment, [pair], True, rows=rows),
             lambda changes: self._show_changes(changes, *pair),

@@ -44,6 +44,7 @@ class PairOverview(QWidget):
         self._ends: list[float] = []  # cumulative weight at the end of each row
         self._kinds: list[str] = []
         self._cache: QPixmap | None = None
+        self._theme: Theme | None = None  # resolved once per palette, not per paint
         self.setFixedWidth(STRIP_WIDTH)
         self.setToolTip("Where the changes are: click to go there")
         self.setAccessibleName("Overview of the changes")
@@ -111,7 +112,9 @@ class PairOverview(QWidget):
 
     # -- painting ----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        theme = theme_for(self.palette())
+        if self._theme is None:
+            self._theme = theme_for(self.palette())
+        theme = self._theme
         painter = QPainter(self)
         if self._cache is None or self._cache.size() != self.size():
             self._cache = QPixmap(self.size())
@@ -149,6 +152,7 @@ class PairOverview(QWidget):
 
     def changeEvent(self, event: object) -> None:
         self._cache = None  # a palette change: new colours
+        self._theme = None
         super().changeEvent(event)  # type: ignore[arg-type]
 
     # -- clicks --------------------------------------------------------------------

@@ -22,7 +22,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QVBoxLayout, QWidget
 
-from ...engine.compare.labels import version_labels
+from ...engine.compare.labels import VersionLabel, version_labels
 from ...engine.compare.pairing import PairCounts
 from ...engine.compare.reading import Order, PairReading, read_pair
 from ...engine.model import Alignment
@@ -60,6 +60,7 @@ class PairView(QWidget):
         self._order = Order.LEFT
         self._options = ViewOptions()
         self._reading: PairReading | None = None
+        self._labels: tuple[VersionLabel, ...] = ()  # of the alignment's versions
         self.model = PairRowsModel(self)
         self.list_view = PairListView(self)
         self.list_view.setModel(self.model)
@@ -102,6 +103,7 @@ class PairView(QWidget):
         """Show a new alignment, keeping the chosen sides when they still exist."""
         self._alignment = alignment
         documents = alignment.documents if alignment else ()
+        self._labels = version_labels(documents)
         self.header.set_documents(documents)
         if len(documents) < 2:
             if self._rows_ticket is not None:
@@ -203,7 +205,7 @@ class PairView(QWidget):
     def _show_rows(self, reading: PairReading) -> None:
         assert self._alignment is not None
         documents = self._alignment.documents
-        labels = version_labels(documents)
+        labels = self._labels
         left, right = self._left, self._right
         self._reading = reading
         self.model.show_reading(

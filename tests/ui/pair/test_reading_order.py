@@ -156,3 +156,17 @@ def test_the_bars_show_link_turns_site_chrome_on_everywhere(story) -> None:
     assert not story.synopsis.view.table.hidden_rows() & {
         n for n, row in enumerate(story.synopsis.view.model.synopsis.rows) if row.is_chrome
     }
+
+
+def test_the_changes_panel_does_not_depend_on_what_the_view_hides(story) -> None:
+    """The lone '.' the later version adds is still an addition in Changes, as in
+    ``newsdiff changes``, though the pair view hides it; the order read changes nothing."""
+
+    def explained() -> list[str]:
+        return sorted(f"{c.type.value}: {c.b.text if c.b else c.a.text}"
+                      for c in story.changes.panel.changes)  # fmt: skip
+
+    before = explained()
+    assert "added: ." in before
+    story.pair_view.set_order(Order.RIGHT)
+    assert explained() == before
