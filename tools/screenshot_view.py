@@ -15,6 +15,10 @@ picks the first sentence offered a possible partner:
 
     .venv/bin/python -m tools.screenshot_view --view pair --reveal partner \
         -o docs/screenshots/possible-partner.png
+On the pair tab, ``--pair L,R`` compares versions L and R, ``--order right``
+reads them in the right version's order, ``--row N`` makes row N current
+(scrolled to the middle) and ``--picker left|right`` opens that side's
+version chooser (its list is painted into the picture).
 """
 
 from __future__ import annotations
@@ -23,8 +27,11 @@ import argparse
 import os
 import sys
 
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QDockWidget
 
+from newsdiff_gui.engine.compare.reading import Order
 from newsdiff_gui.engine.store.storage import use_private_user_dirs
 from newsdiff_gui.paths import seed_files
 from newsdiff_gui.ui.app.main_window import MainWindow
@@ -42,6 +49,10 @@ def main() -> int:
     parser.add_argument("--base", type=int, default=0, help="synopsis base column")
     parser.add_argument("--hide-docks", action="store_true", help="close the side panels")
     parser.add_argument("--reveal", help="sentence id to select, or 'partner'")
+    parser.add_argument("--pair", help="pair view: versions L,R (numbers from 0)")
+    parser.add_argument("--order", choices=("left", "right"), help="pair view reading order")
+    parser.add_argument("--row", type=int, help="pair view: make this row current")
+    parser.add_argument("--picker", choices=("left", "right"), help="open a version chooser")
     args = parser.parse_args()
     use_private_user_dirs()  # the picture must not show this machine's own notes or fixes
 
@@ -65,13 +76,32 @@ def main() -> int:
     window.tabs.setCurrentIndex(titles.index(args.view.lower()))
     if args.view.lower() == "synopsis" and args.base:
         window.synopsis.set_base(args.base)
+    view = window.pair_view
+    if args.order:
+        view.set_order(Order(args.order))
+    if args.pair:
+        left, right = (int(n) for n in args.pair.split(","))
+        view.set_pair(left, right)
+    if args.row is not None:
+        view.select_row(args.row)
     if args.reveal:
         reveal(window, args.view.lower(), args.reveal)
     for _ in range(3):
         app.processEvents()
         if hasattr(window, "synopsis"):
             window.synopsis.view.table.finish_measuring()
-    ok = window.grab().save(args.output, "PNG")
+    picture = window.grab()
+    if args.picker:
+        combo = (view.header.left if args.picker == "left" else view.header.right).combo
+        combo.showPopup()
+        app.processEvents()
+        popup = combo.view().window()
+        painter = QPainter(picture)
+        # Under its combo, as a desktop shows it (offscreen windows have no real placement).
+        below = combo.mapTo(window, QPoint(0, combo.height()))
+        painter.drawPixmap(below, popup.grab())
+        painter.end()
+    ok = picture.save(args.output, "PNG")
     print(f"wrote {args.output}" if ok else f"could not write {args.output}")
     return 0 if ok else 1
 

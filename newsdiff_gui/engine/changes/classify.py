@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..compare.labels import label_names
 from ..compare.normalize import canonical_text
 from ..compare.pairing import PairRow, RowKind, pair_rows
 from ..model import Alignment, Document, OpKind
@@ -110,17 +111,19 @@ def _read_pair(
     out: list[tuple[ChangeType, Severity, Side | None, Side | None, str, str, str | None]] = []
     rows = list(pair_rows(alignment, left, right) if given is None else given)
     twins = _unlinked_twins(rows)
+    names = label_names(alignment.documents)  # "C · AP 10:02": unique, unlike outlets
+    left_name, right_name = names.get(left.id, left.outlet), names.get(right.id, right.outlet)
     for number, row in enumerate(rows):
         unit = _unit_of(alignment, row)
         if number in twins or row.kind == RowKind.BOILERPLATE:
             continue
         if row.kind == RowKind.ONLY_LEFT:
             a = RowSide(left, row.left).whole()
-            text = f"Only in {left.outlet}: {right.outlet} leaves this out."
+            text = f"Only in {left_name}: {right_name} leaves this out."
             out.append((ChangeType.OMITTED, Severity.MEDIUM, a, None, text, "", unit))
         elif row.kind == RowKind.ONLY_RIGHT:
             b = RowSide(right, row.right).whole()
-            text = f"{right.outlet} adds this; {left.outlet} does not have it."
+            text = f"{right_name} adds this; {left_name} does not have it."
             out.append((ChangeType.ADDED, Severity.MEDIUM, None, b, text, "", unit))
         elif row.kind == RowKind.SHARED:
             reader = RowReader(RowSide(left, row.left), RowSide(right, row.right), intact)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..compare.labels import label_names
 from ..model import Alignment, Document
 from .model import Change, ChangeType, Severity, Side
 
@@ -55,6 +56,7 @@ def read_set_changes(
     carriers = _carriers(alignment)
     others = len(alignment.documents) - 1
     changes: list[Change] = []
+    names = label_names(alignment.documents)  # "C · AP 10:02": unique, unlike outlets
     for document in documents if documents is not None else alignment.documents:
         reported: set[str] = set()
         for unit, by_document in zip(alignment.units, carriers, strict=True):
@@ -72,7 +74,7 @@ def read_set_changes(
                         Severity.MEDIUM,
                         None,
                         _side(alignment, members),
-                        f"Only {document.outlet} has this.",
+                        f"Only {names.get(document.id, document.outlet)} has this.",
                         unit.id,
                         (SET, document.id),
                         "only here",
@@ -90,8 +92,8 @@ def read_set_changes(
                         Severity.MEDIUM,
                         _side(alignment, first),
                         None,
-                        f"{document.outlet} leaves this out; {len(by_document)} of {others} "
-                        "other versions carry it.",
+                        f"{names.get(document.id, document.outlet)} leaves this out; "
+                        f"{len(by_document)} of {others} other versions carry it.",
                         unit.id,
                         (SET, document.id),
                         f"carried by {len(by_document)} of {others}",

@@ -43,6 +43,8 @@ class CoverageGrid:
     texts: tuple[tuple[str, ...], ...]  # the sentences in each cell ('' when absent)
     first_sentence: tuple[tuple[str | None, ...], ...]  # a sentence id per cell, to jump to
     spread: tuple[int, ...]  # per row: how many versions carry it
+    # per row: site chrome (credits, datelines, furniture) or punctuation alone
+    chrome: tuple[bool, ...] = ()
 
     def counts(self, column: int) -> tuple[int, int, int]:
         """(only here, shared, missing) for one version."""
@@ -75,8 +77,12 @@ def _fullness(mine: str, others: list[str]) -> float:
 
 def coverage_grid(alignment: Alignment) -> CoverageGrid:
     documents = alignment.documents
-    cells, texts, firsts, spread = [], [], [], []
+    cells, texts, firsts, spread, chrome = [], [], [], [], []
     for unit in alignment.units:
+        sentences = [alignment.article_set.sentence(m) for m in unit.members]
+        chrome.append(
+            all(s.is_boilerplate or not any(ch.isalnum() for ch in s.text) for s in sentences)
+        )
         by_document: dict[str, list[str]] = {}
         first: dict[str, str] = {}
         for member in unit.members:
@@ -112,6 +118,7 @@ def coverage_grid(alignment: Alignment) -> CoverageGrid:
         tuple(texts),
         tuple(firsts),
         tuple(spread),
+        tuple(chrome),
     )
 
 

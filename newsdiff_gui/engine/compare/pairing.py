@@ -97,18 +97,31 @@ def _relation(
 
 
 def _diff(
-    left: Document, right: Document, lefts: list[Sentence], rights: list[Sentence]
+    left: Document,
+    right: Document,
+    lefts: list[Sentence],
+    rights: list[Sentence],
+    exact: bool = False,
 ) -> tuple[DiffOp, ...]:
     """Word diff of the row's own sentences on each side (runs of consecutive
-    sentences; the text between distant ones is not in the row)."""
+    sentences; the text between distant ones is not in the row). ``exact``
+    shows typography and letter case as changes (``worddiff.diff_words``)."""
     return tuple(
-        diff_regions(left.text, sentence_regions(lefts), right.text, sentence_regions(rights))
+        diff_regions(
+            left.text, sentence_regions(lefts), right.text, sentence_regions(rights), exact
+        )
     )
 
 
-def pair_rows(alignment: Alignment, left: Document, right: Document) -> list[PairRow]:
+def pair_rows(
+    alignment: Alignment, left: Document, right: Document, exact: bool = False
+) -> list[PairRow]:
     """Rows for ``left`` and ``right``, ordered by the left version and with
-    right-only content placed after the shared row that precedes it on the right."""
+    right-only content placed after the shared row that precedes it on the right.
+
+    ``exact``: typography and letter case count as word changes (by default
+    they do not; ``reading.read_pair`` gives the rows in the right's order).
+    """
     by_id = {s.id: s for s in (*left.sentences, *right.sentences)}
     groups = _linked_groups(alignment, left, right)
     shared_rows: list[PairRow] = []
@@ -117,7 +130,7 @@ def pair_rows(alignment: Alignment, left: Document, right: Document) -> list[Pai
         lefts = sorted((by_id[i] for i in lefts_ids), key=lambda s: s.index)
         rights = sorted((by_id[i] for i in rights_ids), key=lambda s: s.index)
         grouped |= lefts_ids | rights_ids
-        ops = _diff(left, right, lefts, rights)
+        ops = _diff(left, right, lefts, rights, exact)
         relation = _relation(alignment, lefts_ids, rights_ids, ops)
         shared_rows.append(PairRow(RowKind.SHARED, tuple(lefts), tuple(rights), relation, ops))
 

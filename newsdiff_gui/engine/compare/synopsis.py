@@ -57,6 +57,15 @@ class SynopsisRow:
         cell = self.cells[column]
         return " ".join(s.text for s in cell) if cell else ""
 
+    @property
+    def is_chrome(self) -> bool:
+        """Site chrome (credits, datelines, page furniture) or punctuation alone
+        in every cell: what a reader hides with the pair view's chrome."""
+        sentences = [s for cell in self.cells if cell for s in cell]
+        return bool(sentences) and all(
+            s.is_boilerplate or not any(ch.isalnum() for ch in s.text) for s in sentences
+        )
+
 
 @dataclass
 class Synopsis:
@@ -65,6 +74,7 @@ class Synopsis:
     alignment: Alignment
     base: int
     rows: tuple[SynopsisRow, ...]
+    exact: bool = False  # typography and letter case count as word changes
     _ops: dict[tuple[int, int], tuple[DiffOp, ...]] = field(default_factory=dict, repr=False)
 
     @property
@@ -89,7 +99,11 @@ class Synopsis:
                 b_doc = self.documents[column]
                 self._ops[key] = tuple(
                     diff_regions(
-                        a_doc.text, sentence_regions(base_cell), b_doc.text, sentence_regions(cell)
+                        a_doc.text,
+                        sentence_regions(base_cell),
+                        b_doc.text,
+                        sentence_regions(cell),
+                        self.exact,
                     )
                 )
         return self._ops[key]
@@ -108,7 +122,7 @@ class Synopsis:
 
     def with_base(self, base: int) -> Synopsis:
         """The same alignment against another base column."""
-        return synopsis(self.alignment, base)
+        return synopsis(self.alignment, base, exact=self.exact)
 
 
 def _order(alignment: Alignment, base: int) -> list[int]:
@@ -159,8 +173,9 @@ def _order(alignment: Alignment, base: int) -> list[int]:
     return sorted(range(len(alignment.units)), key=lambda n: keys.get(n, (1 << 62, n)))
 
 
-def synopsis(alignment: Alignment, base: int = 0) -> Synopsis:
-    """The synopsis of ``alignment`` against document column ``base``."""
+def synopsis(alignment: Alignment, base: int = 0, *, exact: bool = False) -> Synopsis:
+    """The synopsis of ``alignment`` against document column ``base``;
+    ``exact`` shows typography and letter case as changes."""
     if not 0 <= base < len(alignment.documents):
         raise ValueError(f"base column {base} outside 0..{len(alignment.documents) - 1}")
     sentence = alignment.article_set.sentence
@@ -182,4 +197,4 @@ def synopsis(alignment: Alignment, base: int = 0) -> Synopsis:
                 tuple(tuple(sorted(c, key=lambda s: s.index)) if c else None for c in cells),
             )
         )
-    return Synopsis(alignment, base, tuple(rows))
+    return Synopsis(alignment, base, tuple(rows), exact)

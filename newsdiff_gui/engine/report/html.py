@@ -15,6 +15,7 @@ from html import escape
 
 from ..annotate.notes import Note, render_note_html
 from ..changes import Change
+from ..compare.labels import label_names
 from ..compare.pairing import PairRow, RowKind, pair_rows
 from ..compare.pieces import Piece, PieceKind, cell_pieces, side_pieces
 from ..compare.synopsis import Synopsis, synopsis
@@ -63,10 +64,12 @@ def _marked(pieces: Iterable[Piece]) -> str:
 
 
 def _pair_table(alignment: Alignment, left: Document, right: Document) -> str:
+    names = label_names(alignment.documents)
     rows = [
-        f"<tr><th width='45%'>{escape(left.outlet)}<br><small>{escape(left.name)}</small></th>"
+        f"<tr><th width='45%'>{escape(names[left.id])}<br><small>{escape(left.name)}</small></th>"
         f"<th class='mark' width='10%'></th>"
-        f"<th width='45%'>{escape(right.outlet)}<br><small>{escape(right.name)}</small></th></tr>"
+        f"<th width='45%'>{escape(names[right.id])}<br><small>{escape(right.name)}</small></th>"
+        "</tr>"
     ]
     for row in pair_rows(alignment, left, right):
         rows.append(_pair_row(left, right, row))
@@ -98,11 +101,12 @@ def _synopsis_cell(view: Synopsis, row: int, column: int) -> str:
 def _synopsis(alignment: Alignment, base: int) -> str:
     view = synopsis(alignment, base)
     documents = alignment.documents
+    names = label_names(documents)
     # Width attributes, not CSS: Qt's rich text (the PDF) honours only these,
     # and without them the label column takes the room the text needs.
     share = 94 // max(1, len(documents))
     head = "".join(
-        f"<th width='{share}%'>{escape(d.outlet)}{' (base)' if n == base else ''}<br>"
+        f"<th width='{share}%'>{escape(names[d.id])}{' (base)' if n == base else ''}<br>"
         f"<small>{escape(d.name)}</small></th>"
         for n, d in enumerate(documents)
     )
@@ -111,7 +115,7 @@ def _synopsis(alignment: Alignment, base: int) -> str:
         cells = "".join(_synopsis_cell(view, number, c) for c in range(len(documents)))
         only = row.only_in
         if only is not None:
-            label = f"only in {escape(documents[only].outlet)}"
+            label = f"only in {escape(names[documents[only].id])}"
         else:
             label = row.unit.relation.value if row.unit.relation else ""
         rows.append(
@@ -132,7 +136,7 @@ def _notes(notes: list[tuple[str, Note]]) -> str:
 
 
 def _changes(alignment: Alignment, changes: list[Change]) -> str:
-    names = {d.id: d.outlet for d in alignment.documents}
+    names = label_names(alignment.documents)
     items = []
     for change in changes:
         sides = []
@@ -170,9 +174,11 @@ def html_report(
             (Qt's text engine ignores ``@media print``; the page has margins).
     """
     documents = alignment.documents
+    names = label_names(documents)  # "C · AP 07:10": unique where outlets repeat
     left, right = pair or (documents[0], documents[1])
     versions = "".join(
-        f"<li><b>{escape(d.outlet)}</b> — {escape(d.title)} <small>({escape(d.name)}, "
+        f"<li><b>{escape(names[d.id])}</b> — {escape(d.title)} <small>({escape(d.outlet)}, "
+        f"{escape(d.date + ', ') if d.date else ''}{escape(d.name)}, "
         f"{d.word_count} words)</small></li>"
         for d in documents
     )
@@ -185,7 +191,7 @@ def html_report(
     legend = f"<p class='legend'>Legend: {' &nbsp;·&nbsp; '.join(entries)}</p>"
     synopsis_legend = (
         f"<p class='legend'>Each version against the base, "
-        f"{escape(documents[base].outlet)}: <del>struck</del> words of the base it lacks, "
+        f"{escape(names[documents[base].id])}: <del>struck</del> words of the base it lacks, "
         "<ins>underlined</ins> words it has instead or in addition; a hatched cell: "
         "the version lacks that content.</p>"
     )
@@ -194,7 +200,7 @@ def html_report(
         f"<title>{escape(title)}</title><style>{_CSS}{_PRINT_CSS if for_print else ''}</style>"
         "</head><body>"
         f"<h1>{escape(title)}</h1><h2>Versions</h2><ul>{versions}</ul>"
-        f"<h2>{escape(left.outlet)} compared with {escape(right.outlet)}</h2>{legend}"
+        f"<h2>{escape(names[left.id])} compared with {escape(names[right.id])}</h2>{legend}"
         f"{_pair_table(alignment, left, right)}"
         f"<h2>Changes</h2>{_changes(alignment, changes)}"
         f"<h2>Synopsis of all versions</h2>{synopsis_legend}{_synopsis(alignment, base)}"

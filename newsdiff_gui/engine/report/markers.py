@@ -7,7 +7,7 @@ the HTML/PDF report cannot drift apart. Colours are the views' business
 (themes); the report has its own print styles.
 
 Public API: ``Mark``, the row marks (``OMITTED`` ``ADDED`` ``REWORDED``
-``SAME`` ``BOILERPLATE``) and ``row_marker``; the synopsis marks
+``SAME`` ``BOILERPLATE`` ``MOVED``) and ``row_marker``; the synopsis marks
 ``CELL_MARKS``, ``ONLY_IN``, ``NOT_IN_BASE``, ``HATCH``; ``COVERAGE_MARKS``;
 ``CHANGE_GLYPHS``, ``CHANGE_WORDS``, ``GUTTER_CHANGE_TYPES``, ``SEVERITY_MARKS``; the reader's own
 ``NOTE``, ``MANUAL``, ``PENDING_LINK``, ``PARTNER``; the legend phrases ``PAIR_LEGEND``,
@@ -38,6 +38,7 @@ ADDED = Mark("+", "added")  # only the right version has it
 REWORDED = Mark("≈", "reworded")
 SAME = Mark("=", "same")
 BOILERPLATE = Mark("·", "boilerplate")
+MOVED = Mark("↕", "moved")  # shared content the two versions tell in a different order
 
 
 def row_marker(row: PairRow) -> Mark:

@@ -31,7 +31,10 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         "paste_version", "version_details", None, "link", "unlink", "dismiss_partner",
         "note", None, "find", "find_next", "find_previous",
     )),
-    ("&View", ("next_change", "previous_change", None, "swap_sides", None, PANELS)),
+    ("&View", (
+        "next_change", "previous_change", None, "swap_sides", "order_left", "order_right", None,
+        "show_typography", "show_chrome", None, PANELS,
+    )),
     ("&Help", ("example_exercise", "about")),
 )  # fmt: skip
 TOOLBAR_LAYOUT = ("open", "open_folder", None, "previous_change", "next_change", None, "swap_sides")

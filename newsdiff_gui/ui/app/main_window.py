@@ -59,6 +59,7 @@ from ..export.action import ExportController
 from ..notes.annotations import AnnotationsController
 from ..notes.panel import NotesDock
 from ..pair.actions import PairActions
+from ..pair.options import ViewOptionsController
 from ..pair.view import PairView
 from ..search.controller import SearchController
 from ..sets.editing import SetEditingController
@@ -214,6 +215,8 @@ class MainWindow(QMainWindow):
         # context menu, keys and gutter marks that make and show them.
         self.annotations = AnnotationsController(context)
         self.pair_actions = PairActions(context, self.pair_view, self.annotations)
+        # View ▸ reading order, typography and site chrome (every view follows).
+        self.view_options = ViewOptionsController(context, self.pair_view)
         self.notes = NotesDock(context, self.annotations, self.pair_actions.note_current)
         # File → Export Report….
         self.exporting = ExportController(context, self.annotations, self.synopsis)

@@ -17,14 +17,15 @@ built: actions and submenus (``add_action``, ``register_action``,
 What the context holds:
 
 * session state: the alignment on screen (the reader's corrections applied),
-  the engine's own alignment before them (``raw_alignment``), and the pair of
-  versions being compared;
+  the engine's own alignment before them (``raw_alignment``), the pair of
+  versions being compared, and the reader's ``ViewOptions`` (typography,
+  site chrome) that every view follows;
 * the ``TaskRunner`` every feature submits its work to, and
   ``run_on_alignment`` for work computed from the alignment on screen: its
   answer is dropped once another alignment is shown, or none;
 * signals: ``alignment_changed(Alignment)`` (a new alignment is shown),
   ``load_failed(str)``, ``set_opened(list[str])`` (a set opened from disk is
-  aligned), ``pair_changed(int, int)``;
+  aligned), ``pair_changed(int, int)``, ``options_changed(ViewOptions)``;
 * requests the window carries out, through the ``Shell`` it implements:
   open or re-align a set, reveal a sentence or a pair in the pair view, switch
   panels, say something in the status bar.
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from ...engine.model import Alignment
 from .session import OpenedSet
+from .view_options import ViewOptions
 from .worker import Report, ShouldCancel, TaskRunner, Ticket
 
 T = TypeVar("T")
@@ -84,6 +86,7 @@ class AppContext(QObject):
     load_failed = Signal(str)
     set_opened = Signal(list)  # the paths of a set opened from disk, once it is aligned
     pair_changed = Signal(int, int)
+    options_changed = Signal(object)  # ViewOptions
 
     def __init__(self, shell: Shell, widget: QWidget, runner: TaskRunner) -> None:
         """``widget`` is the top-level window: parent of dialogs and of the
@@ -95,6 +98,7 @@ class AppContext(QObject):
         self._alignment: Alignment | None = None
         self._raw: Alignment | None = None
         self._pair = (0, 1)
+        self._options = ViewOptions()
         self._alignment_tickets: list[Ticket] = []  # work computed from the alignment shown
         self._actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
@@ -160,6 +164,17 @@ class AppContext(QObject):
         """The pair view now compares ``left`` with ``right`` (the window tells)."""
         self._pair = (left, right)
         self.pair_changed.emit(left, right)
+
+    @property
+    def options(self) -> ViewOptions:
+        """What the reader asked every view to show (typography, site chrome)."""
+        return self._options
+
+    def set_options(self, options: ViewOptions) -> None:
+        """New view options: every view that follows them redraws."""
+        if options != self._options:
+            self._options = options
+            self.options_changed.emit(options)
 
     # -- the window's services ------------------------------------------------------
     def open_paths(self, paths: Sequence[str | Path], hint: str | None = None) -> None:

@@ -20,6 +20,7 @@ from ...engine.report.markers import (
     BOILERPLATE_MEANS,
     CHANGE_GLYPHS,
     GUTTER_CHANGE_TYPES,
+    MOVED,
     OMITTED,
     PAIR_LEGEND,
     REWORDED,
@@ -58,6 +59,11 @@ def _entries(theme: Theme) -> list[tuple[str, str]]:
                 tips[mark],
             )
             for mark, means in PAIR_LEGEND
+        ),
+        (
+            f'<b style="color:{theme.moved_accent.name()}">{MOVED.symbol}</b> {MOVED.word}',
+            "Both versions carry this passage, in a different order: hover the row to "
+            "see the paragraph it came from.",
         ),
         (f"{deleted} {STRUCK_MEANS}", "Words in the left version, not in the right."),
         (f"{inserted} {UNDERLINED_MEANS}", "Words in the right version, not in the left."),
@@ -102,16 +108,18 @@ class Legend(QWidget):
         self._layout.addWidget(title, 0, 0, Qt.AlignmentFlag.AlignTop)
         self._labels.append(title)
         entries = _entries(theme_for(self.palette()))
+        columns = 4  # row marks on the first line, word marks on the second
+        last_row = (len(entries) - 2) // columns + 1
         for number, (text, tip) in enumerate(entries):
             label = QLabel(text, self)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setToolTip(tip)
-            if number < 6:
-                self._layout.addWidget(label, number // 3, 1 + number % 3)
-            else:
-                self._layout.addWidget(label, 2, 1, 1, 3)
+            if number < len(entries) - 1:
+                self._layout.addWidget(label, number // columns, 1 + number % columns)
+            else:  # the typed-change glyphs: one long line of their own
+                self._layout.addWidget(label, last_row, 1, 1, columns)
             self._labels.append(label)
-        self._layout.setColumnStretch(4, 1)
+        self._layout.setColumnStretch(columns + 1, 1)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -45,6 +45,7 @@ class Theme:
     added_accent: QColor  # marker of content only the right version has
     omitted_accent: QColor  # marker of content only the left version has
     reworded_accent: QColor  # marker of a shared row with word changes
+    moved_accent: QColor  # a passage the two versions tell in a different order
     added_tint: QColor  # faint background of a right-only cell
     omitted_tint: QColor  # faint background of a left-only cell
     gap_hatch: QColor  # hatching of the empty cell opposite a lone sentence
@@ -89,6 +90,7 @@ def theme_for(palette: QPalette) -> Theme:
             added_accent=QColor("#56d364"),
             omitted_accent=QColor("#ff8a80"),
             reworded_accent=QColor("#e3b341"),
+            moved_accent=QColor("#e7a6cb"),  # Okabe–Ito reddish purple, lightened
             added_tint=_mix(base, QColor("#2ea043"), 0.10),
             omitted_tint=_mix(base, QColor("#f85149"), 0.10),
             gap_hatch=_mix(base, text, 0.14),
@@ -110,6 +112,7 @@ def theme_for(palette: QPalette) -> Theme:
         added_accent=QColor("#1a7f37"),
         omitted_accent=QColor("#c5221f"),
         reworded_accent=QColor("#9a6700"),
+        moved_accent=QColor("#a8417d"),  # Okabe–Ito reddish purple, darkened
         added_tint=_mix(base, QColor("#2da44e"), 0.07),
         omitted_tint=_mix(base, QColor("#cf222e"), 0.06),
         gap_hatch=_mix(base, text, 0.13),

@@ -18,6 +18,7 @@ from PySide6.QtCore import QItemSelectionModel, QTimer
 
 from ...engine.changes import Change, Severity, read_changes
 from ...engine.changes.profile import profile_versions
+from ...engine.compare.labels import version_labels
 from ...engine.model import Alignment, Document
 from ...engine.report.markers import GUTTER_CHANGE_TYPES
 from ..base.context import AppContext
@@ -52,8 +53,12 @@ class ChangesController:
         left, right = self.pair_view.pair
         documents = alignment.documents
         pair = (documents[left], documents[right])
-        # The rows on screen: their word diffs are not computed a second time.
-        rows = {(pair[0].id, pair[1].id): self.pair_view.model.rows()}
+        # The rows the pair view computed (all of them, in left order): their
+        # word diffs are not computed a second time. Not when typography shows
+        # as changes there: the changes are read as ``newsdiff changes`` reads them.
+        reading = self.pair_view.reading()
+        known = reading.source if reading is not None and not reading.exact else None
+        rows = {(pair[0].id, pair[1].id): known} if known else None
         self._reading = self.context.run_on_alignment(
             lambda _cancel: read_changes(alignment, [pair], True, rows=rows),
             lambda changes: self._show_changes(changes, *pair),
@@ -66,7 +71,12 @@ class ChangesController:
             self._reading.cancel()
 
     def _show_changes(self, changes: list[Change], left: Document, right: Document) -> None:
-        self.panel.set_changes(changes, left, right)
+        alignment = self.context.alignment
+        documents = alignment.documents if alignment is not None else (left, right)
+        names = {
+            d.id: label.short for d, label in zip(documents, version_labels(documents), strict=True)
+        }
+        self.panel.set_changes(changes, left, right, names)
         self._tag_rows(changes)
 
     def _profile(self, alignment: Alignment) -> None:

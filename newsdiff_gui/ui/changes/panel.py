@@ -50,6 +50,7 @@ class ChangesPanel(QWidget):
         super().__init__(parent)
         self._changes: list[Change] = []
         self._documents: dict[str, Document] = {}
+        self._names: dict[str, str] = {}  # document id -> label
         self._hidden: set[ChangeType] = {ChangeType.WORDING}
         self.summary = QLabel("No versions compared yet.")
         self.summary.setWordWrap(True)
@@ -87,14 +88,23 @@ class ChangesPanel(QWidget):
         self._refresh_chips()
 
     # -- data in ---------------------------------------------------------------
-    def set_changes(self, changes: list[Change], left: Document, right: Document) -> None:
+    def set_changes(
+        self,
+        changes: list[Change],
+        left: Document,
+        right: Document,
+        names: dict[str, str] | None = None,
+    ) -> None:
+        """Show ``changes`` of ``left`` against ``right``; ``names`` are the
+        versions' labels by document id ("C · AP 10:02"), the outlets by default."""
         self._changes = list(changes)
         self._documents = {left.id: left, right.id: right}
+        self._names = names or {left.id: left.outlet, right.id: right.outlet}
         counts = Counter(c.type for c in changes if c.severity != Severity.INFO)
         intact = sum(1 for c in changes if c.severity == Severity.INFO)
         parts = [f"{n} {TYPE_LABELS[t]}" for t, n in counts.most_common()]
         self.summary.setText(
-            f"{left.outlet} → {right.outlet}: "
+            f"{self._names.get(left.id, left.outlet)} → {self._names.get(right.id, right.outlet)}: "
             + (", ".join(parts) if parts else "no changes")
             + (f"; {intact} quote(s) intact" if intact else "")
         )
@@ -145,9 +155,8 @@ class ChangesPanel(QWidget):
                 lines.append(f"  R: {_snippet(change.b.text)}")
             item = QListWidgetItem("\n".join(lines))
             item.setData(CHANGE_ROLE, change)
-            item.setToolTip(
-                f"{change.explanation}\n({where.outlet if where else ''}) — click to show it"
-            )
+            name = self._names.get(where.id, where.outlet) if where else ""
+            item.setToolTip(f"{change.explanation}\n({name}) — click to show it")
             if change.severity == Severity.HIGH:
                 item.setForeground(QBrush(QColor(self.palette().text().color())))
                 font = item.font()

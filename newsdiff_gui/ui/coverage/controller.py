@@ -2,8 +2,9 @@
 that version on the left (keeping the other side), the row selected; the
 cell's context menu can show it in the synopsis instead.
 
-The grid is computed on the context's ``TaskRunner`` (topic ``"coverage"``):
-for 100 versions it takes ~150 ms, too long for the GUI thread.
+The grid (and the gist that labels each row) is computed on the context's
+``TaskRunner`` (topic ``"coverage"``): for 100 versions it takes ~150 ms, too
+long for the GUI thread. Rows of site chrome follow View ▸ Show Site Chrome.
 
 Public API: ``CoverageController``.
 """
@@ -11,6 +12,7 @@ Public API: ``CoverageController``.
 from __future__ import annotations
 
 from ...engine.compare.coverage import coverage_grid
+from ...engine.compare.gist import unit_gists
 from ...engine.model import Alignment
 from ..base.context import AppContext
 from ..synopsis.view import SynopsisView
@@ -26,14 +28,16 @@ class CoverageController:
         self.view = CoverageView()
         context.add_panel("coverage", "Coverage", self.view)
         context.alignment_changed.connect(self._compute)
+        self.view.set_show_chrome(context.options.show_chrome)
+        context.options_changed.connect(lambda o: self.view.set_show_chrome(o.show_chrome))
         self.view.sentence_chosen.connect(self.jump)
         self.view.synopsis_chosen.connect(self.show_in_synopsis)
 
     def _compute(self, alignment: Alignment) -> None:
         # Work on the alignment shown: not delivered for a set already replaced.
         self.context.run_on_alignment(
-            lambda _cancel: coverage_grid(alignment),
-            lambda grid: self.view.set_grid(alignment, grid),
+            lambda _cancel: (coverage_grid(alignment), unit_gists(alignment)),
+            lambda done: self.view.set_grid(alignment, *done),
             topic=COVERAGE_TOPIC,
             background=True,
         )

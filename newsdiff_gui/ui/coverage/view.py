@@ -1,7 +1,10 @@
 """The coverage map: units × versions, each cell saying whether and how that
 version carries that content — with a symbol and a colour-blind-safe colour
-(Okabe–Ito), so colour is never the only cue. Hover shows the sentence
-(escaped); clicking jumps to it in the pair view.
+(Okabe–Ito), so colour is never the only cue. Rows are labelled with the
+gist of their content, columns with the versions' labels; hover shows the
+sentence (escaped); clicking jumps to it in the pair view. Past
+``COMPACT_FROM`` versions the columns narrow to their symbols; rows of site
+chrome are hidden unless View ▸ Show Site Chrome.
 
 Public API: ``CoverageView``, ``STATE_STYLE``.
 """
@@ -22,11 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.compare.coverage import CellState, CoverageGrid, coverage_grid
+from ...engine.compare.gist import unit_gists
+from ...engine.compare.labels import version_labels
 from ...engine.model import Alignment
 from .header import CoverageHeader
 from .model import SENTENCE_ROLE, STATE_STYLE, CoverageModel
 
 __all__ = ["SENTENCE_ROLE", "STATE_STYLE", "CoverageView"]
+
+COMPACT_FROM = 7  # versions from which cells show their symbol alone
 
 
 class CoverageView(QWidget):
@@ -39,6 +46,8 @@ class CoverageView(QWidget):
         super().__init__(parent)
         self._alignment: Alignment | None = None
         self._grid: CoverageGrid | None = None
+        self._gists: tuple[str, ...] = ()
+        self._show_chrome = False
         legend = "   ".join(
             f"<b style='color:{colour}'>{symbol}</b> {word}"
             for symbol, colour, word in STATE_STYLE.values()
@@ -71,6 +80,7 @@ class CoverageView(QWidget):
         # Fill the width when the versions fit; scroll sideways when there are many.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.verticalHeader().setMaximumSectionSize(360)  # gists are cut to ~38 chars
         self.table.clicked.connect(lambda index: self._clicked(index.row(), index.column()))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
@@ -83,22 +93,37 @@ class CoverageView(QWidget):
         """Compute the grid here and show it (the controller computes it on a worker)."""
         self.set_grid(alignment, coverage_grid(alignment) if alignment else None)
 
-    def set_grid(self, alignment: Alignment | None, grid: CoverageGrid | None) -> None:
-        """Show ``grid``, computed from ``alignment``."""
+    def set_grid(
+        self,
+        alignment: Alignment | None,
+        grid: CoverageGrid | None,
+        gists: tuple[str, ...] | None = None,
+    ) -> None:
+        """Show ``grid``, computed from ``alignment``, rows labelled with ``gists``
+        (computed here when not given)."""
         self._alignment = alignment
         self._grid = grid if alignment else None
+        self._gists = (gists if gists is not None else unit_gists(alignment)) if alignment else ()
         self.sort.blockSignals(True)
         self.sort.clear()
         self.sort.addItem("Most widely carried first")
-        for document in alignment.documents if alignment else ():
-            self.sort.addItem(f"Order of {document.outlet} ({document.name})")
+        documents = alignment.documents if alignment else ()
+        for label, document in zip(version_labels(documents), documents, strict=True):
+            self.sort.addItem(f"Order of {label.short} ({document.name})")
         self.sort.blockSignals(False)
         self._fill()
+
+    def set_show_chrome(self, show: bool) -> None:
+        """Show (or hide) rows of site chrome and punctuation alone (View menu)."""
+        if show != self._show_chrome:
+            self._show_chrome = show
+            self._fill()
 
     def _order(self) -> list[int]:
         grid = self._grid
         assert grid is not None and self._alignment is not None
-        rows = list(range(len(grid.units)))
+        chrome = grid.chrome if grid.chrome and not self._show_chrome else ()
+        rows = [r for r in range(len(grid.units)) if not (chrome and chrome[r])]
         choice = self.sort.currentIndex()
         if choice <= 0:
             return sorted(rows, key=lambda r: (-grid.spread[r], r))
@@ -118,7 +143,11 @@ class CoverageView(QWidget):
         if grid is None or alignment is None:
             self.model.set_grid(None, (), [])
             return
-        self.model.set_grid(grid, alignment.documents, self._order())
+        compact = len(alignment.documents) >= COMPACT_FROM
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(84 if compact else 110)
+        header.setDefaultSectionSize(96 if compact else 160)
+        self.model.set_grid(grid, alignment.documents, self._order(), self._gists, compact)
 
     def _menu(self, position: QPoint) -> None:
         sentence = self.table.indexAt(position).data(SENTENCE_ROLE)

@@ -27,6 +27,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ...engine.annotate.anchors import Resolver
+from ...engine.compare.labels import version_labels
 from ...engine.compare.pairing import PairRow, RowKind
 from ...engine.compare.suggestions import version_name
 from ...engine.report.markers import MANUAL, NOTE, PENDING_LINK
@@ -87,9 +88,13 @@ class PairActions:
         return view.model.row_at(number)
 
     def _outlets(self) -> tuple[str, str]:
-        model = self.pair_view.model
-        left, right = model.left_document, model.right_document
-        return (left.outlet if left else "left"), (right.outlet if right else "right")
+        """The two versions' labels ("C · AP 07:10"): outlets alone can repeat."""
+        alignment = self.pair_view.alignment
+        if alignment is None:
+            return "left", "right"
+        labels = version_labels(alignment.documents)
+        left, right = self.pair_view.pair
+        return labels[left].short, labels[right].short
 
     # -- linking -------------------------------------------------------------------------
     def link_current(self) -> None:

@@ -32,10 +32,12 @@ from .model import (
     MARKER_ROLE,
     MARKS_ROLE,
     PARTNER_TEXT_ROLE,
+    PLACE_ROLE,
     RIGHT_PIECES_ROLE,
     ROW_ROLE,
 )
 from .offer import OfferLayout
+from .places import paint_places, paragraph_gap
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -136,7 +138,8 @@ class PairRowDelegate(QStyledItemDelegate):
         if offer:
             cell = cell_rects(QRect(0, 0, total, 1))[0].width()
             heights.append(self.offer.height(cell, offer) - 2 * _PAD_Y)
-        return QSize(total, max(_MIN_HEIGHT + extra, int(max(heights)) + 2 * _PAD_Y + 1))
+        gap = paragraph_gap(index.data(PLACE_ROLE))  # room for "¶ n" above the text
+        return QSize(total, gap + max(_MIN_HEIGHT + extra, int(max(heights)) + 2 * _PAD_Y + 1))
 
     # -- painting -----------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -146,6 +149,8 @@ class PairRowDelegate(QStyledItemDelegate):
             return
         theme = self._theme
         rect = QRect(option.rect)
+        place = index.data(PLACE_ROLE)
+        gap = paragraph_gap(place)
         left_rect, gutter, right_rect = cell_rects(rect)
         width = self._text_width(rect.width())
         painter.save()
@@ -171,14 +176,15 @@ class PairRowDelegate(QStyledItemDelegate):
             if document.isEmpty():
                 continue
             painter.save()
-            painter.translate(QPointF(cell.left() + _PAD_X, cell.top() + _PAD_Y))
+            painter.translate(QPointF(cell.left() + _PAD_X, cell.top() + _PAD_Y + gap))
             document.drawContents(painter, QRectF(0, 0, width, cell.height()))
             painter.restore()
 
         offer = index.data(PARTNER_TEXT_ROLE)
         if offer and row.kind in (RowKind.ONLY_LEFT, RowKind.ONLY_RIGHT):
             self.offer.paint(painter, right_rect if lone_left else left_rect, offer, theme)
-        self._paint_marker(painter, gutter, row, index)
+        paint_places(painter, (left_rect, right_rect), place, theme, self._marker_font, _PAD_X)
+        self._paint_marker(painter, gutter.adjusted(0, gap, 0, 0), row, index)
 
         # Separators: gutter edges and the line under the row.
         painter.setPen(QPen(theme.separator, 1))

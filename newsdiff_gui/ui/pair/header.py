@@ -5,8 +5,11 @@ exactly as wide as the viewport (the scroll bar is outside it) and splits its
 width with the same ``cell_rects`` the row delegate uses, so each header sits
 precisely over its column.
 
-Version names are data from the articles, so every label here is plain text
-(``Qt.TextFormat.PlainText``) and tooltips go through ``tooltip_html``.
+Versions are named by their labels (``engine.compare.labels``: "C · AP 10:02"),
+unique even when outlet and headline are the same; the full identity
+(outlet, title, date, file) is the tooltip. Version names are data from the
+articles, so every label here is plain text (``Qt.TextFormat.PlainText``)
+and tooltips go through ``tooltip_html``.
 
 Public API: ``PairHeader``.
 """
@@ -17,6 +20,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolButton, QWidget
 
+from ...engine.compare.labels import VersionLabel, version_labels
 from ...engine.model import Document
 from ..base.formats import tooltip_html
 from ..base.theme import theme_for
@@ -26,9 +30,10 @@ HEADER_HEIGHT = 64
 _PAD_X = 12
 
 
-def version_label(document: Document) -> str:
-    """How a version is named in choosers: outlet first, as journalists cite."""
-    return f"{document.outlet} — {document.title}"
+def version_label(document: Document, label: VersionLabel) -> str:
+    """How a version is named in choosers: its label (letter and outlet, as
+    journalists cite), then the title."""
+    return f"{label.short} — {document.title}"
 
 
 def version_details(document: Document) -> str:
@@ -36,6 +41,14 @@ def version_details(document: Document) -> str:
     if document.date:
         parts.append(document.date)
     return " · ".join(parts)
+
+
+def _identity(document: Document, label: VersionLabel) -> str:
+    """The full identity one hover away: label, outlet, title, date, file."""
+    dated = f" · {document.date}" if document.date else ""
+    return tooltip_html(
+        f"{label.short} — {document.title}", f"{document.outlet}{dated}", document.path
+    )
 
 
 class _Side(QWidget):
@@ -89,6 +102,7 @@ class PairHeader(QWidget):
         super().__init__(parent)
         self.setAutoFillBackground(False)
         self._documents: tuple[Document, ...] = ()
+        self._labels: tuple[VersionLabel, ...] = ()
         self.left = _Side("LEFT", self)
         self.right = _Side("RIGHT", self)
         self.swap_button = QToolButton(self)
@@ -108,15 +122,14 @@ class PairHeader(QWidget):
     def set_documents(self, documents: tuple[Document, ...]) -> None:
         """Fill both choosers with the loaded versions."""
         self._documents = documents
+        self._labels = version_labels(documents)
         for side in (self.left, self.right):
             side.combo.blockSignals(True)
             side.combo.clear()
-            for number, document in enumerate(documents):
-                side.combo.addItem(version_label(document))
+            for number, (document, label) in enumerate(zip(documents, self._labels, strict=True)):
+                side.combo.addItem(version_label(document, label))
                 side.combo.setItemData(
-                    number,
-                    tooltip_html(document.title, document.outlet, document.path),
-                    Qt.ItemDataRole.ToolTipRole,
+                    number, _identity(document, label), Qt.ItemDataRole.ToolTipRole
                 )
             side.combo.blockSignals(False)
 
@@ -129,7 +142,7 @@ class PairHeader(QWidget):
             if 0 <= number < len(self._documents):
                 document = self._documents[number]
                 side.details.setText(version_details(document))
-                side.combo.setToolTip(tooltip_html(document.title, document.outlet, document.path))
+                side.combo.setToolTip(_identity(document, self._labels[number]))
             else:
                 side.details.clear()
 

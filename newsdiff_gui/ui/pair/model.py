@@ -7,7 +7,9 @@ columns can never scroll apart (synchronised scrolling by construction).
 article sets stay fast.
 
 Roles expose the raw records (``RowRole``) and what the delegate needs
-(``LeftPiecesRole``/``RightPiecesRole``, computed once per row and cached).
+(``LeftPiecesRole``/``RightPiecesRole``, computed once per row and cached;
+``PLACE_ROLE``: the row's paragraphs and whether it moved, from
+``engine.compare.reading``).
 ``DisplayRole`` is a plain-text summary for accessibility and copying;
 ``ToolTipRole`` names the change in words and never contains article text
 (Qt would guess tooltips with ``<b>`` in them to be rich text).
@@ -21,11 +23,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...engine.compare.labels import VersionLabel
 from ...engine.compare.pairing import PairCounts, PairRow, RowKind, count_rows
 from ...engine.compare.pieces import Piece, plain_text, side_pieces
+from ...engine.compare.reading import PairReading, RowPlace
 from ...engine.compare.suggestions import Partner
 from ...engine.model import Document, OpKind
-from ...engine.report.markers import row_marker
+from ...engine.report.markers import MOVED, row_marker
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +45,21 @@ CHANGE_TAGS_ROLE = Qt.ItemDataRole.UserRole + 9  # glyphs of the typed changes i
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 10  # the reader's own marks: NOTE, MANUAL
 PARTNER_ROLE = Qt.ItemDataRole.UserRole + 11  # a possible partner of a lone row (Partner)
 PARTNER_TEXT_ROLE = Qt.ItemDataRole.UserRole + 12  # its line: "maybe the same as …"
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 13  # RowPlace: paragraphs of each side, moved
+_NOWHERE = RowPlace(None, None, False, False, False)
+
+
+def moved_line(place: RowPlace, labels: tuple[str, str], reading_left: bool) -> str:
+    """The tooltip line of a moved row, from the side being read: "moved from ¶ 5"."""
+    here, there = (0, 1) if reading_left else (1, 0)
+    paragraphs = (place.left_paragraph, place.right_paragraph)
+    if paragraphs[there] is None:
+        return f"{MOVED.symbol} Moved: the two versions tell this in a different order."
+    where = f" (¶ {paragraphs[here]} here)" if paragraphs[here] is not None else ""
+    return (
+        f"{MOVED.symbol} Moved from ¶ {paragraphs[there]} of {labels[there]}{where}: "
+        "the two versions tell this in a different order."
+    )
 
 
 def _describe(row: PairRow) -> str:
@@ -75,12 +94,35 @@ class PairRowsModel(QAbstractListModel):
         self._tags: dict[int, tuple[str, list[str]]] = {}  # row -> (glyphs, explanations)
         self._marks: dict[int, tuple[str, list[str]]] = {}  # row -> (glyphs, explanations)
         self._partners: dict[int, tuple[Partner, str]] = {}  # row -> (partner, its line)
+        self._places: list[RowPlace] = []
+        self._labels = ("left", "right")
+        self._reading_left = True
 
     # -- data in -----------------------------------------------------------
-    def set_rows(self, rows: list[PairRow], left: Document | None, right: Document | None) -> None:
+    def show_reading(
+        self,
+        reading: PairReading,
+        left: Document,
+        right: Document,
+        labels: tuple[VersionLabel, VersionLabel] | None = None,
+    ) -> None:
+        """Show the rows of ``reading`` with their places (paragraphs, moves)."""
+        self.set_rows(list(reading.rows), left, right, reading.places)
+        self._reading_left = reading.order.value == "left"
+        if labels is not None:
+            self._labels = (labels[0].short, labels[1].short)
+
+    def set_rows(
+        self,
+        rows: list[PairRow],
+        left: Document | None,
+        right: Document | None,
+        places: tuple[RowPlace, ...] | None = None,
+    ) -> None:
         """Replace all rows (a new pair or a new alignment): a full reset is cheapest."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._places = list(places) if places is not None else [_NOWHERE] * len(self._rows)
         self._left, self._right = left, right
         self._pieces.clear()
         self._tags.clear()
@@ -157,9 +199,13 @@ class PairRowsModel(QAbstractListModel):
             self._pieces[key] = side_pieces(row, document, left) if document else []
         return self._pieces[key]
 
+    def place(self, number: int) -> RowPlace:
+        return self._places[number]
+
     def change_rows(self) -> list[int]:
-        """Row numbers a reader steps through with next/previous change."""
-        return [n for n, row in enumerate(self._rows) if row.is_change]
+        """Row numbers a reader steps through with next/previous change: words
+        changed, content on one side only, or content moved."""
+        return [n for n, row in enumerate(self._rows) if row.is_change or self._places[n].moved]
 
     # -- QAbstractItemModel --------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -179,6 +225,9 @@ class PairRowsModel(QAbstractListModel):
             return f"{symbol} {word}: {left} | {right}"
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [*self._tags.get(number, ("", []))[1], *self._marks.get(number, ("", []))[1]]
+            place = self._places[number]
+            if place.moved:
+                lines.insert(0, moved_line(place, self._labels, self._reading_left))
             partner = self.partner(number)
             if partner is not None:  # no article text in tooltips (see the module docstring)
                 lines.append(f"Possible partner ({partner.score:.2f}): Link (Ctrl+L) or Dismiss")
@@ -202,6 +251,8 @@ class PairRowsModel(QAbstractListModel):
             return plain_text(self.pieces(number, False))
         if role == MARKER_ROLE:
             return row_marker(row)
+        if role == PLACE_ROLE:
+            return self._places[number]
         if role == CHANGE_TAGS_ROLE:
             notes = self._tags.get(number)
             return notes[0] if notes else ""

@@ -3,7 +3,7 @@
 Opening a folder that holds no articles itself but whose subfolders do
 (``engine.collections.is_collection``) lists its stories in a dock instead
 of merging them all into one set: name, versions, words, and how much of
-the content every version shares. The list is read on the worker (files
+the content every version shares (explained under the list). The list is read on the worker (files
 only, topic ``"stories"``); the first comparable story opens at once, and
 each story is then aligned in the background (``story:<name>`` topics) to
 fill in its shared share — through the alignment cache, so choosing a story
@@ -24,13 +24,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...engine.session.collections import Story, is_collection, list_stories, with_shared
 from ..base.context import AppContext
 from ..base.worker import ShouldCancel, Ticket
 from .batch_result import BatchResultController
-from .stories_model import SORT_ROLE, StoriesModel
+from .stories_model import SHARED_MEANS, SORT_ROLE, StoriesModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
@@ -67,8 +74,19 @@ class StoriesController:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
+        self.note = QLabel(SHARED_MEANS)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        small = self.note.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.note.setFont(small)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
         # The window puts it beside Changes and Notes: the right-hand panels are the widest.
-        self.dock = context.add_dock("stories-dock", "Stories", self.table)
+        self.dock = context.add_dock("stories-dock", "Stories", panel)
         self.dock.hide()  # until a collection is opened
         self._open_row: Callable[[int], None] = self.open_story
         self.batch = BatchResultController(context, self)

@@ -1,9 +1,11 @@
 """Qt table model of a collection's stories: name, versions, words, shared content.
 
-"Shared" is the share of the story's content that every version carries; it
-needs the story aligned, so it arrives later, row by row (``set_shared``),
-and shows "…" until then. ``SORT_ROLE`` gives raw numbers so sorting by a
-column sorts numerically.
+"Shared" is the share of the story's content that every version carries
+(``SHARED_MEANS``, said under the list and in the tooltips): of the pieces of
+content the Coverage map has a row for, those every version has. It needs the
+story aligned, so it arrives later, row by row (``set_shared``), and shows
+"…" until then. ``SORT_ROLE`` gives raw numbers so sorting by a column sorts
+numerically.
 
 Public API: ``StoriesModel``, ``COLUMNS``, ``STORY_ROLE``, ``SORT_ROLE``.
 """
@@ -21,6 +23,12 @@ from ...engine.session.collections import Story
 _Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Story", "Versions", "Words", "Shared")  # shared: by every version (tooltip)
+SHARED_MEANS = (
+    "Shared: how much of a story's content every one of its versions carries — of the "
+    "pieces of content (the rows of the Coverage map), the share no version leaves out. "
+    "100 % means all versions tell the same story; a low figure, that they tell different "
+    "parts of it (or that one version is a summary)."
+)
 NAME, VERSIONS, WORDS, SHARED = range(4)
 STORY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -73,7 +81,7 @@ class StoriesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == SHARED:
-            return "How much of the story's content every version carries"
+            return SHARED_MEANS
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -99,6 +107,11 @@ class StoriesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             skipped = f"; {story.skipped} file(s) could not be read" if story.skipped else ""
             alone = "; fewer than two versions: nothing to compare" if not story.comparable else ""
+            if column == SHARED and story.comparable and story.shared is not None:
+                return (
+                    f"{story.shared:.0%} of this story's content is in every one of its "
+                    f"{story.versions} versions; the rest only some carry (see Coverage)."
+                )
             return f"{story.folder}{skipped}{alone}"
         if role == Qt.ItemDataRole.FontRole and index.row() == self.current:
             font = QFont()

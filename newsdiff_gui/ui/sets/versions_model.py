@@ -1,9 +1,11 @@
 """Qt list model of the loaded versions, for the sidebar.
 
-One item per ``Document``: outlet as the display text, title, date, word
-count and file name in custom roles, and which side of the pair view shows it (so the
-sidebar can mark "L"/"R"). Titles are article data: the sidebar paints them
-as plain text; the tooltip is escaped.
+One item per ``Document``: its label's name (``engine.compare.labels``: the
+outlet, told apart from same-outlet copies) as the display text, the label's
+letter, title, date, word count and file name in custom roles, and which side
+of the pair view shows it (so the sidebar can mark "L"/"R"). Titles are
+article data: the sidebar paints them as plain text; the tooltip (the full
+identity) is escaped.
 
 Public API: ``VersionsModel`` and its role constants.
 """
@@ -14,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...engine.compare.labels import VersionLabel, version_labels
 from ...engine.model import Document
 from ..base.formats import tooltip_html
 
@@ -26,6 +29,8 @@ SIDE_ROLE = Qt.ItemDataRole.UserRole + 4  # "L", "R" or ""
 NAME_ROLE = Qt.ItemDataRole.UserRole + 5
 DATE_ROLE = Qt.ItemDataRole.UserRole + 6  # "" when the version has no date
 HITS_ROLE = Qt.ItemDataRole.UserRole + 7  # search hits in this version; None when not searching
+LETTER_ROLE = Qt.ItemDataRole.UserRole + 8  # the version's letter, "A" … (its label's)
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 9  # the ``VersionLabel``
 
 
 class VersionsModel(QAbstractListModel):
@@ -34,6 +39,7 @@ class VersionsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._documents: tuple[Document, ...] = ()
+        self._labels: tuple[VersionLabel, ...] = ()
         self._left = -1
         self._right = -1
         self._hits: dict[str, int] | None = None
@@ -48,6 +54,7 @@ class VersionsModel(QAbstractListModel):
     def set_documents(self, documents: tuple[Document, ...]) -> None:
         self.beginResetModel()
         self._documents = tuple(documents)
+        self._labels = version_labels(self._documents)
         self._left = self._right = -1
         self._hits = None
         self.endResetModel()
@@ -74,13 +81,21 @@ class VersionsModel(QAbstractListModel):
             return None
         number = index.row()
         document = self._documents[number]
+        label = self._labels[number]
         if role == Qt.ItemDataRole.DisplayRole:
-            return document.outlet
+            return label.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_html(document.title, f"{document.outlet} · {document.path}")
+            dated = f" · {document.date}" if document.date else ""
+            return tooltip_html(
+                f"{label.short} — {document.title}", f"{document.outlet}{dated} · {document.path}"
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             dated = f", {document.date}" if document.date else ""
-            return f"{document.outlet}: {document.title}{dated}, {document.word_count} words"
+            return f"{label.short}: {document.title}{dated}, {document.word_count} words"
+        if role == LETTER_ROLE:
+            return label.letter
+        if role == LABEL_ROLE:
+            return label
         if role == DOCUMENT_ROLE:
             return document
         if role == TITLE_ROLE:

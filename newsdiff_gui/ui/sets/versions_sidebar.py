@@ -29,6 +29,7 @@ from ..base.theme import theme_for
 from .versions_model import (
     DATE_ROLE,
     HITS_ROLE,
+    LETTER_ROLE,
     NAME_ROLE,
     SIDE_ROLE,
     TITLE_ROLE,
@@ -90,6 +91,11 @@ class _CardDelegate(QStyledItemDelegate):
             painter.drawText(QPoint(inner.right() - width, inner.top() + metrics.ascent()), label)
             outlet_right -= width + 8
         painter.setPen(text_colour)
+        letter = str(index.data(LETTER_ROLE) or "")
+        if letter:  # the version's letter, as every view names it ("C · AP 10:02")
+            letter_text = f"{letter} · "
+            painter.drawText(QPoint(text_left, inner.top() + metrics.ascent()), letter_text)
+            text_left += metrics.horizontalAdvance(letter_text)
         outlet = metrics.elidedText(
             str(index.data() or ""), Qt.TextElideMode.ElideRight, outlet_right - text_left
         )

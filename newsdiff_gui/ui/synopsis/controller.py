@@ -6,6 +6,10 @@ plus every cell's word diff against the base and its styled pieces
 context's ``TaskRunner`` under the topic ``"synopsis"``: a newer alignment or
 base cancels an older build and a stale answer is dropped.
 
+The reader's view options (``AppContext.options``) apply: typography and
+case are changes only when asked for (a rebuild), site chrome rows are
+hidden unless asked for (no rebuild).
+
 "Show in pair view" switches to the Pair tab and asks the pair view to
 reveal the sentence with base on the left and the cell's version on the
 right (``PairView.reveal_sentence``, which selects the row once it is shown).
@@ -18,6 +22,7 @@ from __future__ import annotations
 from ...engine.compare.synopsis import synopsis
 from ...engine.model import Alignment
 from ..base.context import AppContext
+from ..base.view_options import ViewOptions
 from .model import build_cells
 from .view import SynopsisView
 
@@ -30,7 +35,10 @@ class SynopsisController:
         self.view = SynopsisView()
         context.add_panel("synopsis", "Synopsis", self.view)
         self._base_id: str | None = None  # the base document, kept across re-alignments
+        self._exact = context.options.exact
+        self.view.set_show_chrome(context.options.show_chrome)
         context.alignment_changed.connect(self._on_alignment)
+        context.options_changed.connect(self._on_options)
         context.load_failed.connect(self._on_load_failed)
         self.view.base_requested.connect(self.set_base)
         self.view.pair_requested.connect(self.show_in_pair_view)
@@ -45,6 +53,14 @@ class SynopsisController:
         base = ids.index(self._base_id) if self._base_id in ids else 0
         self._submit(alignment, base)
 
+    def _on_options(self, options: ViewOptions) -> None:
+        self.view.set_show_chrome(options.show_chrome)
+        if options.exact != self._exact:
+            self._exact = options.exact
+            alignment = self.context.alignment
+            if alignment is not None:
+                self._on_alignment(alignment)
+
     def _on_load_failed(self, _message: str) -> None:
         if self.context.alignment is None:  # nothing to compare: no stale synopsis either
             self.view.set_cells(None)
@@ -57,9 +73,12 @@ class SynopsisController:
 
     def _submit(self, alignment: Alignment, base: int) -> None:
         self._base_id = alignment.documents[base].id
+        exact = self._exact
         # Work on the alignment shown: not delivered for a set already replaced.
         self.context.run_on_alignment(
-            lambda should_cancel: build_cells(synopsis(alignment, base), should_cancel),
+            lambda should_cancel: build_cells(
+                synopsis(alignment, base, exact=exact), should_cancel
+            ),
             self.view.set_cells,
             topic=SYNOPSIS_TOPIC,
             background=True,

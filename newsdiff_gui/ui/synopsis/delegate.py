@@ -78,6 +78,15 @@ class SynopsisDelegate(QStyledItemDelegate):
         self._theme = theme
         self.clear_cache()
 
+    def set_compact(self, compact: bool) -> bool:
+        """A smaller reading font for narrow columns; True when it changed."""
+        size = 9.0 if compact else 10.5
+        if abs(self._font.pointSizeF() - size) < 0.01:
+            return False
+        self._font = reading_font(size)
+        self.clear_cache()
+        return True
+
     def set_highlight(self, pattern: re.Pattern[str] | None) -> None:
         """Mark search hits in every cell (``None``: none); layouts are redone."""
         self._highlight = pattern

@@ -13,10 +13,12 @@ model then only hands out what is already computed.
 
 Roles expose raw values: ``STATUS_ROLE`` (``CellStatus``), ``PIECES_ROLE``
 (list of ``Piece``), ``TEXT_ROLE`` (the cell's own words), ``SENTENCES_ROLE``
-(sentence ids), ``ONLY_IN_ROLE`` (the outlet when no other version carries the
-row), ``PARTNER_ROLE`` (the cell's likeliest possible partner, a ``Partner``,
-from ``engine.compare.suggestions.cell_partners``: the same offers as the
-pair view's). ``DisplayRole`` is the cell's own text ("—" when absent); tooltips are
+(sentence ids), ``ONLY_IN_ROLE`` (the version's label when no other version
+carries the row), ``PARTNER_ROLE`` (the cell's likeliest possible partner, a
+``Partner``, from ``engine.compare.suggestions.cell_partners``: the same offers
+as the pair view's). Versions are named by their labels
+(``engine.compare.labels``: "C · AP 10:02"), in compact mode by the label alone
+on one header line. ``DisplayRole`` is the cell's own text ("—" when absent); tooltips are
 escaped rich text (article text and outlet names are data).
 
 Public API: ``SynopsisModel``, ``SynopsisCells``, ``build_cells``, the roles,
@@ -32,6 +34,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from ...engine.compare.labels import VersionLabel, version_labels
 from ...engine.compare.pieces import Piece, cell_pieces
 from ...engine.compare.suggestions import Partner, cell_partners, version_name
 from ...engine.compare.synopsis import CellStatus, Synopsis
@@ -102,15 +105,29 @@ class SynopsisModel(QAbstractTableModel):
         super().__init__(parent)
         self._cells: SynopsisCells | None = None
         self._manual: frozenset[str] = frozenset()  # sentences in a link made by hand
+        self._labels: tuple[VersionLabel, ...] = ()
+        self._compact = False
 
     # -- data in -----------------------------------------------------------
     def set_cells(self, cells: SynopsisCells | None) -> None:
         """Show a new synopsis (new alignment or new base): a full reset."""
         self.beginResetModel()
         self._cells = cells
+        self._labels = version_labels(cells.synopsis.documents) if cells else ()
         links = cells.synopsis.alignment.links if cells else ()
         self._manual = frozenset(s for k in links if k.manual for s in (*k.a, *k.b))
         self.endResetModel()
+
+    def set_compact(self, compact: bool) -> None:
+        """One-line headers (the label only) for narrow columns."""
+        if compact != self._compact:
+            self._compact = compact
+            if self.columnCount():
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    @property
+    def labels(self) -> tuple[VersionLabel, ...]:
+        return self._labels
 
     @property
     def synopsis(self) -> Synopsis | None:
@@ -154,11 +171,11 @@ class SynopsisModel(QAbstractTableModel):
         return partner.describe(version_name(self._cells.synopsis.alignment, partner.other))
 
     def only_in(self, row: int, column: int) -> str | None:
-        """The outlet of ``column`` when it alone carries ``row``."""
+        """The label of ``column`` when it alone carries ``row``."""
         view = self.synopsis
         if view is None or view.rows[row].only_in != column:
             return None
-        return view.documents[column].outlet
+        return self._labels[column].short
 
     def row_of_sentence(self, sentence_id: str) -> int:
         """The row whose cells hold ``sentence_id``, or -1."""
@@ -207,9 +224,8 @@ class SynopsisModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, row: int, column: int, status: CellStatus, *, rich: bool) -> str:
-        documents = self._cells.synopsis.documents if self._cells else ()
-        outlet = documents[column].outlet
-        base = documents[self.base].outlet
+        outlet = self._labels[column].short
+        base = self._labels[self.base].short
         lines = [
             f"{outlet}: {STATUS_MARK[status][1]}"
             + (
@@ -247,16 +263,19 @@ class SynopsisModel(QAbstractTableModel):
         if not 0 <= section < len(documents):
             return None
         document = documents[section]
+        label = self._labels[section]
         is_base = section == self.base
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{document.outlet}{'  · BASE' if is_base else ''}\n{document.name}"
+            if self._compact:
+                return f"{label.short}{' · BASE' if is_base else ''}"
+            return f"{label.short}{'  · BASE' if is_base else ''}\n{document.name}"
         if role == Qt.ItemDataRole.ToolTipRole:
             what = (
                 "the base: the other versions are compared with it"
                 if is_base
                 else "compared with the base; drag the header to move the column"
             )
-            return tooltip_html(f"{document.outlet} — {document.name}", what)
+            return tooltip_html(label.short, label.full, what)
         if role == Qt.ItemDataRole.FontRole and is_base:
             font = QFont()
             font.setBold(True)

@@ -11,11 +11,15 @@ follow without blocking. Resizing a column re-measures only that column;
 hiding or showing one only re-takes the maximum. While heights change the
 row at the top of the view stays where it is.
 
-Columns fill the width when they fit at ``MIN_COLUMN`` pixels, otherwise
-they keep that width and the table scrolls sideways; a column the reader
-resized by hand keeps its width until "Fit columns".
+Columns fill the width when they fit at ``MIN_COLUMN`` pixels (``COMPACT_COLUMN``
+in compact mode, with a smaller font, so eight versions fit a laptop screen),
+otherwise they keep that width and the table scrolls sideways; a column the
+reader resized by hand keeps its width until "Fit columns".
 
-Public API: ``SynopsisTable``, ``MIN_COLUMN``.
+Rows can be hidden (``set_hidden_rows``): the view hides rows no shown
+version carries, and site chrome; heights skip them.
+
+Public API: ``SynopsisTable``, ``MIN_COLUMN``, ``COMPACT_COLUMN``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from .delegate import MIN_HEIGHT, PAD_Y, SynopsisDelegate
 from .model import SynopsisModel
 
 MIN_COLUMN = 250
+COMPACT_COLUMN = 140
 SLICE_SECONDS = 0.008  # longest time one measuring step holds the GUI thread
 
 
@@ -72,6 +77,8 @@ class SynopsisTable(QTableView):
         self._measured_at: dict[int, int] = {}  # column -> width its heights are for
         self._row_h: list[int] = []
         self._auto_fit = True
+        self.min_column = MIN_COLUMN
+        self._hidden: set[int] = set()
         self._fitting = False  # widths set by fit_columns, not by the reader
         self._resetting = False  # heights are applied once at the end of a reset
         self._saved_header: QByteArray | None = None
@@ -110,7 +117,7 @@ class SynopsisTable(QTableView):
         if not shown:
             return
         available = self.viewport().width()
-        width = max(MIN_COLUMN, available // len(shown))
+        width = max(self.min_column, available // len(shown))
         fitting, self._fitting = self._fitting, True
         try:
             for column in shown:
@@ -128,6 +135,33 @@ class SynopsisTable(QTableView):
             self._apply_heights(range(len(self._row_h)))
             self._timer.start()
 
+    def set_compact(self, compact: bool) -> None:
+        """Narrow columns and a smaller font (many versions), or the reading size."""
+        self.min_column = COMPACT_COLUMN if compact else MIN_COLUMN
+        if not self.delegate.set_compact(compact):
+            return
+        self._metrics = QFontMetricsF(self.delegate._font)
+        self.horizontalHeader().setMinimumSectionSize(90 if compact else 120)
+        self._cell_h.clear()
+        self._measured_at.clear()
+        self.fit_columns(force=True)
+        for column in range(self._model.columnCount()):
+            self._measured_at[column] = self.columnWidth(column)
+        self._apply_heights(range(len(self._row_h)))
+        self._timer.start()
+
+    def set_hidden_rows(self, rows: set[int]) -> None:
+        """Hide exactly ``rows`` (model rows); the others are shown."""
+        for row in self._hidden - rows:
+            if row < self._model.rowCount():
+                self.setRowHidden(row, False)
+        for row in rows - self._hidden:
+            self.setRowHidden(row, True)
+        self._hidden = set(rows)
+
+    def hidden_rows(self) -> set[int]:
+        return set(self._hidden)
+
     # -- heights -----------------------------------------------------------------
     def keep_header_state(self, keep: bool) -> None:
         """Before a reset: keep (or forget) column order, hidden columns and widths.
@@ -139,6 +173,7 @@ class SynopsisTable(QTableView):
         self._saved_auto_fit = self._auto_fit if keep else True
 
     def _on_reset(self) -> None:
+        self._hidden.clear()  # a reset shows every row again
         self._cell_h.clear()
         self._measured_at.clear()
         self._row_h = [0] * self._model.rowCount()

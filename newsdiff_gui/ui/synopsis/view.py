@@ -1,7 +1,11 @@
 """The synopsis view: every version as a column, one row per piece of content.
 
-A row of controls (base version, which columns, fit to width), a legend, and
-the ``SynopsisTable``. The view shows what the engine computed
+A row of controls (base version, which columns, compact columns, only the
+rows the shown versions carry), a legend, and the ``SynopsisTable``. Many
+versions: compact columns (on by default past ``COMPACT_FROM`` versions)
+fit eight on a laptop screen, and rows that no shown version carries — or
+that are site chrome, unless View ▸ Show Site Chrome — are hidden, so
+hiding columns makes the table shorter, not emptier. The view shows what the engine computed
 (``engine.synopsis`` through ``SynopsisCells``) and turns the reader's
 gestures into signals; it stores nothing and never re-aligns.
 
@@ -31,6 +35,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QP
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -48,6 +53,8 @@ from ..base.theme import theme_for
 from .legend import legend_html
 from .model import SynopsisCells, SynopsisModel, build_cells
 from .table import SynopsisTable
+
+COMPACT_FROM = 5  # versions from which columns start compact
 
 # (parent, [(sentence id, label)], preselected position) -> chosen sentence id or None
 BaseChooser = Callable[[QWidget, list[tuple[str, str]], int], str | None]
@@ -92,6 +99,17 @@ class SynopsisView(QWidget):
         self.columns_button = QPushButton("Columns")
         self.columns_button.setToolTip("Hide or show versions; drag a column header to move it")
         self.columns_button.setMenu(self.columns_menu)
+        self.compact_box = QCheckBox("Compact")
+        self.compact_box.setToolTip("Narrow columns and smaller text, to see many versions at once")
+        self.compact_box.toggled.connect(self._on_compact)
+        self._compact_chosen = False  # the reader ticked or cleared it: kept across sets
+        self.carried_box = QCheckBox("Only rows the shown versions carry")
+        self.carried_box.setToolTip(
+            "Hide rows none of the shown columns has (hide columns to narrow the table down)"
+        )
+        self.carried_box.setChecked(True)
+        self.carried_box.toggled.connect(lambda _on: self.update_hidden_rows())
+        self._show_chrome = False
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.legend = QLabel()
@@ -105,6 +123,8 @@ class SynopsisView(QWidget):
         top.addWidget(base_label)
         top.addWidget(self.base_combo)
         top.addWidget(self.columns_button)
+        top.addWidget(self.compact_box)
+        top.addWidget(self.carried_box)
         top.addStretch(1)
         top.addWidget(self.summary)
         layout = QVBoxLayout(self)
@@ -198,20 +218,65 @@ class SynopsisView(QWidget):
         same = bool(documents) and [d.id for d in documents] == [d.id for d in self._documents]
         self.table.keep_header_state(same)
         self._documents = documents
+        if not same and not self._compact_chosen:
+            self._set_compact(len(documents) >= COMPACT_FROM)
+        kept, _ = self._first_ids() if same else (None, None)
+        self.model.set_cells(cells)
         if not same:
             self.base_combo.blockSignals(True)
             self.base_combo.clear()
-            for document in documents:
-                self.base_combo.addItem(f"{document.outlet} ({document.name})")
+            for label, document in zip(self.model.labels, documents, strict=True):
+                self.base_combo.addItem(f"{label.short} ({document.name})")
+                self.base_combo.setItemData(
+                    self.base_combo.count() - 1, label.full, Qt.ItemDataRole.ToolTipRole
+                )
             self.base_combo.blockSignals(False)
-        kept, _ = self._first_ids() if same else (None, None)
-        self.model.set_cells(cells)
+        self.update_hidden_rows()
         if cells:
             self.base_combo.blockSignals(True)
             self.base_combo.setCurrentIndex(cells.synopsis.base)
             self.base_combo.blockSignals(False)
         if kept is not None:  # a new base or a correction: stay on the same sentence
             self.select_sentence(kept, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._update_summary()
+
+    # -- many versions --------------------------------------------------------------
+    def _on_compact(self, compact: bool) -> None:
+        self._compact_chosen = True
+        self._apply_compact(compact)
+
+    def _set_compact(self, compact: bool) -> None:
+        """Compact or not, as the set's size suggests (the reader's choice wins)."""
+        self.compact_box.blockSignals(True)
+        self.compact_box.setChecked(compact)
+        self.compact_box.blockSignals(False)
+        self._apply_compact(compact)
+
+    def _apply_compact(self, compact: bool) -> None:
+        self.model.set_compact(compact)
+        self.table.set_compact(compact)
+
+    def set_show_chrome(self, show: bool) -> None:
+        """Show (or hide) rows of site chrome and punctuation alone (View menu)."""
+        if show != self._show_chrome:
+            self._show_chrome = show
+            self.update_hidden_rows()
+
+    def update_hidden_rows(self) -> None:
+        """Hide site chrome, and (when asked) rows no shown version carries."""
+        view = self.model.synopsis
+        if view is None:
+            return
+        shown = self.table.shown_columns()
+        carried_only = self.carried_box.isChecked()
+        hidden = {
+            number
+            for number, row in enumerate(view.rows)
+            if (not self._show_chrome and row.is_chrome)
+            or (carried_only and all(row.cells[c] is None for c in shown))
+        }
+        if hidden != self.table.hidden_rows():
+            self.table.set_hidden_rows(hidden)
         self._update_summary()
 
     def set_base(self, column: int) -> None:
@@ -229,9 +294,11 @@ class SynopsisView(QWidget):
             return
         only = sum(1 for row in view.rows if row.only_in is not None)
         shown = len(self.table.shown_columns())
+        hidden = len(self.table.hidden_rows())
+        rows = f"{len(view.rows) - hidden} of {len(view.rows)} rows" if hidden else (
+            f"{len(view.rows)} rows")  # fmt: skip
         self.summary.setText(
-            f"{len(view.rows)} rows · {only} only in one version · "
-            f"{shown} of {len(view.documents)} versions shown"
+            f"{rows} · {only} only in one version · {shown} of {len(view.documents)} versions shown"
         )
 
     def _update_legend(self) -> None:
@@ -245,7 +312,7 @@ class SynopsisView(QWidget):
     # -- columns ------------------------------------------------------------------
     def set_column_shown(self, column: int, shown: bool) -> None:
         self.table.set_column_shown(column, shown)
-        self._update_summary()
+        self.update_hidden_rows()
 
     def _fill_columns_menu(self) -> None:
         menu = self.columns_menu
@@ -254,16 +321,19 @@ class SynopsisView(QWidget):
         menu.addAction("Show Only the Base", lambda: self._show_only(self.model.base))
         menu.addAction("Fit Columns to the Width", lambda: self.table.fit_columns(force=True))
         menu.addSeparator()
-        for column, document in enumerate(self._documents):
+        for column, (label, document) in enumerate(
+            zip(self.model.labels, self._documents, strict=True)
+        ):
             base = "  (base)" if column == self.model.base else ""
-            action = menu.addAction(f"{document.outlet} — {document.name}{base}")
+            action = menu.addAction(f"{label.short} — {document.name}{base}")
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
             action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
 
     def _show_only(self, keep: int | None) -> None:
         for column in range(len(self._documents)):
-            self.set_column_shown(column, keep is None or column == keep)
+            self.table.set_column_shown(column, keep is None or column == keep)
+        self.update_hidden_rows()
 
     def _header_menu(self, position: QPoint) -> None:
         column = self.table.horizontalHeader().logicalIndexAt(position)

@@ -12,20 +12,9 @@ from pathlib import Path
 
 import pytest
 from support.cli import newsdiff
+from support.typography import typography_only
 
 from newsdiff_gui.paths import seed_files
-
-
-def typography_only(text: str) -> str:
-    for curly, straight in (("“", '"'), ("”", '"'), ("’", "'"), ("‘", "'"), ("…", "...")):
-        text = text.replace(curly, straight)
-    text = text.replace(" – ", " - ").replace("U.S.", "US")
-    lines = text.split("\n")
-    for number, line in enumerate(lines):
-        if line.strip() and len(line.split()) <= 8:
-            lines[number] = line.upper()  # a byline or dateline in capitals
-            break
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("seed", seed_files(), ids=lambda p: Path(p).name[:3])

@@ -9,7 +9,7 @@ from newsdiff_gui.ui.pair.model import CHANGE_TAGS_ROLE
 def test_changes_of_the_pair_on_screen_are_listed_with_counts(seeded) -> None:
     panel = seeded.changes.panel
     assert panel.changes, "no changes read for the seeds' first pair"
-    assert panel.summary.text().startswith("Reuters → Realist")
+    assert panel.summary.text().startswith("A · Reuters → B · Realist")
     kinds = {c.type for c in panel.changes}
     assert {ChangeType.NUMBER, ChangeType.ATTRIBUTION, ChangeType.OMITTED} <= kinds
     assert "numbers" in panel.chips[ChangeType.NUMBER].text()
@@ -52,4 +52,4 @@ def test_versions_tab_shows_traits_and_sources(seeded) -> None:
 
 def test_swapping_reads_the_new_pair(seeded) -> None:
     seeded.pair_view.set_pair(1, 2)
-    assert seeded.changes.panel.summary.text().startswith("Realist → ")
+    assert seeded.changes.panel.summary.text().startswith("B · Realist → ")

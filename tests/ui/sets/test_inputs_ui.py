@@ -113,7 +113,7 @@ def test_sidebar_edit_relabels_sidebar_and_header_without_realigning(seeded) -> 
     assert versions.index(1, 0).data() == "Edited Outlet"
     assert versions.index(1, 0).data(DATE_ROLE) == "2025-11-23"
     combos = seeded.pair_view.header.findChildren(QComboBox)
-    assert any(combo.currentText().startswith("Edited Outlet") for combo in combos)
+    assert any("B · Edited Outlet" in combo.currentText() for combo in combos)  # its label
     assert "untouched" in seeded.statusBar().currentMessage()
     assert Path(after.documents[1].path).read_text(encoding="utf-8") == before.documents[1].text
 
