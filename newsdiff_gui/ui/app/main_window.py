@@ -35,7 +35,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -49,6 +48,7 @@ from ...engine.compare.pairing import PairCounts
 from ...engine.load.articles import SUPPORTED_SUFFIXES, InputError
 from ...engine.model import Alignment
 from ..base.context import AlignWork, AppContext
+from ..base.file_dialogs import existing_directory, open_file_names
 from ..base.legend import Legend
 from ..base.session import OpenedSet
 from ..base.worker import TaskFailure, TaskRunner
@@ -314,14 +314,14 @@ class MainWindow(QMainWindow):
 
     def open_files_dialog(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Open versions of a story", "", f"Articles ({patterns});;All files (*)"
+        files = open_file_names(
+            self, "open", "Open versions of a story", f"Articles ({patterns});;All files (*)"
         )
         if files:
             self.open_paths(files)
 
     def open_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a folder of versions")
+        folder = existing_directory(self, "open", "Open a folder of versions")
         if folder:
             self.open_paths([folder])
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ...engine.exercise import Exercise, ExerciseError, example_exercise_path, load_exercise
 from ..base.context import AppContext
+from ..base.file_dialogs import open_file_name
 from ..base.worker import TaskFailure
 from .window import ExerciseWindow
 
@@ -53,10 +54,10 @@ class ExerciseController:
 
     # -- opening -------------------------------------------------------------------
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self.context.widget,
+            "exercise",
             "Open an exercise",
-            "",
             "Exercises (exercise.md *.zip);;All files (*)",
         )
         if path:

@@ -25,7 +25,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -54,6 +53,7 @@ from ...engine.exercise import (
 )
 from ...engine.exercise.report import intro_html, task_html
 from ...engine.model import Alignment
+from ..base.file_dialogs import save_file_name
 from ..base.worker import TaskRunner, Ticket
 from .answer_box import AnswerBox
 from .text import ArticleText
@@ -394,8 +394,8 @@ class ExerciseWindow(QMainWindow):
             self.name_edit.setFocus()
             return
         safe = "".join(c if c.isalnum() else "-" for c in self.student).strip("-") or "submission"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Hand in", f"{safe}.json", "newsdiff submission (*.json)"
+        path, _ = save_file_name(
+            self, "hand-in", "Hand in", f"{safe}.json", "newsdiff submission (*.json)"
         )
         if path and self.hand_in_to(path):
             QMessageBox.information(
