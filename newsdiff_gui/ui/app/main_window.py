@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from ...engine.compare.pairing import PairCounts
 from ...engine.load.articles import SUPPORTED_SUFFIXES, InputError
 from ...engine.model import Alignment
+from ...marks_font import install_marks_font
 from ..base.context import AlignWork, AppContext
 from ..base.file_dialogs import existing_directory, open_file_names
 from ..base.legend import Legend
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         """``inline`` runs engine work synchronously (tests); ``skipped_reporter``
         replaces the skipped-files dialog (screenshot mode prints instead)."""
         super().__init__(parent)
+        install_marks_font()  # ✋ ⓘ … drawn even where no system font has them
         self.setWindowTitle("newsdiff")
         self.setAcceptDrops(True)
         self.runner = TaskRunner(self, inline=inline)

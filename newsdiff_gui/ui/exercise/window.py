@@ -53,6 +53,7 @@ from ...engine.exercise import (
 )
 from ...engine.exercise.report import intro_html, task_html
 from ...engine.model import Alignment
+from ...marks_font import install_marks_font
 from ..base.file_dialogs import save_file_name
 from ..base.worker import TaskRunner, Ticket
 from .answer_box import AnswerBox
@@ -83,6 +84,7 @@ class ExerciseWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        install_marks_font()  # ✓ ◐ ✗ in the task list on any machine
         self.setWindowFlag(Qt.WindowType.Window)
         self.exercise = exercise
         self.runner = runner

@@ -73,6 +73,10 @@ class NotesDock(QDockWidget):
         layout.addWidget(self.browser, 1)
         context.add_dock("notes-dock", "Notes", body, dock=self)
         annotations.changed.connect(self.refresh)
+        # A reopened set's corrections are described against its alignment, which
+        # the window shows only after ``attach`` (and its ``changed``) is over:
+        # without this the list stayed empty until the next change.
+        context.alignment_changed.connect(lambda _alignment: self.refresh())
         self.refresh()
 
     def html(self) -> str:
