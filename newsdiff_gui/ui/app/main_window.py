@@ -406,7 +406,11 @@ class MainWindow(QMainWindow):
             self.open_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop engine work before the window (and its signal receivers) go away."""
+        """Ask the exercise editors about unsaved work, then stop engine work
+        before the window (and its signal receivers) go away."""
+        if not self.exercises.close_editors():
+            event.ignore()
+            return
         self.runner.cancel_all()
         self.runner.wait(3000)
         super().closeEvent(event)

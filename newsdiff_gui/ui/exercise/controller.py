@@ -122,3 +122,12 @@ class ExerciseController:
         self.editors = [e for e in self.editors if e.isVisible()]
         self.editors.append(editor)
         editor.show()
+
+    def close_editors(self) -> bool:
+        """Close every teacher's editor, each asking about unsaved work; False
+        if the teacher cancelled one (the main window then stays open)."""
+        for editor in [e for e in self.editors if e.isVisible()]:
+            if not editor.close():
+                editor.raise_()
+                return False
+        return True

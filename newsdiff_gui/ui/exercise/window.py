@@ -47,6 +47,7 @@ from ...engine.exercise import (
     ExerciseError,
     Mark,
     ProgressStore,
+    TaskKind,
     check,
     exercise_alignment,
     hand_in,
@@ -62,7 +63,8 @@ from .text import ArticleText
 EXERCISE_ALIGN_TOPIC = "exercise-align"
 SAVE_DELAY_MS = 400
 LEGEND = (
-    "Yellow with underline: your marks · green underline: found in the key · "
+    "Yellow with underline: your marks for this task · faint blue, dashed: your marks "
+    "for other tasks · green underline: found in the key · "
     "red with wavy underline: missed (see the feedback) · dotted green tint: only this "
     "article has the sentence, the other one does not"
 )
@@ -319,7 +321,10 @@ class ExerciseWindow(QMainWindow):
 
     def _draw(self, text: ArticleText) -> None:
         article = self._article_of(text)
-        marks = [(m.start, m.end) for m in self.marks if m.article == article]
+        task = self.exercise.task(self._number)
+        kind = task.mark if task.kind == TaskKind.MARK else None
+        marks = [(m.start, m.end) for m in self.marks if m.article == article and m.kind == kind]
+        others = [(m.start, m.end) for m in self.marks if m.article == article and m.kind != kind]
         found: list[tuple[int, int]] = []
         missed: list[tuple[int, int]] = []
         task_result = self.result.tasks[self._number - 1] if self.result else None
@@ -333,7 +338,7 @@ class ExerciseWindow(QMainWindow):
             other = self._article_of(self.left_text if text is self.right_text else self.right_text)
             if other != article:
                 only = unshared_spans(self._alignment, ids.index(article), ids.index(other))
-        text.show_marks(marks, found, missed, only)
+        text.show_marks(marks, found, missed, only, others)
 
     def _refresh(self) -> None:
         self._draw(self.left_text)
