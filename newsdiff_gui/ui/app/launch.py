@@ -3,12 +3,14 @@
 Qt is imported inside the function, so ``newsdiff --help`` and the headless
 commands never pay for it. With no files the bundled seeds open.
 
+The window opens inside the screen's available geometry (``geometry``).
 Screenshot mode (``--screenshot PNG``) renders the window offscreen at
-1400×900, waits until alignment is done, the pair view is filled and the
-background work after it (changes, profiles, coverage) is over, saves
-the PNG and exits 0. There, skipped files are one line on stderr instead of a
-dialog, and fewer than two readable versions exits 3 (the CLI's input-error
-code). ``NEWSDIFF_THEME=dark|light`` forces a palette (``ui.theme``).
+1400×900 (``NEWSDIFF_SCREENSHOT_SIZE=WxH`` for another size), waits until
+alignment is done, the pair view is filled and the background work after
+it (changes, profiles, coverage) is over, saves the PNG and exits 0. There,
+skipped files are one line on stderr instead of a dialog, and fewer than two
+readable versions exits 3 (the CLI's input-error code).
+``NEWSDIFF_THEME=dark|light`` forces a palette (``ui.theme``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,14 @@ EXAMPLE_HINT = (
 )
 
 
+def _screenshot_size() -> tuple[int, int]:
+    """``NEWSDIFF_SCREENSHOT_SIZE=1024x700``, or the default 1400×900."""
+    width, _, height = os.environ.get("NEWSDIFF_SCREENSHOT_SIZE", "").partition("x")
+    if width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
+        return int(width), int(height)
+    return SCREENSHOT_SIZE
+
+
 def _print_skipped(skipped: Sequence[InputError], loaded: int) -> None:
     from ..sets.skipped_dialog import skipped_summary
 
@@ -49,6 +59,7 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     from ...paths import seed_files
     from ..base.icon import APP_ID, app_icon
     from ..base.theme import apply_env_theme
+    from .geometry import fit_to_screen, keep_on_screen
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -72,13 +83,14 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
 
         install_crash_handler()
         window = MainWindow()
-        window.resize(*SCREENSHOT_SIZE)
+        fit_to_screen(window)  # within the screen's available area, at any scale
         window.show()
+        QTimer.singleShot(200, lambda: keep_on_screen(window))  # the real frame is known
         window.open_paths(paths, hint=hint)
         return int(app.exec())
 
     window = MainWindow(skipped_reporter=_print_skipped)
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*_screenshot_size())
     outcome = {"code": EXIT_FAILURE}
 
     def save() -> None:

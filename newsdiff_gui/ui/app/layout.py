@@ -31,8 +31,8 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         "paste_version", "version_details", None, "link", "unlink", "note", None,
         "find", "find_next", "find_previous",
     )),
-    ("&View", ("next_change", "previous_change", None, "swap_sides", None, PANELS)),
-    ("&Help", ("example_exercise", "about")),
+    ("&View", ("next_change", "previous_change", None, "swap_sides", None, "legend", PANELS)),
+    ("&Help", ("user_guide", "shortcuts", None, "example_exercise", None, "about")),
 )  # fmt: skip
 TOOLBAR_LAYOUT = ("open", "open_folder", None, "previous_change", "next_change", None, "swap_sides")
 PANEL_ORDER = ("pair", "versions", "coverage", "synopsis")  # tabs; any other after these

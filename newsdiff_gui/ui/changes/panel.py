@@ -17,10 +17,10 @@ from collections import Counter
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...engine.changes import Change, ChangeType, Severity
 from ...engine.model import Document
 from ...engine.report.markers import CHANGE_GLYPHS, CHANGE_WORDS, SEVERITY_MARKS
+from ..base.flow_layout import FlowLayout
 
 # A glyph per type: the non-colour cue, also drawn in the pair view's gutter.
 TYPE_GLYPHS = CHANGE_GLYPHS
@@ -55,16 +56,14 @@ class ChangesPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.chips: dict[ChangeType, QToolButton] = {}
+        # Chips flow onto as many lines as the dock's width needs (never clipped).
         chip_row = QWidget()
-        chips = QHBoxLayout(chip_row)
+        chips = FlowLayout(chip_row, spacing=4, line_spacing=4)
         chips.setContentsMargins(0, 0, 0, 0)
-        chips.setSpacing(4)
-        grid = QVBoxLayout()
-        for number, kind in enumerate(ChangeType):
-            if number % 3 == 0:
-                chips = QHBoxLayout()
-                chips.setSpacing(4)
-                grid.addLayout(chips)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        chip_row.setSizePolicy(policy)
+        for kind in ChangeType:
             chip = QToolButton()
             chip.setCheckable(True)
             chip.setChecked(kind not in self._hidden)
@@ -82,7 +81,7 @@ class ChangesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
-        layout.addLayout(grid)
+        layout.addWidget(chip_row)
         layout.addWidget(self.list, 1)
         self._refresh_chips()
 
