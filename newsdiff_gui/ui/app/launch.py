@@ -1,7 +1,9 @@
 """Start the GUI: ``launch_gui(files, screenshot)``, called by ``newsdiff_gui.cli``.
 
 Qt is imported inside the function, so ``newsdiff --help`` and the headless
-commands never pay for it. With no files the bundled seeds open.
+commands never pay for it. With no files the bundled seeds open. Before Qt
+is touched, ``platform_check`` makes sure Qt's X11 plugin can load and
+otherwise names the packages to install (exit 1).
 
 The window opens inside the screen's available geometry (``geometry``).
 Screenshot mode (``--screenshot PNG``) renders the window offscreen at
@@ -51,6 +53,12 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     """Run the main window on ``files`` (or the seeds); return the exit code."""
     if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from .platform_check import platform_problem
+
+    problem = platform_problem()  # before Qt: a missing X11 library aborts Qt with no word
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_FAILURE
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
