@@ -1,20 +1,14 @@
 """Teacher mode: make an exercise from the open set, fix its key, preview, save.
 
 Pick the versions (and the names students see), write the title and an
-introduction, add tasks (mark a change type in a version against another,
-"where does it come from?", free text) and, per task, its title,
-instructions and points; press *Make key*: the engine aligns the picked
-versions and reads the key from the changes and profiles on the
-``TaskRunner`` (topic ``exercise-key``). Then, per task, the key is drawn on
-the version's text, beside the text it is compared with: select words and
-*Add to key*, or put the cursor in an item and *Remove from key*; a choice
-task's answer can be changed. *Preview as student* opens the student window
-(saving nothing); *Save…* writes the folder (with ``key.json``; a new
-folder name is created) and *Save student copy…* one without the key.
-
-Work is not lost by accident: a task that repeats another is refused, and
-closing the editor with tasks or a key not saved asks first (Save, Discard,
-Cancel).
+introduction, add tasks and give each its title, instructions and points
+(``planned``, ``task_fields``); *Make key* reads the key from the changes
+and profiles on the ``TaskRunner`` (topic ``exercise-key``). Each task's key
+is drawn beside the text it is compared with (``key_review``): add or
+remove items, change a choice's answer. *Preview as student* saves nothing;
+*Save…* writes the folder (a new name is created; with ``key.json``),
+*Save student copy…* one without the key. Nothing is lost by accident: a
+repeated task is refused, and closing with unsaved work asks first.
 
 Public API: ``ExerciseEditor``.
 """
@@ -76,7 +70,6 @@ Preview = Callable[[Exercise], "ExerciseWindow"]
 
 KEY_TOPIC = "exercise-key"
 SAVE_KIND = "exercise-save"  # the save dialog's remembered folder
-__all__ = ["SOURCE", "TEXT", "ExerciseEditor"]
 
 
 class ExerciseEditor(QMainWindow):
@@ -305,7 +298,7 @@ class ExerciseEditor(QMainWindow):
             self.exercise = replace(self.exercise, tasks=tuple(tasks))
         item = self.task_list.item(row)
         if item is not None:  # the list names the task by its (new) title
-            item.setText(f"{row + 1}. {self._wording(row)[0]}")
+            item.setText(self._label(row))
         self.unsaved = True
 
     # -- the key ----------------------------------------------------------------------------
@@ -373,13 +366,20 @@ class ExerciseEditor(QMainWindow):
         row = max(0, self.task_list.currentRow())
         self.task_list.blockSignals(True)
         self.task_list.clear()
-        for task in exercise.tasks:
-            count = len((exercise.key or {}).get(task.number, TaskKey(task.number)).items)
-            extra = f" ({count} in key)" if task.kind == TaskKind.MARK else ""
-            self.task_list.addItem(f"{task.number}. {task.title}{extra}")
+        for number in range(len(exercise.tasks)):
+            self.task_list.addItem(self._label(number))
         self.task_list.blockSignals(False)
         self.task_list.setCurrentRow(min(row, len(exercise.tasks) - 1))
         self.show_task(self.task_list.currentRow())
+
+    def _label(self, row: int) -> str:
+        """The task list's line for task ``row``: number, title, key items once made."""
+        if self.exercise is None or row >= len(self.exercise.tasks):
+            return f"{row + 1}. {self._wording(row)[0]}"
+        task = self.exercise.tasks[row]
+        count = len((self.exercise.key or {}).get(task.number, TaskKey(task.number)).items)
+        extra = f" ({count} in key)" if task.kind == TaskKind.MARK else ""
+        return f"{task.number}. {task.title}{extra}"
 
     def show_task(self, row: int) -> None:
         """Show task ``row``: its fields and, once the key is made, its key."""
