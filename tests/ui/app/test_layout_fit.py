@@ -89,7 +89,7 @@ def test_nothing_is_cut_off_at_1024_wide(qtbot, seeds) -> None:
         assert chip.x() >= 0 and chip.geometry().right() <= panel.width()
         assert chip.width() >= chip.sizeHint().width()
     legend = window.legend
-    for label in legend.texts and legend._labels:
+    for label in legend._labels:
         assert label.geometry().right() <= legend.width()
         assert label.height() >= label.heightForWidth(label.width()) or not label.wordWrap()
     counts = window.counts_label
