@@ -15,11 +15,12 @@ Public API: ``StatusBar``, ``CountsLabel``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QSize, Qt
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 GAP = 18  # pixels between the end of a message and the widgets on the right
+_GEOMETRY_EVENTS = (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide)
 
 
 class CountsLabel(QLabel):
@@ -113,7 +114,22 @@ class StatusBar(QStatusBar):
             self._full = ""
             self.setToolTip("")
 
+    def addPermanentWidget(self, widget: QWidget, stretch: int | None = 0) -> None:
+        """Also watch it: when the counts grow or the progress appears, the
+        room for the message shrinks and the message is cut again."""
+        super().addPermanentWidget(widget, stretch or 0)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _GEOMETRY_EVENTS:
+            self._refit()
+        return False
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._full and super().currentMessage():
+        self._refit()
+
+    def _refit(self) -> None:
+        shown = super().currentMessage()
+        if self._full and shown and self._elided(self._full) != shown:
             self._show_elided()

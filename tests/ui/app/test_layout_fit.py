@@ -152,3 +152,21 @@ def test_while_a_set_loads_the_pair_area_says_so(qtbot, seeds) -> None:
         assert window.pair_view.list_view._placeholder == LOADING_TEXT
     assert window.pair_view.model.rowCount() > 0
     window.runner.wait(10_000)
+
+
+def test_a_message_shown_before_the_counts_grow_is_cut_again(qtbot, seeds) -> None:
+    """The example set's hint is shown, then the counts arrive and take room:
+    the hint must be cut again, not painted under the counts."""
+    window = _at_1024(qtbot, seeds)
+    bar = window.statusBar()
+    window.counts_label.set_counts("", "")
+    qtbot.wait(20)
+    hint = "Showing the example set — open your own articles with File → Open Files… " * 2
+    bar.showMessage(hint)
+    window.counts_label.set_counts("18 shared · 18 reworded · 13 omitted (only left) " * 2, "x")
+    window.counts_label.updateGeometry()
+    qtbot.waitUntil(lambda: window.counts_label.width() > 300, timeout=2000)
+    qtbot.wait(20)
+    shown = type(bar).__mro__[1].currentMessage(bar)
+    width = QFontMetrics(bar.font()).horizontalAdvance(shown)
+    assert shown.endswith("…") and width < window.counts_label.x() - 12
