@@ -178,7 +178,7 @@ def test_intro_instructions_and_points_reach_the_file(qtbot, seeded, tmp_path) -
     assert second.body == "Which one is the source?" and second.points == 1
 
 
-def test_key_review_shows_the_compared_text_and_duplicates_are_refused(qtbot, seeded) -> None:
+def test_key_review_shows_the_compared_text_and_repeated_tasks_are_refused(qtbot, seeded) -> None:
     editor = _editor(qtbot, seeded)
     assert editor.add_task("added", 2, 0)
     assert not editor.add_task("added", 2, 0)  # the same task again
