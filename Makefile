@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench quality clean bundle package package-smoke
+.PHONY: run desktop-deps test lint typecheck bench quality clean bundle package package-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +12,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# On a desktop missing Qt's X11 libraries, newsdiff says which and the apt command
+# to install them (newsdiff_gui/ui/app/platform_check.py); `make desktop-deps` does it.
 run: $(STAMP)
 	$(BIN)/newsdiff
+
+# Qt's X11 libraries for a fresh Debian/Ubuntu desktop (sudo unless root).
+desktop-deps:
+	@pkgs="$$($(PYTHON) -c 'import sys; sys.path.insert(0, "."); from newsdiff_gui.ui.app.platform_check import DESKTOP_PACKAGES; print(*DESKTOP_PACKAGES)')"; \
+	sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	echo "$$sudo apt-get install -y $$pkgs"; $$sudo apt-get install -y $$pkgs
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

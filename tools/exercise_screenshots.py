@@ -72,6 +72,9 @@ def main() -> int:
     ):
         editor.versions.item(number).setText(name)
     editor.title_edit.setText("Spot the spin")
+    editor.intro_edit.setPlainText(
+        "Four sites ran the same Reuters report. Read the versions side by side first."
+    )
     editor.add_task("added", 2, 0)
     editor.add_task("quote", 0, 2)
     editor.add_task("attribution", 3, 2)
@@ -79,9 +82,21 @@ def main() -> int:
     editor.add_task(TEXT, -1)
     editor.make_key()
     editor.task_list.setCurrentRow(1)
+    # The teacher writes the instructions of task 2 and weighs it (issue 17).
+    editor.fields.title_edit.setText("Which quotes did the republished copy change?")
+    editor.fields.title_edit.textEdited.emit(editor.fields.title_edit.text())
+    editor.fields.points.setValue(2)
+    editor.fields.instructions.setPlainText(
+        "A quotation is a promise that these were the speaker's words. In the "
+        "**Reuters copy (republished)**, mark every quotation whose words differ from "
+        "the **UK daily**'s. Mark the words inside the"
+    )
     editor.show()
+    editor.fields.instructions.setFocus()
+    editor.fields.instructions.moveCursor(editor.fields.instructions.textCursor().MoveOperation.End)
     app.processEvents()
     editor.grab().save(str(OUT / "exercise-teacher.png"))
+    editor.unsaved = False  # a picture, not work to keep: close without asking
     editor.close()
     window.close()
     print("written:", *(p.name for p in sorted(OUT.glob("exercise-*.png"))))

@@ -1,5 +1,10 @@
-"""``newsdiff export FILES... --format html|pdf|json|csv|tei -o OUT
+"""``newsdiff export FILES... -o OUT [--format html|pdf|json|csv|tei]
 [--base VERSION] [--pair A B] [--no-notes] [--no-corrections]``.
+
+The format follows OUT's extension (``-o r.pdf`` writes a PDF), so
+``--format`` is needed only for a name without one (``-o report --format
+pdf`` writes ``report.pdf``); a ``--format`` that contradicts the extension
+is a usage error rather than, say, HTML in a file called ``.pdf``.
 
 Reports of the alignment and its changes (docs: README, "Reports"). HTML is
 one self-contained file; PDF is the same report through Qt's PDF writer;
@@ -19,13 +24,20 @@ import argparse
 
 from ..engine.changes import read_changes
 from ..engine.report import FORMATS, PdfWriter, write_report
+from ..engine.report.naming import SUFFIXES, format_for_path, path_for_format
 from .changes import find_document
-from .common import CommandError, add_corrections_option, fail, open_inputs
+from .common import EXIT_USAGE, CommandError, add_corrections_option, fail, open_inputs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILES|FOLDER")
-    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="the report's format (default: from OUT's extension: "
+        + ", ".join(f"{s[0]} {f}" for f, s in SUFFIXES.items())
+        + ")",
+    )
     parser.add_argument("-o", "--output", metavar="OUT", required=True)
     parser.add_argument(
         "--pair",
@@ -44,7 +56,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corrections_option(parser)
 
 
+def output_and_format(output: str, chosen: str | None) -> tuple[str, str]:
+    """The file to write and its format, from ``-o`` and ``--format``; raises
+    ``CommandError`` (usage) when neither names a format or they disagree."""
+    named = format_for_path(output)
+    if chosen is None:
+        if named is None:
+            raise CommandError(
+                f"newsdiff: cannot tell the report format from {output!r}: end it with "
+                f"{', '.join(s[0] for s in SUFFIXES.values())} or give --format",
+                EXIT_USAGE,
+            )
+        return output, named
+    if named is not None and named != chosen:
+        raise CommandError(
+            f"newsdiff: --format {chosen} does not match {output!r} (a {named} file name); "
+            "drop --format or change the name",
+            EXIT_USAGE,
+        )
+    path, fmt = path_for_format(output, chosen)
+    return str(path), fmt
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        output, fmt = output_and_format(args.output, args.format)
+    except CommandError as error:
+        return fail(error)
     try:
         opened = open_inputs(args.files, keep_duplicates=True, corrected=not args.no_corrections)
         alignment = opened.alignment
@@ -62,15 +100,15 @@ def run(args: argparse.Namespace) -> int:
     pairs = [pair] if pair else None
     changes = read_changes(alignment, pairs)
     # The one Qt use of a command, imported only for a PDF (see ``pdf_writer``).
-    pdf_writer = _qt_pdf_writer() if args.format == "pdf" else None
+    pdf_writer = _qt_pdf_writer() if fmt == "pdf" else None
     try:
         write_report(
-            alignment, changes, args.format, args.output,
+            alignment, changes, fmt, output,
             pair=pair, base=base, notes=notes, corrections=opened.corrections,
             pdf_writer=pdf_writer,
         )  # fmt: skip
     except OSError as exc:
-        return fail(CommandError(f"newsdiff: {args.output}: {exc.strerror or exc}", 3))
+        return fail(CommandError(f"newsdiff: {output}: {exc.strerror or exc}", 3))
     return 0
 
 

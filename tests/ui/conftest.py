@@ -30,6 +30,24 @@ class SkippedRecorder:
         self.calls.append((list(skipped), loaded))
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_questions(monkeypatch) -> list[str]:
+    """A question box nobody answers would block the run (offscreen, nobody
+    clicks): unless a test answers itself, every question is dismissed,
+    as Escape would, and recorded. pytest-qt closes a test's widgets before
+    its fixtures end, so an exercise editor with unsaved work asks here."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def dismissed(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.NoButton
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(dismissed))
+    return asked
+
+
 @pytest.fixture
 def seeds() -> list[Path]:
     return seed_files()

@@ -6,13 +6,17 @@ option labels — is escaped; the teacher's Markdown goes through
 exercise shows as text. Self-contained: inline CSS, no scripts, no links out.
 
 Images in the Markdown show only from the exercise's own folder, never a
-remote one or a path elsewhere on disk (``exercise_image_url``).
+remote one or a path elsewhere on disk (``exercise_image_url``). Scores are
+for people: points with one decimal ("2.8 of 6 points", never "2.78436") and
+the hand-in time as a date and a clock time, not an ISO stamp.
 
-Public API: ``submission_html``, ``task_html``, ``intro_html``, ``exercise_image_url``.
+Public API: ``submission_html``, ``task_html``, ``intro_html``, ``exercise_image_url``,
+``points_text``, ``readable_time``.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 from pathlib import PurePosixPath
 from urllib.parse import unquote
@@ -58,6 +62,27 @@ def _markdown(exercise: Exercise, text: str, pictures: bool = True) -> str:
     if not pictures:
         return render_note_html(text)
     return render_note_html(text, lambda src: exercise_image_url(exercise, src))
+
+
+def points_text(points: float) -> str:
+    """Points as a teacher writes them: one decimal at most (``2.8``, ``6``, ``0.5``)."""
+    rounded = round(points, 1)
+    return f"{rounded:.1f}".removesuffix(".0")
+
+
+def _task_points(score: float | None, earned: float, points: float) -> str:
+    return "—" if score is None else f"{points_text(earned)} of {points_text(points)}"
+
+
+def readable_time(stamp: str) -> str:
+    """An ISO time stamp as ``7 December 2026, 21:24 UTC`` (unchanged if it is not one)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    zone = moment.tzname() if moment.tzinfo is not None else ""
+    zone = "UTC" if zone in ("UTC", "UTC+00:00") else zone
+    return f"{moment.day} {moment:%B %Y, %H:%M}" + (f" {zone}" if zone else "")
 
 
 def intro_html(exercise: Exercise) -> str:
@@ -126,20 +151,25 @@ def submission_html(
         f"<title>{escape(exercise.title)} — {escape(student)}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>{escape(exercise.title)}</h1>",
-        f'<p class="meta">Handed in by <b>{escape(student)}</b> · {escape(submitted)} · '
+        f'<p class="meta">Handed in by <b>{escape(student)}</b> · '
+        f"{escape(readable_time(submitted))} · "
         f"exercise {escape(exercise.exercise_id)}</p>",
     ]
     if result is not None:
         out.append(
             f'<p class="score">Score: {result.score:.0%} '
-            f"({result.earned:g} of {result.points:g} points)</p>"
+            f"({points_text(result.earned)} of {points_text(result.points)} points)</p>"
         )
         rows = "".join(
             f"<tr><td>{t.task.number}</td><td>{escape(t.task.title)}</td><td>"
-            f"{'not graded' if t.score is None else f'{t.score:.0%}'}</td></tr>"
+            f"{'not graded' if t.score is None else f'{t.score:.0%}'}</td><td>"
+            f"{_task_points(t.score, t.earned, t.task.points)}</td></tr>"
             for t in result.tasks
         )
-        out.append(f"<table><tr><th>Task</th><th>Title</th><th>Score</th></tr>{rows}</table>")
+        out.append(
+            "<table><tr><th>Task</th><th>Title</th><th>Score</th><th>Points</th></tr>"
+            f"{rows}</table>"
+        )
     else:
         out.append('<p class="meta">Not scored: this copy of the exercise has no answer key.</p>')
     by_task = {t.task.number: t for t in result.tasks} if result else {}

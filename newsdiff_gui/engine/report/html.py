@@ -11,6 +11,7 @@ passes through ``html.escape``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from html import escape
 
 from ..annotate.notes import Note, render_note_html
@@ -21,10 +22,11 @@ from ..compare.pieces import Piece, PieceKind, cell_pieces, side_pieces
 from ..compare.synopsis import Synopsis, synopsis
 from ..model import Alignment, Document
 from .markers import BOILERPLATE_MEANS, PAIR_LEGEND, STRUCK_MEANS, UNDERLINED_MEANS, row_marker
+from .title import report_title
 
+_BODY = 'body{{font-family:Georgia,"DejaVu Serif",serif;{size};color:#1d1d1d;background:#fff}}'
+_SCREEN_BODY = "font-size:11pt;line-height:1.5;margin:2em"
 _CSS = """
-body{font-family:Georgia,"DejaVu Serif",serif;font-size:11pt;line-height:1.5;margin:2em;
-color:#1d1d1d;background:#fff}
 h1,h2{font-family:Helvetica,Arial,sans-serif}
 table{border-collapse:collapse;width:100%;margin:1em 0}
 td,th{border:1px solid #bbb;padding:.4em .6em;vertical-align:top}
@@ -38,11 +40,26 @@ ins{background:#d3f2d7;color:#0e5a1e;text-decoration:underline}
 .label{font-family:Helvetica,Arial,sans-serif;font-size:8pt;font-weight:bold;color:#777}
 .sev-high{font-weight:bold}
 .note{border-left:3px solid #888;padding-left:.8em}
+.subtitle{font-family:Helvetica,Arial,sans-serif;color:#555;margin-top:-.5em}
 @media print{del{background:none}ins{background:none}}
 """
 
 
-_PRINT_CSS = "body{margin:0;font-size:9pt;line-height:1.3}td,th{padding:.2em .3em}"
+# The PDF: small type, tight lines and cells, headings close to their tables.
+# Qt's text engine reads px and % for line-height, and no @media rules.
+# (Qt keeps the first rule it reads for body, so the print body is its own rule.)
+_PRINT_BODY = "font-size:8pt;line-height:115%;margin:0"
+_PRINT_CSS = (
+    "h1{font-size:14pt;margin:0 0 2px 0}h2{font-size:10.5pt;margin:8px 0 2px 0}"
+    ".subtitle{margin:0 0 4px 0}p{margin:2px 0}li{margin:0}ul,ol{margin:2px 0}"
+    "table{margin:3px 0}td,th{padding:1px 3px}.unit{font-size:6.5pt}.label{font-size:6pt}"
+    ".mark{width:4em}"
+)
+# Qt's text engine (the PDF) reads none of the CSS gradients: a gap cell also
+# carries this grey as its bgcolor, which browsers paint under the hatch and
+# ``newsdiff_gui.pdf_writer`` replaces with a hatch pattern.
+PRINT_GAP_COLOUR = "#f0f0f0"
+_GAP_CELL = f"<td class='gap' bgcolor='{PRINT_GAP_COLOUR}'></td>"
 
 
 _MARKUP = {
@@ -79,7 +96,7 @@ def _pair_table(alignment: Alignment, left: Document, right: Document) -> str:
 def _side(row: PairRow, document: Document, left: bool) -> str:
     """One cell of a pair row: the pair view's own pieces, or a hatched gap."""
     if not (row.left if left else row.right):
-        return "<td class='gap'></td>" if row.kind != RowKind.BOILERPLATE else "<td></td>"
+        return _GAP_CELL if row.kind != RowKind.BOILERPLATE else "<td></td>"
     return f"<td>{_marked(side_pieces(row, document, left))}</td>"
 
 
@@ -94,7 +111,7 @@ def _synopsis_cell(view: Synopsis, row: int, column: int) -> str:
     """A cell's text with its differences from the base cell inline: base words
     it lacks struck through, its own new words underlined (as the synopsis view)."""
     if view.rows[row].cells[column] is None:
-        return "<td class='gap'></td>"
+        return _GAP_CELL
     return f"<td>{_marked(cell_pieces(view, row, column, view.status(row, column)))}</td>"
 
 
@@ -157,16 +174,19 @@ def html_report(
     alignment: Alignment,
     changes: list[Change],
     pair: tuple[Document, Document] | None = None,
-    title: str = "newsdiff report",
+    title: str | None = None,
     *,
     base: int = 0,
     notes: list[tuple[str, Note]] | None = None,
     for_print: bool = False,
+    made: date | None = None,
 ) -> str:
     """The whole report as one HTML string.
 
     Args:
         pair: the two versions of the pair table (default: the first two).
+        title: the heading; by default the story, its versions and the date
+            the report was ``made`` (today unless given), see ``report_title``.
         base: the synopsis column the other versions are compared against.
         notes: ``(label, note)`` pairs, e.g. ``NotesStore.described_notes``;
             note Markdown is rendered with raw HTML off, labels escaped.
@@ -195,11 +215,19 @@ def html_report(
         "<ins>underlined</ins> words it has instead or in addition; a hatched cell: "
         "the version lacks that content.</p>"
     )
+    if title is None:
+        named = report_title(alignment, made)
+        heading, subtitle, page_title = named.headline, named.subtitle, named.text
+    else:
+        heading, subtitle, page_title = title, "", title
+    subtitle_html = f"<p class='subtitle'>{escape(subtitle)}</p>" if subtitle else ""
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{escape(title)}</title><style>{_CSS}{_PRINT_CSS if for_print else ''}</style>"
+        f"<title>{escape(page_title)}</title>"
+        f"<style>{_BODY.format(size=_PRINT_BODY if for_print else _SCREEN_BODY)}"
+        f"{_CSS}{_PRINT_CSS if for_print else ''}</style>"
         "</head><body>"
-        f"<h1>{escape(title)}</h1><h2>Versions</h2><ul>{versions}</ul>"
+        f"<h1>{escape(heading)}</h1>{subtitle_html}<h2>Versions</h2><ul>{versions}</ul>"
         f"<h2>{escape(names[left.id])} compared with {escape(names[right.id])}</h2>{legend}"
         f"{_pair_table(alignment, left, right)}"
         f"<h2>Changes</h2>{_changes(alignment, changes)}"

@@ -1,9 +1,12 @@
-"""User settings: recently opened sets and "reopen the last set at start".
+"""User settings: recently opened sets, "reopen the last set at start" and
+the folder each kind of file dialog was last used in.
 
 One JSON file, ``config_dir()/settings.json``, written atomically. A file
 that cannot be read is moved aside to ``.bak`` and ``SettingsStore.warnings``
 says so; defaults apply until the next save. Unknown keys are kept, so an
-older version of the program does not erase a newer one's settings.
+older version of the program does not erase a newer one's settings. Every
+change re-reads the file first: two stores open at once (the recent-sets menu
+and a file dialog) each change only their own setting.
 
 Public API: ``Settings``, ``SettingsStore``, ``MAX_RECENT``, ``SETTINGS_SCHEMA``.
 """
@@ -27,6 +30,8 @@ class Settings:
     recent_sets: tuple[tuple[str, ...], ...] = ()
     # Open the most recent set at start instead of the bundled example.
     reopen_last: bool = False
+    # The folder each kind of file dialog ("open", "export" …) was last used in.
+    folders: dict[str, str] = field(default_factory=dict)
     # Keys this version does not know, written back untouched.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -61,12 +66,27 @@ class SettingsStore:
         for item in data.get("recent_sets", ()):
             if isinstance(item, list) and all(isinstance(p, str) for p in item) and item:
                 recent.append(tuple(item))
-        known = {"schema", "recent_sets", "reopen_last"}
+        known = {"schema", "recent_sets", "reopen_last", "folders"}
+        raw_folders = data.get("folders")
+        folders = {
+            str(k): v
+            for k, v in (raw_folders.items() if isinstance(raw_folders, dict) else ())
+            if isinstance(v, str) and v
+        }
         return Settings(
             tuple(recent[:MAX_RECENT]),
             bool(data.get("reopen_last", False)),
+            folders,
             {k: v for k, v in data.items() if k not in known},
         )
+
+    def _reload(self) -> None:
+        """Take what another store may have saved since (a failed read keeps ours)."""
+        if not self._writable:
+            return
+        data, _warning = read_json(self.path, SETTINGS_SCHEMA)
+        if data is not None:
+            self.settings = self._parse(data)
 
     def save(self) -> None:
         """Write atomically; an unreadable file that could not be moved is never overwritten."""
@@ -79,6 +99,7 @@ class SettingsStore:
                 "schema": SETTINGS_SCHEMA,
                 "recent_sets": [list(s) for s in self.settings.recent_sets],
                 "reopen_last": self.settings.reopen_last,
+                "folders": dict(self.settings.folders),
             },
         )
 
@@ -87,12 +108,14 @@ class SettingsStore:
         entry = tuple(str(Path(p).absolute()) for p in paths)
         if not entry:
             return
+        self._reload()
         others = [s for s in self.settings.recent_sets if s != entry]
         self.settings = replace(self.settings, recent_sets=tuple([entry, *others][:MAX_RECENT]))
         self.save()
 
     def remove_recent(self, paths: tuple[str, ...]) -> None:
         """Drop a set from the list (its files are gone, or the user asked)."""
+        self._reload()
         self.settings = replace(
             self.settings,
             recent_sets=tuple(s for s in self.settings.recent_sets if s != tuple(paths)),
@@ -100,5 +123,18 @@ class SettingsStore:
         self.save()
 
     def set_reopen_last(self, value: bool) -> None:
+        self._reload()
         self.settings = replace(self.settings, reopen_last=value)
+        self.save()
+
+    def folder(self, kind: str) -> str | None:
+        """The folder the ``kind`` dialog was last used in, if it still exists."""
+        folder = self.settings.folders.get(kind)
+        return folder if folder and Path(folder).is_dir() else None
+
+    def remember_folder(self, kind: str, folder: str | os.PathLike[str]) -> None:
+        """The ``kind`` dialog was just used in ``folder``: start there next time."""
+        self._reload()
+        folders = {**self.settings.folders, kind: str(Path(folder).absolute())}
+        self.settings = replace(self.settings, folders=folders)
         self.save()

@@ -1,7 +1,9 @@
 """Start the GUI: ``launch_gui(files, screenshot)``, called by ``newsdiff_gui.cli``.
 
 Qt is imported inside the function, so ``newsdiff --help`` and the headless
-commands never pay for it. With no files the bundled seeds open.
+commands never pay for it. With no files the bundled seeds open. Before Qt
+is touched, ``platform_check`` makes sure Qt's X11 plugin can load and
+otherwise names the packages to install (exit 1).
 
 Start-up order (what the reader waits for, tests/benchmarks/bench_startup.py):
 Qt, then at once a plain *start window* (the main window's title, size and
@@ -11,12 +13,15 @@ the start window's place, and only then the set is read and aligned on the
 worker thread. ``NEWSDIFF_STARTUP_TRACE=FILE`` appends ``event epoch-seconds``
 lines (``start-window``, ``main-window``, ``drawn``) for the benchmark.
 
+The window opens inside the screen's available geometry (``geometry``).
+
 Screenshot mode (``--screenshot PNG``) renders the window offscreen at
-1400×900, waits until alignment is done, the pair view is filled and the
-background work after it (changes, profiles, coverage) is over, saves
-the PNG and exits 0. There, skipped files are one line on stderr instead of a
-dialog, and fewer than two readable versions exits 3 (the CLI's input-error
-code). ``NEWSDIFF_THEME=dark|light`` forces a palette (``ui.theme``).
+1400×900 (``NEWSDIFF_SCREENSHOT_SIZE=WxH`` for another size), waits until
+alignment is done, the pair view is filled and the background work after
+it (changes, profiles, coverage) is over, saves the PNG and exits 0. There,
+skipped files are one line on stderr instead of a dialog, and fewer than two
+readable versions exits 3 (the CLI's input-error code).
+``NEWSDIFF_THEME=dark|light`` forces a palette (``ui.theme``).
 """
 
 from __future__ import annotations
@@ -36,6 +41,14 @@ EXAMPLE_HINT = (
     "Showing the example set — open your own articles with File → Open Files… "
     "or drop them on this window"
 )
+
+
+def _screenshot_size() -> tuple[int, int]:
+    """``NEWSDIFF_SCREENSHOT_SIZE=1024x700``, or the default 1400×900."""
+    width, _, height = os.environ.get("NEWSDIFF_SCREENSHOT_SIZE", "").partition("x")
+    if width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
+        return int(width), int(height)
+    return SCREENSHOT_SIZE
 
 
 def _print_skipped(skipped: Sequence[InputError], loaded: int) -> None:
@@ -96,6 +109,12 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     """Run the main window on ``files`` (or the seeds); return the exit code."""
     if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from .platform_check import platform_problem
+
+    problem = platform_problem()  # before Qt: a missing X11 library aborts Qt with no word
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_FAILURE
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -103,6 +122,7 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     from ... import __version__
     from ..base.icon import APP_ID, app_icon
     from ..base.theme import apply_env_theme
+    from .geometry import fit_to_screen, keep_on_screen
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)  # a GUI application, never a bare QCoreApplication
@@ -128,13 +148,19 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
 
         install_crash_handler()
         window = MainWindow()
-        _take_place_of(window, start, app)
+        if start is not None:
+            fit_to_screen(start)  # within the screen's available area, at any scale
+            _take_place_of(window, start, app)
+        else:
+            fit_to_screen(window)
+            window.show()
+        QTimer.singleShot(200, lambda: keep_on_screen(window))  # the real frame is known
         _trace_drawn(window, app)
         window.open_paths(paths, hint=hint)
         return int(app.exec())
 
     window = MainWindow(skipped_reporter=_print_skipped)
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*_screenshot_size())
     outcome = {"code": EXIT_FAILURE}
 
     def save() -> None:

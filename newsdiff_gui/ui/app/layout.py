@@ -33,9 +33,9 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     )),
     ("&View", (
         "next_change", "previous_change", None, "swap_sides", "order_left", "order_right", None,
-        "show_typography", "show_chrome", None, PANELS,
+        "show_typography", "show_chrome", None, "legend", PANELS,
     )),
-    ("&Help", ("example_exercise", "about")),
+    ("&Help", ("user_guide", "shortcuts", None, "example_exercise", None, "about")),
 )  # fmt: skip
 TOOLBAR_LAYOUT = ("open", "open_folder", None, "previous_change", "next_change", None, "swap_sides")
 PANEL_ORDER = ("pair", "versions", "coverage", "synopsis")  # tabs; any other after these

@@ -32,15 +32,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +45,9 @@ from PySide6.QtWidgets import (
 from ...engine.compare.pairing import PairCounts
 from ...engine.load.articles import SUPPORTED_SUFFIXES, InputError
 from ...engine.model import Alignment
+from ...marks_font import install_marks_font
 from ..base.context import AlignWork, AppContext
+from ..base.file_dialogs import existing_directory, open_file_names
 from ..base.legend import Legend
 from ..base.session import OpenedSet
 from ..base.worker import TaskFailure, TaskRunner
@@ -60,7 +59,7 @@ from ..notes.annotations import AnnotationsController
 from ..notes.panel import NotesDock
 from ..pair.actions import PairActions
 from ..pair.options import ViewOptionsController
-from ..pair.view import PairView
+from ..pair.view import EMPTY_TEXT, PairView
 from ..search.controller import SearchController
 from ..sets.editing import SetEditingController
 from ..sets.loading import load_and_align
@@ -71,11 +70,19 @@ from ..sets.versions_sidebar import VersionsSidebar
 from ..synopsis.controller import SynopsisController
 from .about import show_about
 from .crash import report_error
-from .layout import place_registered
+from .help import show_shortcuts, show_user_guide
+from .layout import DOCK_WIDTH, place_registered
+from .panel_tabs import PanelTabs
 from .progress import ProgressIndicator
+from .status_bar import CountsLabel, StatusBar
 
 ALIGN_TOPIC = "align"
 SPLITTER_SIZES = (260, 1100)  # sidebar and views, in pixels, at start
+SIDEBAR_MIN_WIDTH = 150
+# The pair area while the first set is read and aligned (not "Open two or more…").
+STORIES_DOCK_MIN = 340  # pixels: the Stories panel's names beside its numbers
+LEGEND_MIN_WINDOW_HEIGHT = 560  # logical pixels: below this the legend starts folded
+LOADING_TEXT = "Reading and aligning the versions… (Cancel in the status bar stops it)"
 # Called with the skipped files and how many versions loaded.
 SkippedReporter = Callable[[Sequence[InputError], int], None]
 
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
         """``inline`` runs engine work synchronously (tests); ``skipped_reporter``
         replaces the skipped-files dialog (screenshot mode prints instead)."""
         super().__init__(parent)
+        install_marks_font()  # ✋ ⓘ … drawn even where no system font has them
         self.setWindowTitle("newsdiff")
         self.setAcceptDrops(True)
         self.runner = TaskRunner(self, inline=inline)
@@ -106,6 +114,7 @@ class MainWindow(QMainWindow):
             lambda skipped, loaded: show_skipped_files(self, skipped, loaded)
         )
         self._status_hint: str | None = None  # shown instead of "N versions aligned."
+        self._panels_fitted = False  # fit_panels runs once, when first shown
 
         self.sidebar = VersionsSidebar()
         self.pair_view = PairView(self.runner)
@@ -118,7 +127,7 @@ class MainWindow(QMainWindow):
         pair_layout.addWidget(self.pair_view, 1)
         context.add_panel("pair", "Pair", pair_page)
 
-        self.tabs = QTabWidget()
+        self.tabs = PanelTabs()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)  # one panel: no lonely tab
         views = QWidget()  # the tabs, and under them the bars (find) that stay across tabs
@@ -127,13 +136,13 @@ class MainWindow(QMainWindow):
         self._views_layout.setSpacing(0)
         self._views_layout.addWidget(self.tabs, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(views)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes(list(SPLITTER_SIZES))
         splitter.setChildrenCollapsible(False)
-        self.sidebar.setMinimumWidth(180)
+        self.sidebar.setMinimumWidth(SIDEBAR_MIN_WIDTH)
         self.setCentralWidget(splitter)
 
         # The sidebar and the pair view take a new alignment before any feature hears of it.
@@ -189,11 +198,29 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+S",
             tip="Swap the left and right versions",
         )
+        self.legend_action = QAction("&Legend", self)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(True)
+        self.legend_action.setToolTip("Show the legend of marks above the pair view")
+        self.legend_action.toggled.connect(self.legend.setVisible)
+        self.context.register_action("legend", self.legend_action)
+        add("user_guide", "&User Guide", lambda: self._keep(show_user_guide(self)), "F1")
+        add(
+            "shortcuts",
+            "&Keyboard Shortcuts",
+            lambda: self._keep(show_shortcuts(self.context, self)),
+            "Ctrl+/",
+        )
         add("about", "&About newsdiff", lambda: show_about(self))
 
+    def _keep(self, dialog: QWidget) -> None:
+        """Help windows stay open beside the app; one of each kind is kept."""
+        self.help_windows = [w for w in getattr(self, "help_windows", []) if w.isVisible()]
+        self.help_windows.append(dialog)
+
     def _build_status_bar(self) -> None:
-        self.counts_label = QLabel()
-        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStatusBar(StatusBar(self))
+        self.counts_label = CountsLabel()
         self.progress = ProgressIndicator()
         self.progress.cancel_requested.connect(self.cancel_work)
         self.busy_bar = self.progress  # visible exactly while work runs
@@ -227,6 +254,7 @@ class MainWindow(QMainWindow):
         # File → Open Recent, reopen at start; folders of stories.
         self.recent = RecentSetsController(context)
         self.stories = StoriesController(context)
+        self.stories.dock.visibilityChanged.connect(self._widen_for_stories)
         # Classroom exercises: File → Open Exercise…, Help → Example Exercise.
         self.exercises = ExerciseController(context)
         # The synopsis asks for the same three things as the pair view's rows.
@@ -240,6 +268,34 @@ class MainWindow(QMainWindow):
     def _lay_out(self) -> None:
         """Place what the features registered: tabs, side panels, bars, menus, toolbar."""
         self.toolbar = place_registered(self, self.context, self.tabs, self._views_layout)
+
+    def fit_panels(self) -> None:
+        """Share the window's width out: the sidebar and the side panels take a
+        fixed share, within bounds, so a 1024-pixel window keeps room for the
+        pair view (the start sizes suit 1400 pixels and took half of 1024)."""
+        width = self.width()
+        sidebar = max(SIDEBAR_MIN_WIDTH + 20, min(SPLITTER_SIZES[0], round(width * 0.19)))
+        dock = max(200, min(DOCK_WIDTH, round(width * 0.27)))
+        if not self.stories.dock.isHidden():
+            dock = max(dock, self._stories_width())
+        docks = [d for _, d in self.context.docks() if not d.isHidden()]
+        if docks:
+            self.resizeDocks([docks[0]], [dock], Qt.Orientation.Horizontal)
+        self._splitter.setSizes([sidebar, max(1, width - sidebar - dock)])
+        # A short window keeps its height for the text: the legend folds away
+        # (View → Legend brings it back).
+        self.legend_action.setChecked(self.height() >= LEGEND_MIN_WINDOW_HEIGHT)
+
+    def _widen_for_stories(self, visible: bool) -> None:
+        """The Stories list needs room for its names beside three number columns:
+        its panel takes a third of the window (a 1024-pixel window left the
+        names a few pixels and they showed as "…")."""
+        dock = self.stories.dock
+        if visible and not dock.isFloating() and dock.width() < self._stories_width():
+            self.resizeDocks([dock], [self._stories_width()], Qt.Orientation.Horizontal)
+
+    def _stories_width(self) -> int:
+        return min(max(STORIES_DOCK_MIN, round(self.width() * 0.36)), self.width() // 2)
 
     def _step_change(self, direction: int) -> bool:
         """Next/previous change in the view being read: the synopsis's rows on
@@ -281,6 +337,8 @@ class MainWindow(QMainWindow):
     def _align(self, work: AlignWork, hint: str | None, opened: list[str] | None) -> None:
         """The set's alignment, on the topic ``"align"``: a newer one replaces it."""
         self._status_hint = hint
+        if self.context.alignment is None:  # nothing on screen: say what is happening
+            self.pair_view.list_view.set_placeholder(LOADING_TEXT)
         self.runner.submit(
             work,
             on_progress=self.progress.set_progress,
@@ -319,14 +377,14 @@ class MainWindow(QMainWindow):
 
     def open_files_dialog(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Open versions of a story", "", f"Articles ({patterns});;All files (*)"
+        files = open_file_names(
+            self, "open", "Open versions of a story", f"Articles ({patterns});;All files (*)"
         )
         if files:
             self.open_paths(files)
 
     def open_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a folder of versions")
+        folder = existing_directory(self, "open", "Open a folder of versions")
         if folder:
             self.open_paths([folder])
 
@@ -373,19 +431,28 @@ class MainWindow(QMainWindow):
             what = f"finish ({failure.topic or 'a background task'})"
         text = f"newsdiff could not {what}: {failure.message}"
         self.statusBar().showMessage(text)
+        self._placeholder_unless_shown()
         report_error(text, failure.traceback, self, block=False)
         self.context.load_failed.emit(text)
 
     def _on_cancelled(self) -> None:
         self.statusBar().showMessage("Cancelled — the previous view is kept.")
+        self._placeholder_unless_shown()
+
+    def _placeholder_unless_shown(self) -> None:
+        """No set on screen after all: the pair area invites to open one again."""
+        if self.context.alignment is None:
+            self.pair_view.list_view.set_placeholder(EMPTY_TEXT)
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.set_busy(busy)
 
     def _show_counts(self, counts: PairCounts) -> None:
-        self.counts_label.setText(
+        self.counts_label.set_counts(
             f"{counts.shared} shared · {counts.reworded} reworded · "
-            f"{counts.only_left} omitted (only left) · {counts.only_right} added (only right)"
+            f"{counts.only_left} omitted (only left) · {counts.only_right} added (only right)",
+            f"{counts.shared} = · {counts.reworded} ≈ · {counts.only_left} − · "
+            f"{counts.only_right} +",
         )
 
     def _on_pair_changed(self, left: int, right: int) -> None:
@@ -397,6 +464,13 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{documents[left].outlet} ⇄ {documents[right].outlet} — newsdiff")
 
     # -- events -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Share the width out once the window has its size on screen."""
+        super().showEvent(event)
+        if not self._panels_fitted:
+            self._panels_fitted = True
+            QTimer.singleShot(0, self.fit_panels)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept local files and folders dropped anywhere on the window."""
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -409,7 +483,11 @@ class MainWindow(QMainWindow):
             self.open_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop engine work before the window (and its signal receivers) go away."""
+        """Ask the exercise editors about unsaved work, then stop engine work
+        before the window (and its signal receivers) go away."""
+        if not self.exercises.close_editors():
+            event.ignore()
+            return
         self.runner.cancel_all()
         self.runner.wait(3000)
         super().closeEvent(event)

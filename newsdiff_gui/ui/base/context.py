@@ -216,6 +216,10 @@ class AppContext(QObject):
         """The action registered as ``name`` (KeyError if there is none)."""
         return self._actions[name]
 
+    def actions(self) -> list[tuple[str, QAction]]:
+        """(name, action) of every registered action, in registration order."""
+        return list(self._actions.items())
+
     def add_menu(self, name: str, menu: QMenu) -> QMenu:
         """Register ``menu`` (a menu-bar menu, or a submenu the window places) as ``name``."""
         if name in self._menus:

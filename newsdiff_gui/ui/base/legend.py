@@ -1,9 +1,11 @@
-"""A one-line legend that names every marker the pair view uses.
+"""A legend that names every marker the pair view uses, in chips that wrap.
 
 Colour is never the only cue (DESIGN.md), and the words here are the key to
 the other cues: symbols in the gutter, strike-through and underline in the
 text, hatching for the empty side. The text is the program's own (no article
 data), so it is safe as rich text; colours are re-read on palette changes.
+The chips flow onto as many lines as the width needs (``FlowLayout``): a
+fixed grid set the window's minimum width and cut it off on small screens.
 
 Public API: ``Legend``.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ...engine.report.markers import (
     ADDED,
@@ -27,6 +29,7 @@ from ...engine.report.markers import (
     STRUCK_MEANS,
     UNDERLINED_MEANS,
 )
+from .flow_layout import FlowLayout
 from .theme import Theme, theme_for
 
 
@@ -80,16 +83,17 @@ def _entries(theme: Theme) -> list[tuple[str, str]]:
 
 
 class Legend(QWidget):
-    """Explains the pair view's markers in one row of small labels."""
+    """Explains the pair view's markers in rows of small labels that wrap."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Legend")
-        # A grid, not one long row: the legend must fit beside the changes dock.
-        self._layout = QGridLayout(self)
+        # Chips that wrap: the legend fits beside the changes dock at any width.
+        self._layout = FlowLayout(self, spacing=22, line_spacing=3)
         self._layout.setContentsMargins(12, 5, 12, 5)
-        self._layout.setHorizontalSpacing(22)
-        self._layout.setVerticalSpacing(3)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._labels: list[QLabel] = []
         self._rebuild()
 
@@ -105,21 +109,21 @@ class Legend(QWidget):
             self._layout.takeAt(0)
         title = QLabel("<b>Legend</b>", self)
         title.setTextFormat(Qt.TextFormat.RichText)
-        self._layout.addWidget(title, 0, 0, Qt.AlignmentFlag.AlignTop)
+        self._layout.addWidget(title)
         self._labels.append(title)
-        entries = _entries(theme_for(self.palette()))
-        columns = 4  # row marks on the first line, word marks on the second
-        last_row = (len(entries) - 2) // columns + 1
-        for number, (text, tip) in enumerate(entries):
+        for text, tip in _entries(theme_for(self.palette())):
             label = QLabel(text, self)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setToolTip(tip)
-            if number < len(entries) - 1:
-                self._layout.addWidget(label, number // columns, 1 + number % columns)
-            else:  # the typed-change glyphs: one long line of their own
-                self._layout.addWidget(label, last_row, 1, 1, columns)
+            label.setWordWrap(len(label.text()) > 130)  # the long entry wraps in a narrow window
+            self._layout.addWidget(label)
             self._labels.append(label)
-        self._layout.setColumnStretch(columns + 1, 1)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.heightForWidth(width)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

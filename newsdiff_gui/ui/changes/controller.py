@@ -37,7 +37,7 @@ class ChangesController:
         self.pair_view = pair_view
         self.panel = ChangesPanel()
         self.dock = context.add_dock("changes-dock", "Changes", self.panel)
-        self.panel.setMinimumWidth(240)
+        self.panel.setMinimumWidth(180)  # chips wrap; narrower squeezes the list text
         self.profiles = ProfilePanel()
         context.add_panel("versions", "Versions", self.profiles)
         self._reading: Ticket | None = None  # the changes of the pair on screen

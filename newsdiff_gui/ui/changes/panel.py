@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...engine.changes import Change, ChangeType, Severity
 from ...engine.model import Document
 from ...engine.report.markers import CHANGE_GLYPHS, CHANGE_WORDS, SEVERITY_MARKS
+from ..base.flow_layout import FlowLayout
 
 # A glyph per type: the non-colour cue, also drawn in the pair view's gutter.
 TYPE_GLYPHS = CHANGE_GLYPHS
@@ -39,6 +42,35 @@ CHANGE_ROLE = Qt.ItemDataRole.UserRole + 20
 def _snippet(text: str, limit: int = 110) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class _FittingScroll(QScrollArea):
+    """As tall as its content at the width it has; shorter (with a scroll bar)
+    only when the panel has no more room."""
+
+    MIN_HEIGHT = 60
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self._content = content
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def sizeHint(self) -> QSize:
+        content = self._content
+        width = self.viewport().width() if self.isVisible() else content.sizeHint().width()
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        return QSize(width, height if height > 0 else content.sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, min(self.MIN_HEIGHT, self.sizeHint().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # the height it needs depends on its width
 
 
 class ChangesPanel(QWidget):
@@ -56,16 +88,14 @@ class ChangesPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.chips: dict[ChangeType, QToolButton] = {}
+        # Chips flow onto as many lines as the dock's width needs (never clipped).
         chip_row = QWidget()
-        chips = QHBoxLayout(chip_row)
+        chips = FlowLayout(chip_row, spacing=4, line_spacing=4)
         chips.setContentsMargins(0, 0, 0, 0)
-        chips.setSpacing(4)
-        grid = QVBoxLayout()
-        for number, kind in enumerate(ChangeType):
-            if number % 3 == 0:
-                chips = QHBoxLayout()
-                chips.setSpacing(4)
-                grid.addLayout(chips)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        chip_row.setSizePolicy(policy)
+        for kind in ChangeType:
             chip = QToolButton()
             chip.setCheckable(True)
             chip.setChecked(kind not in self._hidden)
@@ -80,10 +110,14 @@ class ChangesPanel(QWidget):
         self.list.setAccessibleName("Changes between the two versions")
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
+        top = QWidget()  # summary and chips: scroll rather than be cut in a short panel
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.summary)
+        top_layout.addWidget(chip_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.summary)
-        layout.addLayout(grid)
+        layout.addWidget(_FittingScroll(top))
         layout.addWidget(self.list, 1)
         self._refresh_chips()
 

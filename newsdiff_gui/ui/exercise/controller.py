@@ -14,10 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ...engine.exercise import Exercise, ExerciseError, example_exercise_path, load_exercise
 from ..base.context import AppContext
+from ..base.file_dialogs import open_file_name
 from ..base.worker import TaskFailure
 from .window import ExerciseWindow
 
@@ -53,10 +54,10 @@ class ExerciseController:
 
     # -- opening -------------------------------------------------------------------
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self.context.widget,
+            "exercise",
             "Open an exercise",
-            "",
             "Exercises (exercise.md *.zip);;All files (*)",
         )
         if path:
@@ -121,3 +122,12 @@ class ExerciseController:
         self.editors = [e for e in self.editors if e.isVisible()]
         self.editors.append(editor)
         editor.show()
+
+    def close_editors(self) -> bool:
+        """Close every teacher's editor, each asking about unsaved work; False
+        if the teacher cancelled one (the main window then stays open)."""
+        for editor in [e for e in self.editors if e.isVisible()]:
+            if not editor.close():
+                editor.raise_()
+                return False
+        return True

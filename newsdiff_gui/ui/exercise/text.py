@@ -7,11 +7,13 @@ text (article text is data, never markup) and every span crosses between
 Python ``str`` indices and Qt positions through ``to_qt``/``from_qt``: Qt
 counts UTF-16 code units, so a character beyond U+FFFF counts twice there.
 
-Cues besides colour: a student's mark is tinted and underlined; a key item
+Cues besides colour: a student's mark for the task at hand is tinted and
+underlined; marks made for other tasks are tinted in another colour with a
+dashed underline, so they are not mistaken for this task's; a key item
 found is drawn with a solid underline, a missed one with a wavy underline,
 and the task's feedback names each in words.
 
-Public API: ``ArticleText``, ``to_qt``, ``from_qt``.
+Public API: ``ArticleText``, ``to_qt``, ``from_qt``, ``other_mark_colour``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,19 @@ from PySide6.QtGui import QColor, QFocusEvent, QTextBlockFormat, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from ...engine.model import Document
-from ..base.theme import reading_font, theme_for
+from ..base.theme import Theme, reading_font, theme_for
+
+
+def other_mark_colour(theme: Theme) -> QColor:
+    """The tint of marks made for other tasks: the palette's highlight, faint,
+    so it never looks like this task's yellow."""
+    share = 0.35 if theme.dark else 0.22
+    base, tint = theme.base, theme.current_row
+    return QColor(
+        round(base.red() * (1 - share) + tint.red() * share),
+        round(base.green() * (1 - share) + tint.green() * share),
+        round(base.blue() * (1 - share) + tint.blue() * share),
+    )
 
 
 def _astral(text: str) -> list[int]:
@@ -120,15 +134,22 @@ class ArticleText(QTextEdit):
         found: Iterable[tuple[int, int]] = (),
         missed: Iterable[tuple[int, int]] = (),
         only_here: Iterable[tuple[int, int]] = (),
+        other_marks: Iterable[tuple[int, int]] = (),
     ) -> None:
-        """Draw the student's marks, key items (found/missed) and, when the
-        exercise shows highlights, the sentences only this article has."""
+        """Draw the student's marks (``other_marks``: those of other tasks),
+        key items (found/missed) and, when the exercise shows highlights,
+        the sentences only this article has."""
         theme = self._theme
         solid = QTextCharFormat.UnderlineStyle.SingleUnderline
         selections = [
             self._selection(s, e, theme.added_tint, QTextCharFormat.UnderlineStyle.DotLine,
                             theme.added_accent)
             for s, e in only_here
+        ]  # fmt: skip
+        selections += [
+            self._selection(s, e, other_mark_colour(theme),
+                            QTextCharFormat.UnderlineStyle.DashUnderline, theme.dim_text)
+            for s, e in other_marks
         ]  # fmt: skip
         selections += [
             self._selection(s, e, theme.search_hit_bg, solid, theme.text) for s, e in marks

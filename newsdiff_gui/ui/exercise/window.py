@@ -25,7 +25,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -48,12 +47,15 @@ from ...engine.exercise import (
     ExerciseError,
     Mark,
     ProgressStore,
+    TaskKind,
     check,
     exercise_alignment,
     hand_in,
 )
 from ...engine.exercise.report import intro_html, task_html
 from ...engine.model import Alignment
+from ...marks_font import install_marks_font
+from ..base.file_dialogs import save_file_name
 from ..base.worker import TaskRunner, Ticket
 from .answer_box import AnswerBox
 from .text import ArticleText
@@ -61,7 +63,8 @@ from .text import ArticleText
 EXERCISE_ALIGN_TOPIC = "exercise-align"
 SAVE_DELAY_MS = 400
 LEGEND = (
-    "Yellow with underline: your marks · green underline: found in the key · "
+    "Yellow with underline: your marks for this task · faint blue, dashed: your marks "
+    "for other tasks · green underline: found in the key · "
     "red with wavy underline: missed (see the feedback) · dotted green tint: only this "
     "article has the sentence, the other one does not"
 )
@@ -83,6 +86,7 @@ class ExerciseWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        install_marks_font()  # ✓ ◐ ✗ in the task list on any machine
         self.setWindowFlag(Qt.WindowType.Window)
         self.exercise = exercise
         self.runner = runner
@@ -317,7 +321,10 @@ class ExerciseWindow(QMainWindow):
 
     def _draw(self, text: ArticleText) -> None:
         article = self._article_of(text)
-        marks = [(m.start, m.end) for m in self.marks if m.article == article]
+        task = self.exercise.task(self._number)
+        kind = task.mark if task.kind == TaskKind.MARK else None
+        marks = [(m.start, m.end) for m in self.marks if m.article == article and m.kind == kind]
+        others = [(m.start, m.end) for m in self.marks if m.article == article and m.kind != kind]
         found: list[tuple[int, int]] = []
         missed: list[tuple[int, int]] = []
         task_result = self.result.tasks[self._number - 1] if self.result else None
@@ -331,7 +338,7 @@ class ExerciseWindow(QMainWindow):
             other = self._article_of(self.left_text if text is self.right_text else self.right_text)
             if other != article:
                 only = unshared_spans(self._alignment, ids.index(article), ids.index(other))
-        text.show_marks(marks, found, missed, only)
+        text.show_marks(marks, found, missed, only, others)
 
     def _refresh(self) -> None:
         self._draw(self.left_text)
@@ -394,8 +401,8 @@ class ExerciseWindow(QMainWindow):
             self.name_edit.setFocus()
             return
         safe = "".join(c if c.isalnum() else "-" for c in self.student).strip("-") or "submission"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Hand in", f"{safe}.json", "newsdiff submission (*.json)"
+        path, _ = save_file_name(
+            self, "hand-in", "Hand in", f"{safe}.json", "newsdiff submission (*.json)"
         )
         if path and self.hand_in_to(path):
             QMessageBox.information(

@@ -70,7 +70,8 @@ class NotesDock(QDockWidget):
         self.browser.setOpenExternalLinks(False)
         self.browser.setAccessibleName("Your notes and manual corrections")
         self.browser.anchorClicked.connect(self._on_link)
-        add = QPushButton("Note on the Current Passage… (Ctrl+Shift+N)")
+        add = QPushButton("Note on Current Passage…")
+        add.setToolTip("Write a note on the pair view's current passage (Ctrl+Shift+N)")
         add.clicked.connect(note_current)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -79,6 +80,10 @@ class NotesDock(QDockWidget):
         layout.addWidget(self.browser, 1)
         context.add_dock("notes-dock", "Notes", body, dock=self)
         annotations.changed.connect(self.refresh)
+        # A reopened set's corrections are described against its alignment, which
+        # the window shows only after ``attach`` (and its ``changed``) is over:
+        # without this the list stayed empty until the next change.
+        context.alignment_changed.connect(lambda _alignment: self.refresh())
         self.refresh()
 
     def html(self) -> str:

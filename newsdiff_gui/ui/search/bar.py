@@ -48,7 +48,7 @@ class SearchBar(QWidget):
         self.field.setPlaceholderText("Find in all versions")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Find in all versions")
-        self.field.setMinimumWidth(260)
+        self.field.setMinimumWidth(160)
         self.case = self._toggle("Aa", "Match case")
         self.whole = self._toggle("W", "Whole words only")
         self.regex = self._toggle(".*", "Regular expression")

@@ -68,6 +68,10 @@ class StoriesController:
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("Stories of the collection")
+        # Names wrap onto more lines in a narrow panel rather than end in "…" (issue 17).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

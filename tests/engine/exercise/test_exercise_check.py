@@ -203,3 +203,14 @@ def test_progress_is_saved_and_a_corrupt_file_set_aside(exercise, tmp_path: Path
 
 def test_articles_are_the_texts_given(exercise) -> None:
     assert [a.document.text for a in exercise.articles] == [BRIDGE, EDITED]
+
+
+def test_hand_in_page_shows_points_and_time_for_people() -> None:
+    """Issue 17, item 9: "2.78436 of 6 points" and a raw ISO stamp were shown."""
+    from newsdiff_gui.engine.exercise.report import points_text, readable_time
+
+    assert [points_text(p) for p in (2.78436, 6.0, 0.5, 0.04, 12.96)] == [
+        "2.8", "6", "0.5", "0", "13"
+    ]  # fmt: skip
+    assert readable_time("2026-12-07T21:24:05+00:00") == "7 December 2026, 21:24 UTC"
+    assert readable_time("not a time") == "not a time"

@@ -173,3 +173,49 @@ def test_highlights_show_from_the_start_when_the_exercise_allows(qtbot, exercise
     assert len(tinted) >= len(exercise.key[1].items)
     starts = {s.cursor.selectionStart() for s in tinted}
     assert {i.start for i in exercise.key[1].items} <= starts
+
+
+def test_marks_of_other_tasks_look_different(qtbot, student, exercise) -> None:
+    """Issue 17, item 9: marks made for another task showed in this task's colour."""
+    student.show_task(2)  # mark quotes in A
+    quote = exercise.key[2].items[0]
+    student.right_text.select_span(quote.start, quote.end)
+    assert student.mark_selection("quote")
+    text = exercise.article("A").document.text
+    other = text.index("The Pentagon referred")
+    student.right_text.select_span(other, other + 12)
+    assert student.mark_selection("added")  # a mark of another kind, in the same article
+
+    def backgrounds() -> dict[int, tuple[str, object]]:
+        return {
+            from_qt([], s.cursor.selectionStart()): (
+                s.format.background().color().name(),
+                s.format.underlineStyle(),
+            )
+            for s in student.right_text.extraSelections()
+        }
+
+    drawn = backgrounds()
+    assert drawn[quote.start] != drawn[other]  # colour and underline both differ
+    assert drawn[quote.start][1] != drawn[other][1]
+    student.show_task(6)  # a free-text task: every mark belongs to another task
+    student.right_combo.setCurrentIndex(0)  # article A on the right
+    assert backgrounds()[quote.start] == drawn[other]
+
+
+def test_hand_in_page_reads_as_points_and_a_date(qtbot, student, exercise, tmp_path) -> None:
+    import re
+
+    item = exercise.key[2].items[0]
+    student.show_task(2)
+    student.right_text.select_span(item.start, item.start + (item.end - item.start) // 3)
+    student.mark_selection("quote")
+    student.name_edit.setText("Ann")
+    student.check_answers()
+    _, html_path = student.hand_in_to(tmp_path / "ann.json")
+    page = html_path.read_text("utf-8")
+    score = re.search(r"\((\S+) of (\S+) points\)", page)
+    assert score is not None and re.fullmatch(r"\d+(\.\d)?", score.group(1)), score.group(0)
+    assert score.group(2) == "6"  # graded tasks: 1 + 2 (task 2) + 1 + 1 + 1 points
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d", page)
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", page)  # no raw ISO stamp

@@ -22,7 +22,7 @@ def test_export_writes_the_chosen_format(seeded, tmp_path, monkeypatch, label, n
     )
     seeded.exporting.export()
     assert target.read_bytes().startswith(needle)
-    assert "Report saved" in seeded.statusBar().currentMessage()
+    assert "report saved to" in seeded.statusBar().currentMessage()
 
 
 def test_export_is_in_the_file_menu(seeded) -> None:

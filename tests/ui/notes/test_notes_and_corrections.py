@@ -229,3 +229,26 @@ def test_a_closed_panel_comes_back_from_the_view_menu(qtbot, seeds):
     assert not win.notes.isVisible()
     toggles["Notes Panel"].trigger()
     assert win.notes.isVisible()
+
+
+def test_corrections_are_listed_after_reopening_and_removable_there(qtbot, seeds):
+    """Issue 17, item 8: a reopened set's corrections were applied but missing
+    from the Notes panel, so they could no longer be removed."""
+    win = _open(qtbot, seeds)
+    shared_before = _rows(win, RowKind.SHARED)
+    win.pair_view.select_row(shared_before[0])
+    qtbot.keyClick(win.pair_view.list_view, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    listed = win.notes.html().count("fix:remove/")
+    assert listed >= 1
+    win.close()
+
+    again = _open(qtbot, seeds)
+    assert len(again.annotations.corrections) == listed
+    html = again.notes.html()
+    assert "Manual corrections" in html and html.count("fix:remove/") == listed
+    assert "Unlinked" in again.notes.browser.toPlainText()  # shown, not only in the HTML
+    for _ in range(listed):
+        again.notes._on_link(_url("fix:remove/0"))
+    assert again.annotations.corrections == []
+    assert "Manual corrections" not in again.notes.html()
+    assert len(_rows(again, RowKind.SHARED)) == len(shared_before)
