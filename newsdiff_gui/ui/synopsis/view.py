@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -50,25 +49,12 @@ from ...engine.compare.suggestions import version_name
 from ...engine.compare.synopsis import CellStatus, synopsis
 from ...engine.model import Alignment, Document
 from ..base.theme import theme_for
+from .base_chooser import BaseChooser, ask_base_sentence, base_choices, nearest_base_sentence
 from .legend import legend_html
 from .model import SynopsisCells, SynopsisModel, build_cells
 from .table import SynopsisTable
 
 COMPACT_FROM = 5  # versions from which columns start compact
-
-# (parent, [(sentence id, label)], preselected position) -> chosen sentence id or None
-BaseChooser = Callable[[QWidget, list[tuple[str, str]], int], str | None]
-
-
-def ask_base_sentence(parent: QWidget, choices: list[tuple[str, str]], current: int) -> str | None:
-    """A small list of the base version's sentences to link a cell with."""
-    labels = [label for _, label in choices]
-    label, ok = QInputDialog.getItem(
-        parent, "Link with base sentence", "Base sentence:", labels, max(0, current), False
-    )
-    if not ok or label not in labels:
-        return None
-    return choices[labels.index(label)][0]
 
 
 class SynopsisView(QWidget):
@@ -442,12 +428,11 @@ class SynopsisView(QWidget):
         view = self.model.synopsis
         if own is None or view is None or not self.link_action.isEnabled():
             return
-        base_doc = view.documents[view.base]
-        choices = [
-            (s.id, f"{s.index + 1}. {s.text[:90]}{'…' if len(s.text) > 90 else ''}")
-            for s in base_doc.content_sentences
-        ]
-        current = self._nearest_base_sentence(choices)
+        choices = base_choices(view.documents[view.base])
+        row, _ = self.current_cell()
+        current = nearest_base_sentence(
+            lambda at: self.model.sentence_ids(at, self.model.base), row, choices
+        )
         partner = self.model.partner(*self.current_cell())
         ids = [sentence_id for sentence_id, _ in choices]
         if partner is not None and partner.theirs[0].id in ids:  # offer the suggested one
@@ -455,16 +440,6 @@ class SynopsisView(QWidget):
         chosen = self.choose_base_sentence(self, choices, current)
         if chosen:
             self.link_requested.emit(own, chosen)
-
-    def _nearest_base_sentence(self, choices: list[tuple[str, str]]) -> int:
-        """Position in ``choices`` of the base sentence at or above the current row."""
-        row, _ = self.current_cell()
-        ids = [sentence_id for sentence_id, _ in choices]
-        for above in range(row, -1, -1):
-            for sentence_id in self.model.sentence_ids(above, self.model.base):
-                if sentence_id in ids:
-                    return ids.index(sentence_id)
-        return 0
 
     def unlink_current(self) -> None:
         self._enable_actions()
