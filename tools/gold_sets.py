@@ -7,6 +7,7 @@ The seed gold (tests/data/gold/seeds) counts as development.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newsdiff_gui.engine.align.evaluate import GoldStandard
@@ -19,7 +20,17 @@ SEEDS_GOLD = ROOT / "tests" / "data" / "gold" / "seeds" / "seeds-alignment.json"
 GOLD_SETS = ROOT / "tests" / "data" / "gold"
 # Real coverage with gold made by reading: third-party texts, kept beside the
 # repository (never in it), so these sets count only where they are present.
-REAL_GOLD_SETS = ROOT.parent / "shared" / "corpus" / "gold"
+# NEWSDIFF_REAL_GOLD names the folder; otherwise the first of these that exists
+# (the shared material may be read-only, so ../real-gold is the writable place).
+REAL_GOLD_PLACES = (ROOT.parent / "shared" / "corpus" / "gold", ROOT.parent / "real-gold")
+
+
+def real_gold_root() -> Path:
+    """The folder holding the real-coverage gold (``dev/`` and ``test/``)."""
+    named = os.environ.get("NEWSDIFF_REAL_GOLD")
+    if named:
+        return Path(named)
+    return next((place for place in REAL_GOLD_PLACES if place.exists()), REAL_GOLD_PLACES[-1])
 
 
 def gold_sets(group: str) -> list[tuple[str, GoldStandard, list[Path]]]:
@@ -36,7 +47,7 @@ def gold_sets(group: str) -> list[tuple[str, GoldStandard, list[Path]]]:
 def real_gold_sets(group: str) -> list[tuple[str, GoldStandard, list[Path]]]:
     """The real-coverage gold sets of ``group`` ("dev" or "test"); none when absent."""
     sets = []
-    for path in sorted((REAL_GOLD_SETS / group).glob("*/gold.json")):
+    for path in sorted((real_gold_root() / group).glob("*/gold.json")):
         gold = GoldStandard.read(path)
         sets.append((f"real/{path.parent.name}", gold, [path.parent / n for n in gold.files]))
     return sets

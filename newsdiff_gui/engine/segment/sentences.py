@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from ..model import Document, Paragraph, Sentence
+from .chrome import page_chrome
 
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -313,7 +314,7 @@ def _short_line_chrome(line: str) -> str | None:
 
 
 def _pieces(
-    text: str, start: int, end: int, near_top: bool = True
+    text: str, start: int, end: int, near_top: bool = True, outlet: str = ""
 ) -> list[tuple[int, int, str | None]]:
     """Sentences of one paragraph with boilerplate reasons."""
     pieces: list[tuple[int, int, str | None]] = []
@@ -324,6 +325,7 @@ def _pieces(
     if _CHROME_LINE.match(line):
         return [(start, end, "site chrome")]
     reason = _short_line_chrome(line) if len(line) <= _SHORT_LINE else None
+    reason = reason or page_chrome(line, outlet)
     if reason:
         return [(start, end, reason)]
     if len(line) < 120 and _CREDIT_LINE.search(line):
@@ -378,7 +380,9 @@ def segment_document(document: Document, doc_index: int) -> Document:
     ended = False  # past a press release's end mark: the rest is furniture
     for p_index, (p_start, p_end) in enumerate(paragraph_spans):
         paragraphs.append(Paragraph(p_index, p_start, p_end))
-        pieces = _pieces(text, p_start, p_end, near_top=p_index < _DATELINE_PARAGRAPHS)
+        pieces = _pieces(
+            text, p_start, p_end, near_top=p_index < _DATELINE_PARAGRAPHS, outlet=document.outlet
+        )
         if ended:
             pieces = [(s, e, reason or "after the end mark") for s, e, reason in pieces]
         ended = ended or any(reason == END_MARK for _, _, reason in pieces)

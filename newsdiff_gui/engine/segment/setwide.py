@@ -34,6 +34,25 @@ REPEAT = "repeat"
 # Shorter repeats ("Yes.", "He declined.") can be real content said twice.
 REPEAT_MIN_WORDS = 6
 
+# Labels a line earns by what it is, which hold wherever it appears. Not the
+# positional guesses ("embed caption fragment": a short unpunctuated line in
+# the body), which a page's own headline repeated lower down can earn too, nor
+# a repeat, which is one page's own.
+_SPREADING = frozenset(
+    (
+        "site chrome",
+        "byline",
+        "date line",
+        "dateline",
+        "photo credit",
+        "credit",
+        "contact",
+        "script",
+        "markdown image",
+        "link only",
+    )
+)
+
 _FOLD = re.compile(r"[\W\d_]+")
 
 
@@ -50,7 +69,7 @@ def harmonise_boilerplate(documents: Sequence[Document]) -> tuple[Document, ...]
     for document in documents:
         for sentence in document.sentences:
             key = _key(sentence.text)
-            if sentence.boilerplate and key:
+            if sentence.boilerplate in _SPREADING and key:
                 chrome.setdefault(key, sentence.boilerplate)
     result = []
     for document in documents:

@@ -1,0 +1,87 @@
+"""Scraped-page furniture is told from story text, one whole short line at a time.
+
+The lines are invented in the shapes news sites print them; the story lines
+are the kinds of short sentences and headlines a rule must never take.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff_gui.engine.load.articles import documents_from_texts
+from newsdiff_gui.engine.segment.chrome import page_chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("4:07 PM ET", "date line"),
+        ("March 3, 2026 — 9:41am", "date line"),
+        ("12 hours ago", "date line"),
+        ("25m ago", "date line"),
+        ("Updated", "date line"),
+        ("Northern Wire Published 7:15 a.m. ET March 3, 2026", "date line"),
+        ("Posted: 10:02 AM, March 3, 2026", "date line"),
+        ("Image 2 of 9", "site chrome"),
+        ("(Photo: Ana Lindqvist / Northern Wire)", "photo credit"),
+        ("(Ola Berg/pool photo via AP, file) less", "photo credit"),
+        ("Associated Press", "credit"),
+        ("Reuters", "credit"),
+        ("More Stories", "site chrome"),
+        ("Most Popular", "site chrome"),
+        ("show chapters", "site chrome"),
+        ("•", "site chrome"),
+        ("A \xa0 A", "site chrome"),
+        ("CONNECT TWEET LINKEDIN COMMENTEMAILMORE", "site chrome"),
+        ("More from The Daily Ledger", "site chrome"),
+        ("You can unsubscribe at any time.", "site chrome"),
+        ("Get breaking news alerts and special reports.", "site chrome"),
+        ("Please read our commenting guidelines before you post.", "site chrome"),
+        ("Rosa Kint and Omar Haddad contributed to this report.", "byline"),
+        ("By Lena Vogt - The Daily Ledger - Tuesday, March 3, 2026", "byline"),
+        ("Riverton (CNN)", "dateline"),
+        ("This story is being updated, so check back for more.", "site chrome"),
+        ("window._ads = window._ads || []; _ads.push({ mode: 'grid' });", "script"),
+    ],
+)
+def test_page_furniture_is_recognised(line: str, reason: str) -> None:
+    assert page_chrome(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ferry strike ends after 12 days",
+        "The minister resigned at 4 pm on Tuesday.",
+        "Share prices fell 12% in early trading.",
+        "The newsletter first reported the merger in May.",
+        "Watchdog fines bank $40 million",
+        "More than 300 homes were evacuated.",
+        "The vote passed 97-2.",
+        "He was 35 minutes late.",
+        "Why the ferry strike matters",
+        "Police said the photo was taken in 2019 (before the fire).",
+    ],
+)
+def test_story_lines_are_left_alone(line: str) -> None:
+    assert page_chrome(line) is None
+
+
+def test_a_line_of_only_the_versions_own_outlet_is_a_credit() -> None:
+    assert page_chrome("The Daily Ledger", outlet="dailyledger.example") == "credit"
+    assert page_chrome("The Daily Ledger", outlet="") is None
+
+
+def test_a_positional_guess_does_not_spread_to_a_headline() -> None:
+    """A page that repeats its own headline lower down, as a short unpunctuated
+    line, may have that copy taken for a caption fragment; the headline on top
+    stays content (a positional guess is not the line's nature)."""
+    headline = "Ferry operator drops Sunday timetable"
+    body = "The operator said on Friday that it would stop Sunday sailings from May."
+    page = "\n\n".join(
+        [headline, "5 hours ago", "Other story in the list", "2 hours ago", headline, body, body]
+    )
+    other = "\n\n".join([headline, body])
+    first = documents_from_texts([("page.txt", page), ("copy.txt", other)]).documents[0]
+    assert first.sentences[0].text == headline
+    assert first.sentences[0].boilerplate is None
