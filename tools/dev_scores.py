@@ -75,7 +75,10 @@ def main() -> None:
     parser.add_argument(
         "--real",
         action="store_true",
-        help="also score the real-coverage gold sets beside the repository (../shared/corpus/gold or ../real-gold)",
+        help=(
+            "also score the real-coverage gold sets beside the repository"
+            " (../shared/corpus/gold or ../real-gold)"
+        ),
     )
     args = parser.parse_args()
     header = f"{'set':<36} {'P':>6} {'R':>6} {'F1':>6} {'worst pair':>11} {'add/om':>7}"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff_gui.engine.align import recovery
 from newsdiff_gui.engine.align.verify import FEATURE_NAMES, LinkModel
 
 WIRE = """Bridge collapse in Portvale
@@ -56,7 +57,11 @@ def toll_doubting_model() -> LinkModel:
 
 
 def use_toll_doubting_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in link model, and no recovery pass (its own offers would
+    change with every retrained recovery model; tests/engine/align/test_recovery.py
+    covers them)."""
     monkeypatch.setattr(LinkModel, "bundled", staticmethod(toll_doubting_model))
+    monkeypatch.setattr(recovery, "bundled_model", lambda: None)
 
 
 def write_bridge_story(folder: Path) -> list[Path]:

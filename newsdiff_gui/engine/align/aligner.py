@@ -46,6 +46,7 @@ from .placement import Placement, rare_terms
 from .records import AlignConfig
 from .records import Cluster as _Cluster
 from .records import Row as _Row
+from .recovery import recover_links
 from .similarity import (
     TermWeights,
     calibrate_link,
@@ -185,4 +186,8 @@ def align(
         if relation is not None:
             links.extend(_links(cluster, relation))
     made = Alignment(article_set, tuple(units), tuple(links))
-    return verify_links(made) if config.verify_links else made
+    if config.verify_links:
+        made = verify_links(made)
+    if config.recover_links:
+        made = recover_links(made, check_cancel=check_cancel)
+    return made

@@ -37,6 +37,8 @@ _ALIGNER_MODULES = (
     "final_passes",
     "placement",
     "verify",
+    "recovery",
+    "logistic",
     "clauses",
     "features",
     "numbers",
@@ -54,8 +56,8 @@ def aligner_key() -> str:
     here = Path(__file__).resolve().parent
     files = [here / f"{name}.py" for name in _ALIGNER_MODULES]
     files += sorted((here / "data").glob("*.npz")) + sorted((here / "data").glob("*.json"))
-    # Set-wide boilerplate decides which sentences the aligner sees.
-    files.append(here.parent / "segment" / "setwide.py")
+    # Segmentation and set-wide boilerplate decide which sentences the aligner sees.
+    files += [here.parent / "segment" / f"{name}.py" for name in ("sentences", "chrome", "setwide")]
     for path in files:
         try:
             digest.update(path.name.encode() + path.read_bytes())

@@ -119,7 +119,10 @@ def _name_anchor(name: str) -> str:
     return " ".join(stem(w) for w in normalise_words(name))
 
 
+@lru_cache(maxsize=32768)
 def sentence_features(text: str) -> SentenceFeatures:
+    """The terms and anchors of ``text``. Cached: the aligner, the link check
+    and the recovery pass each read every sentence of a set."""
     text = nfc(text)
     words = normalise_words(text)
     terms = frozenset(

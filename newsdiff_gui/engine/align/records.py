@@ -59,6 +59,9 @@ class AlignConfig:
     # Rescore links with the learned link model and keep doubtful ones as
     # suggestions (verify.py); off only to train that model on raw links.
     verify_links: bool = True
+    # Weigh the units each sentence's version is missing with the learned,
+    # order-aware recovery model (recovery.py); off only to train that model.
+    recover_links: bool = True
 
 
 # A clause of a fused sentence is matched as a fact of its own from this many terms.

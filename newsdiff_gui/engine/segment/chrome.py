@@ -98,7 +98,7 @@ _TERMINAL = (".", "!", "?", '"', "”", "'", "’")
 
 
 def _is_byline_with_parts(line: str) -> bool:
-    """"By Lena Vogt - The Daily Ledger - Tuesday, March 3, 2026": after "By",
+    """ "By Lena Vogt - The Daily Ledger - Tuesday, March 3, 2026": after "By",
     names, an outlet and a date, no sentence ("By Monday, 58 people had died")."""
     if not _BYLINE_WITH_PARTS.fullmatch(line) or len(line.split()) > 20:
         return False
