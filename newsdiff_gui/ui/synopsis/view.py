@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from ...engine.compare.suggestions import version_name
 from ...engine.compare.synopsis import CellStatus, synopsis
 from ...engine.model import Alignment, Document
+from ..base.flow_layout import FlowLayout
 from ..base.theme import theme_for
 from .base_chooser import BaseChooser, ask_base_sentence, base_choices, nearest_base_sentence
 from .legend import legend_html
@@ -103,15 +104,24 @@ class SynopsisView(QWidget):
         self.legend.setWordWrap(True)
         self._update_legend()
 
-        top = QHBoxLayout()
+        # The controls wrap onto a second line when the view is narrow: in one
+        # row they made the view 879 pixels wide at least, wider than its tab
+        # beside the docks, so the table ran off the right edge and was
+        # measured for one width, then re-measured for another.
+        self.base_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.base_combo.setMinimumContentsLength(18)  # the whole label is in the list
+        base = QWidget()
+        base_row = QHBoxLayout(base)
+        base_row.setContentsMargins(0, 0, 0, 0)
         base_label = QLabel("Base:")
         base_label.setBuddy(self.base_combo)
-        top.addWidget(base_label)
-        top.addWidget(self.base_combo)
-        top.addWidget(self.columns_button)
-        top.addWidget(self.compact_box)
-        top.addWidget(self.carried_box)
-        top.addStretch(1)
+        base_row.addWidget(base_label)
+        base_row.addWidget(self.base_combo)
+        top = FlowLayout(spacing=10, line_spacing=4)
+        for widget in (base, self.columns_button, self.compact_box, self.carried_box):
+            top.addWidget(widget)
         top.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 0)
