@@ -18,12 +18,20 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 class FlowLayout(QLayout):
     def __init__(
-        self, parent: QWidget | None = None, spacing: int = 12, line_spacing: int = 3
+        self,
+        parent: QWidget | None = None,
+        spacing: int = 12,
+        line_spacing: int = 3,
+        *,
+        last_to_the_right: bool = False,
     ) -> None:
+        """``last_to_the_right``: the last item sits at the right end of its
+        line (a status at the end of a bar), wherever the wrapping puts it."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._line_spacing = line_spacing
+        self._last_to_the_right = last_to_the_right
 
     # -- QLayout ---------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:
@@ -82,6 +90,7 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line_height = area.x(), area.y(), 0
+        last = self._items[-1] if self._items and self._last_to_the_right else None
         for item in self._items:
             hint = item.sizeHint()
             if hint.isEmpty():
@@ -99,7 +108,8 @@ class FlowLayout(QLayout):
             height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
             height = max(height, hint.height()) if width == hint.width() else height
             if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+                left = max(x, area.right() + 1 - width) if item is last else x
+                item.setGeometry(QRect(QPoint(left, y), QSize(width, height)))
             x = next_x
             line_height = max(line_height, height)
         return y + line_height - rect.y() + margins.bottom()

@@ -141,9 +141,13 @@ class PairListView(QListView):
             self._relayout_keeping_top()
 
     def set_header(self, header: QWidget) -> None:
+        """Hold ``header`` over the rows; the list is never narrower than the
+        header's minimum (its choosers would be cut off or overlap)."""
         header.setParent(self)
         self._header = header
         self.setViewportMargins(0, header.sizeHint().height(), 0, 0)
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(header.minimumSizeHint().width() + scroll_bar + 2 * self.frameWidth())
         self._place_header()
         header.show()
 

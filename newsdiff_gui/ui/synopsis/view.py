@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from ...engine.compare.suggestions import version_name
 from ...engine.compare.synopsis import CellStatus, synopsis
 from ...engine.model import Alignment, Document
+from ..base.eliding_combo import ElidingComboBox
 from ..base.flow_layout import FlowLayout
 from ..base.theme import theme_for
 from .base_chooser import BaseChooser, ask_base_sentence, base_choices, nearest_base_sentence
@@ -77,7 +78,7 @@ class SynopsisView(QWidget):
         self._documents: tuple[Document, ...] = ()
         self.model = SynopsisModel(self)
         self.table = SynopsisTable(self.model)
-        self.base_combo = QComboBox()
+        self.base_combo = ElidingComboBox()
         self.base_combo.setAccessibleName("Base version of the synopsis")
         self.base_combo.setToolTip("The version every other column is compared with")
         self.base_combo.currentIndexChanged.connect(self._on_base_chosen)
