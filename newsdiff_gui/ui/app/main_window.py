@@ -75,6 +75,7 @@ from .layout import DOCK_WIDTH, place_registered
 from .panel_tabs import PanelTabs
 from .progress import ProgressIndicator
 from .status_bar import CountsLabel, StatusBar
+from .view_settings import ViewSettings
 
 ALIGN_TOPIC = "align"
 SPLITTER_SIZES = (260, 1100)  # sidebar and views, in pixels, at start
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         )
         self._build_features()
         self._lay_out()
+        # The View menu's choices of the last session (after every feature is there).
+        self.view_settings = ViewSettings(self.context, self.pair_view, self.legend_action)
 
     # -- construction -----------------------------------------------------------
     def _build_actions(self) -> None:
@@ -283,8 +286,11 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks[0]], [dock], Qt.Orientation.Horizontal)
         self._splitter.setSizes([sidebar, max(1, width - sidebar - dock)])
         # A short window keeps its height for the text: the legend folds away
-        # (View → Legend brings it back).
-        self.legend_action.setChecked(self.height() >= LEGEND_MIN_WINDOW_HEIGHT)
+        # (View → Legend brings it back), unless the reader chose once.
+        chosen = self.view_settings.legend
+        self.legend_action.setChecked(
+            chosen if chosen is not None else self.height() >= LEGEND_MIN_WINDOW_HEIGHT
+        )
 
     def _widen_for_stories(self, visible: bool) -> None:
         """The Stories list needs room for its names beside three number columns:
