@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.compare.labels import version_labels
 from ...engine.compare.pairing import PairCounts
 from ...engine.load.articles import SUPPORTED_SUFFIXES, InputError
 from ...engine.model import Alignment
@@ -466,8 +467,9 @@ class MainWindow(QMainWindow):
         self.sidebar.versions.set_pair(left, right)
         alignment = self.context.alignment
         if alignment is not None:
-            documents = alignment.documents
-            self.setWindowTitle(f"{documents[left].outlet} ⇄ {documents[right].outlet} — newsdiff")
+            # Labels, not outlets: five copies from one outlet read "AP ⇄ AP".
+            labels = version_labels(alignment.documents)
+            self.setWindowTitle(f"{labels[left].short} ⇄ {labels[right].short} — newsdiff")
 
     # -- events -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
