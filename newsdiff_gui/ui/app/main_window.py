@@ -166,7 +166,6 @@ class MainWindow(QMainWindow):
         )
         self._build_features()
         self._lay_out()
-        # The View menu's choices of the last session (after every feature is there).
         self.view_settings = ViewSettings(self.context, self.pair_view, self.legend_action)
 
     # -- construction -----------------------------------------------------------
@@ -288,10 +287,8 @@ class MainWindow(QMainWindow):
         self._splitter.setSizes([sidebar, max(1, width - sidebar - dock)])
         # A short window keeps its height for the text: the legend folds away
         # (View → Legend brings it back), unless the reader chose once.
-        chosen = self.view_settings.legend
-        self.legend_action.setChecked(
-            chosen if chosen is not None else self.height() >= LEGEND_MIN_WINDOW_HEIGHT
-        )
+        chosen, tall = self.view_settings.legend, self.height() >= LEGEND_MIN_WINDOW_HEIGHT
+        self.legend_action.setChecked(tall if chosen is None else chosen)
 
     def _widen_for_stories(self, visible: bool) -> None:
         """The Stories list needs room for its names beside three number columns:
@@ -467,8 +464,7 @@ class MainWindow(QMainWindow):
         self.sidebar.versions.set_pair(left, right)
         alignment = self.context.alignment
         if alignment is not None:
-            # Labels, not outlets: five copies from one outlet read "AP ⇄ AP".
-            labels = version_labels(alignment.documents)
+            labels = version_labels(alignment.documents)  # not outlets: "AP ⇄ AP"
             self.setWindowTitle(f"{labels[left].short} ⇄ {labels[right].short} — newsdiff")
 
     # -- events -------------------------------------------------------------------------

@@ -12,10 +12,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 
 class ElidingComboBox(QComboBox):
+    def __init__(self, parent: QWidget | None = None, *, minimum_chars: int = 0) -> None:
+        """``minimum_chars``: as narrow as that many characters allow (the
+        whole label is in the list), instead of as wide as the longest label."""
+        super().__init__(parent)
+        if minimum_chars:
+            self.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.setMinimumContentsLength(minimum_chars)
+
     def shown_text(self) -> str:
         """The current text as painted: elided to the field's width."""
         option = QStyleOptionComboBox()

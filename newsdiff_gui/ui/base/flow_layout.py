@@ -7,13 +7,13 @@ rows with a fixed minimum width, which set the whole window's minimum width
 1024-pixel screen or at 150 % scale. A flow layout is as narrow as its
 widest chip and as tall as the wrapping needs (height-for-width).
 
-Public API: ``FlowLayout``.
+Public API: ``FlowLayout``, ``kept_together``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -113,3 +113,14 @@ class FlowLayout(QLayout):
             x = next_x
             line_height = max(line_height, height)
         return y + line_height - rect.y() + margins.bottom()
+
+
+def kept_together(*widgets: QWidget, spacing: int = 6) -> QWidget:
+    """``widgets`` in one row that wraps as one item (a label and its field)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row

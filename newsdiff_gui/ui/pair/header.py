@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
 from ...engine.compare.labels import VersionLabel, version_labels
 from ...engine.model import Document
@@ -72,12 +72,8 @@ class _Side(QWidget):
         font.setPointSizeF(font.pointSizeF() * 0.8)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
         self.caption.setFont(font)
-        self.combo = ElidingComboBox(self)
+        self.combo = ElidingComboBox(self, minimum_chars=_MIN_CHARS)
         self.combo.setAccessibleName(f"{caption.capitalize()} version")
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.combo.setMinimumContentsLength(_MIN_CHARS)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.details = QLabel(self)
         self.details.setTextFormat(Qt.TextFormat.PlainText)

@@ -36,8 +36,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -49,7 +47,7 @@ from ...engine.compare.suggestions import version_name
 from ...engine.compare.synopsis import CellStatus, synopsis
 from ...engine.model import Alignment, Document
 from ..base.eliding_combo import ElidingComboBox
-from ..base.flow_layout import FlowLayout
+from ..base.flow_layout import FlowLayout, kept_together
 from ..base.theme import theme_for
 from .base_chooser import BaseChooser, ask_base_sentence, base_choices, nearest_base_sentence
 from .legend import legend_html
@@ -78,7 +76,7 @@ class SynopsisView(QWidget):
         self._documents: tuple[Document, ...] = ()
         self.model = SynopsisModel(self)
         self.table = SynopsisTable(self.model)
-        self.base_combo = ElidingComboBox()
+        self.base_combo = ElidingComboBox(minimum_chars=18)
         self.base_combo.setAccessibleName("Base version of the synopsis")
         self.base_combo.setToolTip("The version every other column is compared with")
         self.base_combo.currentIndexChanged.connect(self._on_base_chosen)
@@ -105,25 +103,14 @@ class SynopsisView(QWidget):
         self.legend.setWordWrap(True)
         self._update_legend()
 
-        # The controls wrap onto a second line when the view is narrow: in one
-        # row they made the view 879 pixels wide at least, wider than its tab
-        # beside the docks, so the table ran off the right edge and was
-        # measured for one width, then re-measured for another.
-        self.base_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.base_combo.setMinimumContentsLength(18)  # the whole label is in the list
-        base = QWidget()
-        base_row = QHBoxLayout(base)
-        base_row.setContentsMargins(0, 0, 0, 0)
+        # Controls wrap when the view is narrow (one row made it 879 px wide, past
+        # its tab: the table ran off the edge and its rows were measured twice).
         base_label = QLabel("Base:")
         base_label.setBuddy(self.base_combo)
-        base_row.addWidget(base_label)
-        base_row.addWidget(self.base_combo)
         top = FlowLayout(spacing=10, line_spacing=4)
-        for widget in (base, self.columns_button, self.compact_box, self.carried_box):
+        top.addWidget(kept_together(base_label, self.base_combo))
+        for widget in (self.columns_button, self.compact_box, self.carried_box, self.summary):
             top.addWidget(widget)
-        top.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 0)
         layout.setSpacing(4)
