@@ -1,5 +1,5 @@
 """Build ``newsdiff_gui/data/resources/fonts/NewsdiffMarks.ttf``: every mark
-newsdiff shows beside colour (✋ ⓘ ✎ ★ ◆ ◐ ▨ ≈ …), drawn here as polygons.
+newsdiff shows beside colour (✋ ⓘ ✎ ★ ◆ ◐ ▨ ≈ ↕ …), drawn here as polygons.
 
 Why a font of our own: on a machine without a font that has ``✋`` or
 ``ⓘ``, Qt drew an empty box where "linked by hand" or "info" should be
@@ -221,6 +221,15 @@ def dashed_arrow(pen: TTGlyphPen) -> None:
     _polygon(pen, [(520, 90), (520, 500), (770, 295)])
 
 
+def up_down_arrow(pen: TTGlyphPen) -> None:
+    """One outline: a shaft with a head at each end, taller than the other
+    marks (ascender to descender), as system fonts draw it."""
+    _polygon(pen, [
+        (300, 720), (530, 450), (350, 450), (350, 110), (530, 110), (300, -160),
+        (70, 110), (250, 110), (250, 450), (70, 450),
+    ])  # fmt: skip
+
+
 def swap_arrows(pen: TTGlyphPen) -> None:
     _polygon(pen, _rect(60, 400, 560, 460))
     _polygon(pen, [(540, 300), (540, 560), (750, 430)])
@@ -255,6 +264,7 @@ GLYPHS: dict[str, tuple[Callable[[TTGlyphPen], None], int]] = {
     "\u270b": (hand, 850),  # ✋ linked by hand
     "\u21e2": (dashed_arrow, ADVANCE),  # ⇢ marked for linking
     "\u21c4": (swap_arrows, ADVANCE),  # ⇄ swap sides, linked pair
+    "\u2195": (up_down_arrow, 600),  # ↕ moved passage
     "\u2713": (check, ADVANCE),  # ✓ found
     "\u2717": (cross, ADVANCE),  # ✗ missed
 }

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ..align.features import STOP_WORDS
+from ..compare.labels import label_names
 from ..compare.pairing import PairRow, RowKind, pair_rows
 from ..model import Alignment, Document, OpKind
 from .classify import read_changes
@@ -115,9 +116,11 @@ def _guess_source(
     units: dict[str, list[int]],
     aligned_share: float,
     grams: dict[str, set[int]],
+    names: dict[str, str],
 ) -> tuple[SourceGuess, dict[str, float], Document | None]:
-    """The likely source, its evidence, and the nearest version whatever the
-    direction (the one to compare wording with, e.g. for spin)."""
+    """The likely source, its evidence (naming versions by ``names``, their
+    labels: "AP carries …" could be any of five AP copies), and the nearest
+    version whatever the direction (the one to compare wording with, e.g. for spin)."""
     mine = units.get(document.id, [])
     my_grams = grams[document.id]
     mine_set = set(mine)
@@ -147,9 +150,9 @@ def _guess_source(
     margin = score - (scored[1][0] if len(scored) > 1 else 0.0)
     confidence = round(min(1.0, score * (0.6 + margin)), 2)
     evidence = (
-        f"{other.outlet} carries {coverage:.0%} of its content",
+        f"{names[other.id]} carries {coverage:.0%} of its content",
         f"{order:.0%} of that content keeps the same order",
-        f"{verbatim:.0%} of its five-word runs appear word for word in {other.outlet}",
+        f"{verbatim:.0%} of its five-word runs appear word for word in {names[other.id]}",
     )
     extra = {"source_coverage": coverage, "source_order": order, "source_verbatim": verbatim}
     return SourceGuess(other.id, confidence, evidence), extra, nearest
@@ -158,6 +161,7 @@ def _guess_source(
 def profile_versions(alignment: Alignment) -> list[VersionProfile]:
     """One profile per version, in the order the versions were given."""
     documents = alignment.documents
+    names = label_names(documents)
     units = _units_by_document(alignment)
     multi = [u for u in alignment.units if len({m.split(":")[0] for m in u.members}) > 1]
     profiles = []
@@ -181,7 +185,9 @@ def profile_versions(alignment: Alignment) -> list[VersionProfile]:
             if document.id not in {m.split(":")[0] for m in u.members}
             and len({m.split(":")[0] for m in u.members}) > others / 2
         )
-        source, extra, nearest = _guess_source(alignment, document, units, aligned_share, grams)
+        source, extra, nearest = _guess_source(
+            alignment, document, units, aligned_share, grams, names
+        )
         partner = next((d for d in documents if d.id == source.document), nearest)
         quotes_intact = quotes_altered = 0
         spin = 0.0

@@ -211,6 +211,8 @@ class RowReader:
                 continue
             no = 0 if negated[0][head] > negated[1][head] else 1
             yes = 1 - no
+            if said[yes][head] <= negated[yes][head]:
+                continue  # the other side never says it plainly (a cue glued to a word)
             if said[yes][head] - negated[yes][head] <= said[no][head] - negated[no][head]:
                 continue
             cue = next(n for n in cues[no] if n.head == head)

@@ -3,7 +3,8 @@
 Why: every report used to be headed "newsdiff report", so two printed
 reports could not be told apart, nor matched to the story they compare. The
 title names the story by the version headline that reads best as one (a
-whole headline, not a dateline or a cut-off lead), the versions by outlet,
+whole headline, not a dateline or a cut-off lead), the versions by their
+labels (``compare.labels``: unique where outlets repeat, "A · AP 10:02"),
 and the day the report was made (and the versions' own dates, when known).
 
 Public API: ``ReportTitle``, ``report_title``.
@@ -14,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..compare.labels import version_labels
 from ..model import Alignment, Document
 
 MAX_HEADLINE = 110  # characters: longer titles are leads, not headlines
-MAX_NAMED = 6  # outlets named in the subtitle before "and N more"
+MAX_NAMED = 6  # versions named in the subtitle before "and N more"
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,10 @@ def _day(day: date) -> str:
 def report_title(alignment: Alignment, made: date | None = None) -> ReportTitle:
     """The title of a report of ``alignment`` made on ``made`` (default: today)."""
     documents = alignment.documents
-    outlets = [d.outlet or d.name for d in documents]
-    named = ", ".join(outlets[:MAX_NAMED])
-    if len(outlets) > MAX_NAMED:
-        named += f" and {len(outlets) - MAX_NAMED} more"
+    labels = [label.short for label in version_labels(documents)]
+    named = ", ".join(labels[:MAX_NAMED])
+    if len(labels) > MAX_NAMED:
+        named += f" and {len(labels) - MAX_NAMED} more"
     parts = [f"{len(documents)} versions ({named})"]
     dated = sorted({d.date for d in documents if d.date})
     if dated:

@@ -1,5 +1,5 @@
-"""User settings: recently opened sets, "reopen the last set at start" and
-the folder each kind of file dialog was last used in.
+"""User settings: recently opened sets, "reopen the last set at start", the
+folder each kind of file dialog was last used in, and the View menu's choices.
 
 One JSON file, ``config_dir()/settings.json``, written atomically. A file
 that cannot be read is moved aside to ``.bak`` and ``SettingsStore.warnings``
@@ -32,6 +32,9 @@ class Settings:
     reopen_last: bool = False
     # The folder each kind of file dialog ("open", "export" …) was last used in.
     folders: dict[str, str] = field(default_factory=dict)
+    # The View menu's choices by name ("show_chrome": True, "order": "right"):
+    # the front end names and reads them; here they are only kept.
+    view: dict[str, bool | str] = field(default_factory=dict)
     # Keys this version does not know, written back untouched.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -66,17 +69,24 @@ class SettingsStore:
         for item in data.get("recent_sets", ()):
             if isinstance(item, list) and all(isinstance(p, str) for p in item) and item:
                 recent.append(tuple(item))
-        known = {"schema", "recent_sets", "reopen_last", "folders"}
+        known = {"schema", "recent_sets", "reopen_last", "folders", "view"}
         raw_folders = data.get("folders")
         folders = {
             str(k): v
             for k, v in (raw_folders.items() if isinstance(raw_folders, dict) else ())
             if isinstance(v, str) and v
         }
+        raw_view = data.get("view")
+        view = {
+            str(k): v
+            for k, v in (raw_view.items() if isinstance(raw_view, dict) else ())
+            if isinstance(v, (bool, str))
+        }
         return Settings(
             tuple(recent[:MAX_RECENT]),
             bool(data.get("reopen_last", False)),
             folders,
+            view,
             {k: v for k, v in data.items() if k not in known},
         )
 
@@ -100,6 +110,7 @@ class SettingsStore:
                 "recent_sets": [list(s) for s in self.settings.recent_sets],
                 "reopen_last": self.settings.reopen_last,
                 "folders": dict(self.settings.folders),
+                "view": dict(self.settings.view),
             },
         )
 
@@ -137,4 +148,12 @@ class SettingsStore:
         self._reload()
         folders = {**self.settings.folders, kind: str(Path(folder).absolute())}
         self.settings = replace(self.settings, folders=folders)
+        self.save()
+
+    def set_view(self, name: str, value: bool | str) -> None:
+        """Keep one View menu choice (saved at once; unchanged: nothing written)."""
+        self._reload()
+        if self.settings.view.get(name) == value:
+            return
+        self.settings = replace(self.settings, view={**self.settings.view, name: value})
         self.save()

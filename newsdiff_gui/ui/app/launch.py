@@ -166,6 +166,7 @@ def launch_gui(files: list[str], screenshot: str | None = None) -> int:
     def save() -> None:
         # Let the list lay out and paint the filled rows before grabbing.
         app.processEvents()
+        window.pair_view.list_view.finish_measuring()
         window.pair_view.list_view.doItemsLayout()
         app.processEvents()
         ok = window.grab().save(screenshot, "PNG")

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.compare.labels import version_labels
 from ...engine.compare.pairing import PairCounts
 from ...engine.load.articles import SUPPORTED_SUFFIXES, InputError
 from ...engine.model import Alignment
@@ -75,6 +76,7 @@ from .layout import DOCK_WIDTH, place_registered
 from .panel_tabs import PanelTabs
 from .progress import ProgressIndicator
 from .status_bar import CountsLabel, StatusBar
+from .view_settings import ViewSettings
 
 ALIGN_TOPIC = "align"
 SPLITTER_SIZES = (260, 1100)  # sidebar and views, in pixels, at start
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         )
         self._build_features()
         self._lay_out()
+        self.view_settings = ViewSettings(self.context, self.pair_view, self.legend_action)
 
     # -- construction -----------------------------------------------------------
     def _build_actions(self) -> None:
@@ -283,8 +286,9 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks[0]], [dock], Qt.Orientation.Horizontal)
         self._splitter.setSizes([sidebar, max(1, width - sidebar - dock)])
         # A short window keeps its height for the text: the legend folds away
-        # (View → Legend brings it back).
-        self.legend_action.setChecked(self.height() >= LEGEND_MIN_WINDOW_HEIGHT)
+        # (View → Legend brings it back), unless the reader chose once.
+        chosen, tall = self.view_settings.legend, self.height() >= LEGEND_MIN_WINDOW_HEIGHT
+        self.legend_action.setChecked(tall if chosen is None else chosen)
 
     def _widen_for_stories(self, visible: bool) -> None:
         """The Stories list needs room for its names beside three number columns:
@@ -460,8 +464,8 @@ class MainWindow(QMainWindow):
         self.sidebar.versions.set_pair(left, right)
         alignment = self.context.alignment
         if alignment is not None:
-            documents = alignment.documents
-            self.setWindowTitle(f"{documents[left].outlet} ⇄ {documents[right].outlet} — newsdiff")
+            labels = version_labels(alignment.documents)  # not outlets: "AP ⇄ AP"
+            self.setWindowTitle(f"{labels[left].short} ⇄ {labels[right].short} — newsdiff")
 
     # -- events -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

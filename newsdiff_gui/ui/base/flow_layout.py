@@ -7,23 +7,31 @@ rows with a fixed minimum width, which set the whole window's minimum width
 1024-pixel screen or at 150 % scale. A flow layout is as narrow as its
 widest chip and as tall as the wrapping needs (height-for-width).
 
-Public API: ``FlowLayout``.
+Public API: ``FlowLayout``, ``kept_together``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
     def __init__(
-        self, parent: QWidget | None = None, spacing: int = 12, line_spacing: int = 3
+        self,
+        parent: QWidget | None = None,
+        spacing: int = 12,
+        line_spacing: int = 3,
+        *,
+        last_to_the_right: bool = False,
     ) -> None:
+        """``last_to_the_right``: the last item sits at the right end of its
+        line (a status at the end of a bar), wherever the wrapping puts it."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._line_spacing = line_spacing
+        self._last_to_the_right = last_to_the_right
 
     # -- QLayout ---------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:
@@ -82,6 +90,7 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line_height = area.x(), area.y(), 0
+        last = self._items[-1] if self._items and self._last_to_the_right else None
         for item in self._items:
             hint = item.sizeHint()
             if hint.isEmpty():
@@ -99,7 +108,19 @@ class FlowLayout(QLayout):
             height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
             height = max(height, hint.height()) if width == hint.width() else height
             if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+                left = max(x, area.right() + 1 - width) if item is last else x
+                item.setGeometry(QRect(QPoint(left, y), QSize(width, height)))
             x = next_x
             line_height = max(line_height, height)
         return y + line_height - rect.y() + margins.bottom()
+
+
+def kept_together(*widgets: QWidget, spacing: int = 6) -> QWidget:
+    """``widgets`` in one row that wraps as one item (a label and its field)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row

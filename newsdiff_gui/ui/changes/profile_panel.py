@@ -13,15 +13,19 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ...engine.changes.profile import VersionProfile
+from ...engine.compare.labels import version_labels
 from ...engine.model import Alignment
 
 
 def profiles_html(alignment: Alignment, profiles: list[VersionProfile]) -> str:
-    names = {d.id: f"{d.name} — {d.outlet}" for d in alignment.documents}
+    documents = alignment.documents
+    labels = {d.id: label for d, label in zip(documents, version_labels(documents), strict=True)}
+    names = {d: label.short for d, label in labels.items()}  # unique where outlets repeat
     parts = ["<h2>Versions</h2>"]
     for p in profiles:
         parts.append(f"<h3>{escape(names[p.document])}</h3><ul>")
         parts.append(
+            f"<li>{escape(labels[p.document].full)}</li>"
             f"<li>{p.words} words, {p.sentences} sentences; carries "
             f"{p.share_of_set:.0%} of the shared content; {p.aligned_share:.0%} of its "
             f"sentences are shared</li>"

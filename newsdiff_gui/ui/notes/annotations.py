@@ -57,6 +57,7 @@ class AnnotationsController(QObject):
         self.context = context
         self.store: NotesStore | None = None
         self.opened: OpenSet | None = None  # the set as the recipe opened it
+        self._resolver: Resolver | None = None  # hashes every version: kept per set
 
     # -- the data flow ------------------------------------------------------------
     def attach(self, opened: OpenSet) -> Alignment:
@@ -206,9 +207,11 @@ class AnnotationsController(QObject):
     def note_targets(self) -> dict[str, int]:
         """How many notes each sentence, unit or document id has now."""
         counts: dict[str, int] = {}
-        if self.store is None:
+        if self.store is None or not self.store.notes:
             return counts
-        resolver = Resolver(self.store.article_set)
+        resolver = self._resolver
+        if resolver is None or resolver.article_set is not self.store.article_set:
+            resolver = self._resolver = Resolver(self.store.article_set)
         for note in self.store.notes:
             target = resolver.target(self.context.alignment, note.anchor)
             if target is not None:

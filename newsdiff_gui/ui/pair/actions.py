@@ -30,6 +30,7 @@ from ...engine.annotate.anchors import Resolver
 from ...engine.compare.labels import version_labels
 from ...engine.compare.pairing import PairRow, RowKind
 from ...engine.compare.suggestions import version_name
+from ...engine.model import Alignment
 from ...engine.report.markers import MANUAL, NOTE, PENDING_LINK
 from ..base.context import AppContext
 from ..notes import note_dialog
@@ -54,6 +55,8 @@ class PairActions:
         self.pair_view = pair_view
         self.annotations = annotations
         self.pending_link: str | None = None  # a sentence id waiting for its partner
+        # The manual links' sentence pairs of the alignment they were read from.
+        self._manual: tuple[Alignment | None, set[frozenset[str]]] = (None, set())
         self.partners = PartnerOffers(context, pair_view, annotations)
         view = pair_view.list_view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -244,13 +247,16 @@ class PairActions:
         if alignment is None or model.rowCount() == 0:
             return
         targets = self.annotations.note_targets()
-        manual = {
-            frozenset((a, b))
-            for link in alignment.links
-            if link.manual
-            for a in link.a
-            for b in link.b
-        }
+        if self._manual[0] is not alignment:  # once per alignment, not per pair
+            pairs = {
+                frozenset((a, b))
+                for link in alignment.links
+                if link.manual
+                for a in link.a
+                for b in link.b
+            }
+            self._manual = (alignment, pairs)
+        manual = self._manual[1]
         marks: dict[int, tuple[str, list[str]]] = {}
         for number in range(model.rowCount()):
             row = model.row_at(number)

@@ -11,6 +11,13 @@ unique even when outlet and headline are the same; the full identity
 articles, so every label here is plain text (``Qt.TextFormat.PlainText``)
 and tooltips go through ``tooltip_html``.
 
+Narrow columns: a chooser never gets narrower than its minimum text (the
+label's first ``_MIN_CHARS`` characters; Qt elides the rest), the detail
+line is elided in the middle (whole in its tooltip), and the "LEFT"/"RIGHT"
+caption gives way first. The header's minimum width is what that needs and
+the rows' list keeps it, so a small window scrolls the panel instead of
+cutting a chooser off or laying it over the swap button.
+
 Public API: ``PairHeader``.
 """
 
@@ -18,16 +25,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
 from ...engine.compare.labels import VersionLabel, version_labels
 from ...engine.model import Document
+from ..base.eliding_combo import ElidingComboBox
 from ..base.formats import tooltip_html
 from ..base.theme import theme_for
-from .delegate import cell_rects
+from .delegate import GUTTER_WIDTH, cell_rects
 
 HEADER_HEIGHT = 64
 _PAD_X = 12
+_MIN_CHARS = 6  # a chooser shows at least this much of its label ("C · AP…")
 
 
 def version_label(document: Document, label: VersionLabel) -> str:
@@ -63,31 +72,44 @@ class _Side(QWidget):
         font.setPointSizeF(font.pointSizeF() * 0.8)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
         self.caption.setFont(font)
-        self.combo = QComboBox(self)
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.combo.setMinimumContentsLength(12)
+        self.combo = ElidingComboBox(self, minimum_chars=_MIN_CHARS)
+        self.combo.setAccessibleName(f"{caption.capitalize()} version")
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.details = QLabel(self)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self._details = ""  # the whole line; the label shows it elided to its width
         dim = self.details.palette()
         dim.setColor(QPalette.ColorRole.WindowText, theme_for(self.palette()).dim_text)
         self.details.setPalette(dim)
         self.caption.setPalette(dim)
 
+    def minimum_width(self) -> int:
+        """The chooser at its minimum text: the narrowest this side may be."""
+        return self.combo.minimumSizeHint().width()
+
+    def set_details(self, text: str) -> None:
+        self._details = text
+        self.details.setToolTip(text)
+        self._elide_details()
+
+    def _elide_details(self) -> None:
+        metrics = self.details.fontMetrics()
+        width = max(0, self.details.width())
+        self.details.setText(metrics.elidedText(self._details, Qt.TextElideMode.ElideMiddle, width))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Caption and combo on the first line, details under them."""
+        """Caption and combo on the first line, details under them; without
+        the caption when the combo would be squeezed under its minimum."""
         width = self.width()
         caption_width = self.caption.sizeHint().width()
         combo_height = self.combo.sizeHint().height()
+        with_caption = width >= caption_width + 8 + self.minimum_width()
+        self.caption.setVisible(with_caption)
+        start = caption_width + 8 if with_caption else 0
         self.caption.setGeometry(0, 8, caption_width, combo_height)
-        self.combo.setGeometry(
-            caption_width + 8, 8, max(60, width - caption_width - 8), combo_height
-        )
-        self.details.setGeometry(
-            caption_width + 10, 10 + combo_height, width - caption_width - 10, 20
-        )
+        self.combo.setGeometry(start, 8, max(1, width - start), combo_height)
+        self.details.setGeometry(start + 2, 10 + combo_height, max(1, width - start - 2), 20)
+        self._elide_details()
         super().resizeEvent(event)
 
 
@@ -119,6 +141,11 @@ class PairHeader(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, HEADER_HEIGHT)
 
+    def minimumSizeHint(self) -> QSize:
+        """Both choosers at their minimum text, the gutter between (``cell_rects``)."""
+        side = max(self.left.minimum_width(), self.right.minimum_width())
+        return QSize(2 * (side + _PAD_X + _PAD_X // 2) + GUTTER_WIDTH + 1, HEADER_HEIGHT)
+
     def set_documents(self, documents: tuple[Document, ...]) -> None:
         """Fill both choosers with the loaded versions."""
         self._documents = documents
@@ -141,10 +168,10 @@ class PairHeader(QWidget):
             side.combo.blockSignals(False)
             if 0 <= number < len(self._documents):
                 document = self._documents[number]
-                side.details.setText(version_details(document))
+                side.set_details(version_details(document))
                 side.combo.setToolTip(_identity(document, self._labels[number]))
             else:
-                side.details.clear()
+                side.set_details("")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Place the sides over the columns exactly as the delegate splits a row."""

@@ -158,6 +158,20 @@ class PairRowsModel(QAbstractListModel):
     def has_marks(self) -> bool:
         return bool(self._marks)
 
+    def has_partners(self) -> bool:
+        return bool(self._partners)
+
+    def gutter_lines(self, number: int) -> int:
+        """How many lines of glyphs the row's gutter holds under its marker
+        (typed changes, the reader's marks): the delegate makes room for them
+        without a trip through ``data`` for each row it measures."""
+        return bool(self._tags.get(number, ("",))[0]) + bool(self._marks.get(number, ("",))[0])
+
+    def partner_line(self, number: int) -> str | None:
+        """The offer line of a lone row's possible partner, or None."""
+        offer = self._partners.get(number)
+        return offer[1] if offer else None
+
     def row_of_span(self, document_id: str, position: int) -> int:
         """The row showing ``position`` of document ``document_id``, or -1."""
         for number, row in enumerate(self._rows):

@@ -64,6 +64,8 @@ class PartnerOffers(QObject):
             number: (best, best.describe(version_name(alignment, best.other)))
             for number, (best, *_others) in found.items()
         }
+        if not offers and not model.has_partners():
+            return  # nothing offered before or now: no row changes height
         model.set_partners(offers)
         self.pair_view.list_view.scheduleDelayedItemsLayout()  # rows with an offer grow
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QToolButton, QWidget
 
 from ...engine.compare.reading import Order
+from ..base.flow_layout import FlowLayout
 from ..base.theme import theme_for
 
 
@@ -53,16 +54,17 @@ class ReadingBar(QWidget):
         self.hidden.setTextFormat(Qt.TextFormat.RichText)
         self.hidden.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.hidden.linkActivated.connect(lambda _link: self.show_chrome_requested.emit())
-        layout = QHBoxLayout(self)
+        # Wraps onto more lines when the view is narrow (in one row it made
+        # the pair view 661 pixels wide at least); the position stays at the
+        # right end of its line.
+        line = self.buttons[Order.LEFT].sizeHint().height()
+        for label in (self.caption, self.hidden, self.position):  # level with the buttons
+            label.setMinimumHeight(line)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        layout = FlowLayout(self, spacing=8, line_spacing=0, last_to_the_right=True)
         layout.setContentsMargins(10, 2, 10, 2)
-        layout.setSpacing(6)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.buttons[Order.LEFT])
-        layout.addWidget(self.buttons[Order.RIGHT])
-        layout.addStretch(1)
-        layout.addWidget(self.hidden)
-        layout.addSpacing(12)
-        layout.addWidget(self.position)
+        for widget in (self.caption, *self.buttons.values(), self.hidden, self.position):
+            layout.addWidget(widget)
         self._dim()
 
     def _dim(self) -> None:

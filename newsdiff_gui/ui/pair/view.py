@@ -66,6 +66,8 @@ class PairView(QWidget):
         self.list_view.setModel(self.model)
         self.delegate = PairRowDelegate(self.list_view)
         self.list_view.setItemDelegate(self.delegate)
+        self.list_view.set_measurer(self.delegate)
+        self.delegate.estimating.connect(self.list_view.start_measuring)
         self.header = PairHeader()
         self.list_view.set_header(self.header)
         self.list_view.set_placeholder(EMPTY_TEXT)
@@ -216,7 +218,8 @@ class PairView(QWidget):
         self.reading_bar.set_hidden(reading.hidden_chrome, reading.hidden_punctuation)
         self.list_view.scrollToTop()
         self.counts_changed.emit(self.model.counts())
-        self._select_pending()
+        if not self._select_pending():
+            self.list_view.measure_visible()  # the first rows exact at once, the rest later
         self._show_position()
         self.filled.emit()
 
@@ -257,15 +260,17 @@ class PairView(QWidget):
         else:
             self.set_pair(*pair)
 
-    def _select_pending(self) -> None:
+    def _select_pending(self) -> bool:
+        """Select the row of the sentence waiting for its pair; True when one was."""
         if self._pending_sentence is None or self._alignment is None:
-            return
+            return False
         sentence = self._alignment.article_set.sentence(self._pending_sentence)
         document = self._alignment.documents[sentence.doc_index]
         row = self.model.row_of_span(document.id, sentence.start)
         self._pending_sentence = None  # shown, or hidden (site chrome): not looked for again
         if row >= 0:
             self.select_row(row)
+        return row >= 0
 
     # -- navigation -------------------------------------------------------------
     def current_row(self) -> int:
@@ -283,6 +288,8 @@ class PairView(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         self.list_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if self.list_view.measure_visible():  # heights around it were estimates
+            self.list_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def next_change(self) -> bool:
         """Select the next row that differs; False when there is none below."""

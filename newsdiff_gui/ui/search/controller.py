@@ -21,6 +21,7 @@ import re
 
 from PySide6.QtCore import QTimer
 
+from ...engine.compare.labels import version_labels
 from ...engine.compare.search import Hit, SearchError, SearchResult, compile_query, search
 from ...engine.model import Alignment
 from ..base.context import AppContext
@@ -159,7 +160,13 @@ class SearchController:
             f"Hit {self.current + 1} of {result.total}{more}, in {carrying} of "
             f"{len(alignment.documents)} versions (counts in the sidebar)"
         )
-        lines = [f"{d.outlet}: {result.counts[d.id]} hit(s)" for d in alignment.documents]
+        # By label (unique where outlets repeat), with each version's full identity.
+        lines = [
+            f"{label.short}: {result.counts[d.id]} hit(s) — {label.full}"
+            for d, label in zip(
+                alignment.documents, version_labels(alignment.documents), strict=True
+            )
+        ]
         self.bar.set_counts(text, tooltip_html(*lines))
 
     # -- stepping -------------------------------------------------------------------------

@@ -36,8 +36,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -48,6 +46,8 @@ from PySide6.QtWidgets import (
 from ...engine.compare.suggestions import version_name
 from ...engine.compare.synopsis import CellStatus, synopsis
 from ...engine.model import Alignment, Document
+from ..base.eliding_combo import ElidingComboBox
+from ..base.flow_layout import FlowLayout, kept_together
 from ..base.theme import theme_for
 from .base_chooser import BaseChooser, ask_base_sentence, base_choices, nearest_base_sentence
 from .legend import legend_html
@@ -76,7 +76,7 @@ class SynopsisView(QWidget):
         self._documents: tuple[Document, ...] = ()
         self.model = SynopsisModel(self)
         self.table = SynopsisTable(self.model)
-        self.base_combo = QComboBox()
+        self.base_combo = ElidingComboBox(minimum_chars=18)
         self.base_combo.setAccessibleName("Base version of the synopsis")
         self.base_combo.setToolTip("The version every other column is compared with")
         self.base_combo.currentIndexChanged.connect(self._on_base_chosen)
@@ -103,16 +103,14 @@ class SynopsisView(QWidget):
         self.legend.setWordWrap(True)
         self._update_legend()
 
-        top = QHBoxLayout()
+        # Controls wrap when the view is narrow (one row made it 879 px wide, past
+        # its tab: the table ran off the edge and its rows were measured twice).
         base_label = QLabel("Base:")
         base_label.setBuddy(self.base_combo)
-        top.addWidget(base_label)
-        top.addWidget(self.base_combo)
-        top.addWidget(self.columns_button)
-        top.addWidget(self.compact_box)
-        top.addWidget(self.carried_box)
-        top.addStretch(1)
-        top.addWidget(self.summary)
+        top = FlowLayout(spacing=10, line_spacing=4)
+        top.addWidget(kept_together(base_label, self.base_combo))
+        for widget in (self.columns_button, self.compact_box, self.carried_box, self.summary):
+            top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 0)
         layout.setSpacing(4)

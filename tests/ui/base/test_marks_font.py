@@ -38,9 +38,8 @@ def test_the_bundled_font_has_every_mark(qapp) -> None:
     assert raw.isValid()
     marks = _all_marks()
     assert {"✋", "ⓘ", "✎", "★", "▨"} <= marks  # the table is read, not empty
-    # "↕" (moved passages) came with the reading-order work at the same time as the
-    # font; DejaVu, which Qt falls back to, has it. Drawing it is in CHANGELOG's to-do.
-    missing = sorted(c for c in marks - {"↕"} if not raw.supportsCharacter(ord(c)))
+    assert "↕" in marks  # moved passages (the pair view's reading order)
+    missing = sorted(c for c in marks if not raw.supportsCharacter(ord(c)))
     assert missing == [], f"marks without a glyph in the bundled font: {missing}"
 
 

@@ -64,4 +64,4 @@ def test_the_report_has_a_title(seeded, tmp_path, monkeypatch) -> None:
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     # The seeds' one whole headline, the versions and the day.
     assert "<h1>U.S. prepares new phase of operations against Maduro government</h1>" in html
-    assert "5 versions (Reuters, Realist" in html and "report of " in html
+    assert "5 versions (A · Reuters, B · Realist" in html and "report of " in html

@@ -174,11 +174,6 @@ def test_base_column_is_plain_and_same_cells_unmarked(view) -> None:
     assert not any(fmt.fontStrikeOut() or fmt.fontUnderline() for _, fmt in runs)
 
 
-@pytest.mark.xfail(
-    reason="fails since the ui17a/ui17b merge (compact columns with the new window sizing); "
-    "to fix next session",
-    strict=True,
-)
 def test_rows_are_tall_enough_for_wrapped_text_and_follow_resizes(view) -> None:
     table = view.table
     model = view.model
