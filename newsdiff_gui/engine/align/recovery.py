@@ -62,7 +62,6 @@ CANDIDATE_FEATURES = (
     "order_support",
     "order_against",
     "length_ratio",
-    "sentence_linked",
     "unit_versions",
     "headline",
 )
@@ -143,9 +142,50 @@ class SetView:
             for sid in self.sentences
         }
         self._around: dict[str, set[int]] = {}
+        self._unit_around: dict[int, set[int]] = {}
+        self._positions: dict[int, dict[int, list[int]]] = {}
+        self._member_vectors: dict[int, Any] = {}
 
     def docs_of(self, unit: int) -> set[int]:
         return self._docs_of[unit]
+
+    def closest_member(self, sentence: _Sentence, unit: int) -> _Sentence:
+        """The unit's member nearest ``sentence`` by meaning vector (by term
+        overlap without vectors). Cached member matrices keep this one product
+        a candidate even when a unit holds a hundred versions."""
+        members = [self.sentences[m] for m in self.units[unit]]
+        if len(members) == 1:
+            return members[0]
+        if sentence.vector is None:
+            return max(members, key=lambda m: lexical_similarity(sentence.weighted, m.weighted))
+        matrix = self._member_vectors.get(unit)
+        if matrix is None:
+            import numpy as np
+
+            matrix = np.vstack([m.vector for m in members])
+            self._member_vectors[unit] = matrix
+        return members[int((matrix @ sentence.vector).argmax())]
+
+    def unit_neighbourhood(self, unit: int) -> set[int]:
+        """The linked units around any member of ``unit``."""
+        known = self._unit_around.get(unit)
+        if known is None:
+            known = set()
+            for member in self.units[unit]:
+                known |= self.neighbourhood(self.sentences[member])
+            self._unit_around[unit] = known
+        return known
+
+    def positions(self, unit: int, doc: int) -> list[int]:
+        """Where ``unit``'s members stand in version ``doc``."""
+        by_doc = self._positions.get(unit)
+        if by_doc is None:
+            by_doc = defaultdict(list)
+            for member in self.units[unit]:
+                sentence = self.sentences[member]
+                by_doc[sentence.doc].append(sentence.position)
+            self._positions[unit] = by_doc
+        return by_doc.get(doc, [])
 
     def linked_units(self, sentence: _Sentence) -> set[int]:
         """The units of ``sentence`` that hold another version too."""
@@ -181,12 +221,7 @@ def candidate_features(
     were taken against (the unit's member closest to the sentence)."""
     weights = view.weights
     members = [view.sentences[m] for m in view.units[unit]]
-
-    def closeness(member: _Sentence) -> float:
-        cosine = _cosine(sentence, member)
-        return lexical_similarity(sentence.weighted, member.weighted) + 0.5 * cosine
-
-    member = max(members, key=closeness)
+    member = view.closest_member(sentence, unit)
     fa, fb = sentence.features, member.features
     shared = fa.terms & fb.terms
     count = len(view.alignment.documents)
@@ -199,17 +234,13 @@ def candidate_features(
     length_b = max(1, len(view.by_doc[member.doc]))
     gap = abs(sentence.position / length_a - member.position / length_b)
     around = view.neighbourhood(sentence)
-    around_unit: set[int] = set()
-    for other in members:
-        around_unit |= view.neighbourhood(other)
+    around_unit = view.unit_neighbourhood(unit)
     support = len(around & around_unit)
     # Neighbours of the sentence linked into units that sit far from this
     # unit in the member's version speak against the placement.
     against = 0
     for u in around - around_unit:
-        positions = [
-            view.sentences[m].position for m in view.units[u] if view.sentences[m].doc == member.doc
-        ]
+        positions = view.positions(u, member.doc)
         if positions and min(abs(p - member.position) for p in positions) > 3 * ORDER_WINDOW:
             against += 1
     longer = max(fa.word_count, fb.word_count)
@@ -229,7 +260,6 @@ def candidate_features(
         float(min(support, 3)),
         float(min(against, 3)),
         min(fa.word_count, fb.word_count) / max(1, longer),
-        1.0 if view.linked_units(sentence) else 0.0,
         float(min(len({m.doc for m in members}), 6)),
         1.0 if _looks_like_headline(sentence.text) or _looks_like_headline(member.text) else 0.0,
     ], member.id
@@ -276,10 +306,12 @@ def candidates(view: SetView) -> list[Candidate]:
         norms = np.linalg.norm(unit_vectors, axis=1, keepdims=True)
         unit_vectors = unit_vectors / np.maximum(norms, 1e-9)
         scores = matrix @ unit_vectors.T
+        rows_of: dict[int, list[int]] = defaultdict(list)
+        for i, s in enumerate(sentences):
+            rows_of[s.doc].append(i)
         for column, u in enumerate(usable):
             for d in unit_docs[u]:
-                rows = [i for i, s in enumerate(sentences) if s.doc == d]
-                scores[rows, column] = -2.0
+                scores[rows_of[d], column] = -2.0
         # The best sentence of each version for each unit.
         best_row: dict[tuple[int, int], int] = {}
         start = 0
@@ -291,6 +323,8 @@ def candidates(view: SetView) -> list[Candidate]:
             start += len(doc)
     found: list[Candidate] = []
     for i, sentence in enumerate(sentences):
+        if view.linked_units(sentence):
+            continue  # linked already: its partners are the links' business
         offered: dict[int, int] = {}
         if scores is not None:
             order = np.argsort(-scores[i])[:NEAREST_UNITS]
