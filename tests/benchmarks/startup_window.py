@@ -7,9 +7,13 @@ server says it is mapped and viewable (``xdotool search --onlyvisible
 but polls every half second, too coarse for a number near half a second.
 
 For newsdiff, the app also notes (``NEWSDIFF_STARTUP_TRACE``) when its start
-window, its main window and the aligned set were on screen
+window, the set's first rows (drawn in the start window from the alignment
+cache), its main window and the aligned set were on screen
 (``ui/app/launch.py``). Each program's settings and caches go to a fresh
 temporary home for the run series, so the reader's own are never touched.
+newsdiff starts twice per run: *cold*, with an empty alignment cache of its
+own (a set never opened, or the first start after installing), and *warm*,
+with the cache the series keeps (a set opened before: every later start).
 """
 
 from __future__ import annotations
@@ -148,18 +152,27 @@ def side_by_side(
     meld: Sequence[str] | None,
     runs: int,
     our_env: dict[str, str] | None = None,
-) -> tuple[WindowTimes, WindowTimes | None]:
-    """``runs`` launches of each, alternating, on one private X server."""
-    mine = WindowTimes()
+) -> tuple[WindowTimes, WindowTimes, WindowTimes | None]:
+    """``runs`` launches of each, alternating on one private X server: newsdiff
+    with an empty alignment cache (cold), newsdiff with a filled one (warm), Meld."""
+    cold, warm = WindowTimes(), WindowTimes()
     theirs = WindowTimes() if meld else None
     with private_display() as env:
         qt_env = {**env, "QT_QPA_PLATFORM": "xcb", **(our_env or {})}
+        time_window(ours, "newsdiff", qt_env, wait_for_mark="drawn")  # fills the warm cache
         for _ in range(runs):
-            visible, marks = time_window(ours, "newsdiff", qt_env, wait_for_mark="drawn")
-            mine.visible.append(visible)
-            for event, seconds in marks.items():
-                mine.marks.setdefault(event, []).append(seconds)
+            with tempfile.TemporaryDirectory() as empty:
+                cold_env = {**qt_env, "NEWSDIFF_CACHE_DIR": empty}
+                for times, run_env in ((cold, cold_env), (warm, qt_env)):
+                    visible, marks = time_window(ours, "newsdiff", run_env, wait_for_mark="drawn")
+                    times.visible.append(visible)
+                    # Aligned rows are on screen at the first of the two marks.
+                    marks["rows-shown"] = min(
+                        marks.get("first-rows", marks["drawn"]), marks["drawn"]
+                    )
+                    for event, seconds in marks.items():
+                        times.marks.setdefault(event, []).append(seconds)
             if meld and theirs is not None:
                 visible, _ = time_window(meld, "Meld", env)
                 theirs.visible.append(visible)
-    return mine, theirs
+    return cold, warm, theirs
