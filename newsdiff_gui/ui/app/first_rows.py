@@ -1,20 +1,27 @@
-"""The first rows of a set opened before, drawn in the start window from the cache.
+"""The first rows of the set being opened, drawn in the start window.
 
 Why: importing and building the main window (every panel, the engine) takes
-about half a second after the start window is up. A set whose alignment is
-already in the on-disk cache (``engine/align/cache.py``: any set opened
-before, the example set after the first start) needs none of that to be
-read: its first rows — versions A and B side by side, as the pair view will
-show them — are drawn in the start window while the main window is built,
-which then takes the start window's place as before. On a miss (the first
-start, a new set) the start window only says what is being opened, and the
-main window aligns.
+about half a second after the start window is up. The set's first rows —
+versions A and B side by side, as the pair view will show them — need none
+of that: they are drawn in the start window while the main window is built,
+which then takes the start window's place as before.
+
+* A set whose alignment is in the on-disk cache (``engine/align/cache.py``:
+  any set opened before, the example set after the first start) is read from
+  it: no alignment at all.
+* A small set not in the cache (the example set at the very first start; at
+  most ``SMALL_VERSIONS`` versions and ``SMALL_CHARS`` characters, aligned
+  in a few tenths of a second) is aligned here, through the cache, so the
+  main window then finds it there: the work is moved, not repeated.
+* Anything larger is left to the main window, which aligns on its worker
+  thread with progress and Cancel; the start window only says what is being
+  opened.
 
 Only the engine modules the main window imports anyway are imported here:
-loading, the alignment cache, the reader's corrections and row pairing. The
-cache is only read; nothing is aligned or written.
+loading, the alignment cache and aligner, the reader's corrections and row
+pairing.
 
-Public API: ``previewable``, ``cached_opening``, ``first_rows_html``, ``FIRST_ROWS``.
+Public API: ``previewable``, ``quick_opening``, ``first_rows_html``, ``FIRST_ROWS``.
 """
 
 from __future__ import annotations
@@ -62,25 +69,38 @@ def previewable(paths: Sequence[str]) -> bool:
     return count >= 2
 
 
-def cached_opening(paths: Sequence[str]) -> OpenSet | None:
-    """The set in ``paths`` opened from the alignment cache, or None.
+# A set aligned before the main window when its alignment is not cached: no
+# more versions and characters than this (the example set: 5 and 21,000).
+SMALL_VERSIONS = 6
+SMALL_CHARS = 40_000
 
-    None when fewer than two versions load, when the cache has no alignment
-    for exactly these texts, or when anything cannot be read: the main window
-    then opens the set as usual and reports what went wrong.
+
+def quick_opening(paths: Sequence[str]) -> OpenSet | None:
+    """The set in ``paths`` opened without the main window, or None.
+
+    From the alignment cache, or aligned now (and cached) when the set is
+    small. None when fewer than two versions load, when the set is too large
+    to align before the main window, or when anything cannot be read: the
+    main window then opens the set as usual and reports what went wrong.
     """
-    from ...engine.align.cache import AlignmentCache
+    from ...engine.align.cache import AlignmentCache, cached_align
     from ...engine.load.articles import InputError, load_article_set_lenient
     from ...engine.session.open_set import with_corrections
 
     try:
         report = load_article_set_lenient(list(paths))
-        if len(report.article_set) < 2:
+        documents = report.article_set.documents
+        if len(documents) < 2:
             return None
-        raw = AlignmentCache().get(report.article_set)
+        cache = AlignmentCache()
+        raw = cache.get(report.article_set)
+        hit = raw is not None
         if raw is None:
-            return None
-        return with_corrections(raw, loaded=report, from_cache=True)
+            size = sum(len(d.text) for d in documents)
+            if len(documents) > SMALL_VERSIONS or size > SMALL_CHARS:
+                return None
+            raw, hit = cached_align(report.article_set, cache=cache)
+        return with_corrections(raw, loaded=report, from_cache=hit)
     except (OSError, ValueError, InputError):
         return None
 

@@ -8,9 +8,10 @@ otherwise names the packages to install (exit 1).
 Start-up order (what the reader waits for, tests/benchmarks/bench_startup.py):
 Qt, then at once a plain *start window* (the main window's title, size and
 palette, saying what is being opened); when the set's alignment is in the
-on-disk cache (a set opened before; the example set after the first start),
-the start window then draws versions A and B's first rows (``first_rows``);
-then the main window — importing it brings in every panel and the engine,
+on-disk cache (a set opened before; the example set after the first start)
+or the set is small enough to align at once (the example set at the first
+start), the start window then draws versions A and B's first rows
+(``first_rows``); then the main window — importing it brings in every panel and the engine,
 about half a second here — takes the start window's place, and only then the
 set is read and aligned (from the cache when it can) on the worker thread.
 ``NEWSDIFF_STARTUP_TRACE=FILE`` appends ``event epoch-seconds`` lines
@@ -93,15 +94,16 @@ def _show_start_window(app: Any, count: int) -> Any:
 
 def _draw_first_rows(start: Any, paths: Sequence[str], app: Any) -> None:
     """Versions A and B's first rows in the start window, when the set's
-    alignment is cached (``first_rows``); otherwise the window stays as it is."""
+    alignment is cached or the set is small (``first_rows``); otherwise the
+    window stays as it is."""
     from PySide6.QtCore import Qt
 
     from ..base.theme import theme_for
-    from .first_rows import cached_opening, first_rows_html, previewable
+    from .first_rows import first_rows_html, previewable, quick_opening
 
     if not previewable(paths):
         return
-    opened = cached_opening(paths)
+    opened = quick_opening(paths)
     if opened is None:
         return
     start.setTextFormat(Qt.TextFormat.RichText)
