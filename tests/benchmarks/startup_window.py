@@ -19,6 +19,7 @@ with the cache the series keeps (a set opened before: every later start).
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -46,30 +47,48 @@ def missing_tools(meld: bool) -> list[str]:
     return [tool for tool in tools if shutil.which(tool) is None]
 
 
-def _free_display() -> int:
-    for number in range(90, 300):
-        if not (
-            Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display number")
+def _display_number(server: subprocess.Popen[bytes], pipe: int) -> int:
+    """The display number Xvfb chose and wrote to ``pipe`` (``-displayfd``)."""
+    deadline = time.monotonic() + 10
+    written = b""
+    while not written.endswith(b"\n"):
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise RuntimeError("Xvfb did not start")
+        ready, _, _ = select.select([pipe], [], [], 0.1)
+        if ready:
+            written += os.read(pipe, 16)
+    return int(written)
 
 
 @contextmanager
 def private_display() -> Iterator[dict[str, str]]:
-    """A private Xvfb server; yields an environment that points at it."""
-    number = _free_display()
+    """A private Xvfb server; yields an environment that points at it.
+
+    Xvfb picks a free display itself (``-displayfd``): choosing a number that
+    looked free raced with other programs starting X servers at the same time.
+    """
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        # -noreset: by default the server resets when its last client leaves,
+        # and a program launched during the reset cannot connect (seen here).
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            "1600x1000x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("Xvfb did not start")
-            time.sleep(0.05)
+        number = _display_number(server, read_end)
         with tempfile.TemporaryDirectory() as home:
             env = {**os.environ, "DISPLAY": f":{number}", "HOME": home}
             for kind in ("CONFIG", "DATA", "CACHE", "STATE"):
@@ -77,6 +96,7 @@ def private_display() -> Iterator[dict[str, str]]:
             env.pop("WAYLAND_DISPLAY", None)
             yield env
     finally:
+        os.close(read_end)
         server.terminate()
         server.wait(10)
 
