@@ -11,9 +11,10 @@ palette, saying what is being opened); when the set's alignment is in the
 on-disk cache (a set opened before; the example set after the first start)
 or the set is small enough to align at once (the example set at the first
 start), the start window then draws versions A and B's first rows
-(``first_rows``); then the main window — importing it brings in every panel and the engine,
-about half a second here — takes the start window's place, and only then the
-set is read and aligned (from the cache when it can) on the worker thread.
+(``first_rows``); then the main window — importing it brings in every panel
+and the engine, about half a second here — takes the start window's place,
+and only then the set is read and aligned (from the cache when it can) on the
+worker thread.
 ``NEWSDIFF_STARTUP_TRACE=FILE`` appends ``event epoch-seconds`` lines
 (``start-window``, ``first-rows``, ``main-window``, ``drawn``) for the benchmark.
 
