@@ -27,15 +27,25 @@ import argparse
 import csv
 import itertools
 import json
+import re
 import sys
 import tempfile
 import time
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from newsdiff_gui.engine.batch.run import BatchOptions, group_pile
-from newsdiff_gui.engine.batch.verify import GroupingConfig
+from newsdiff_gui.engine.batch.terms import article_terms, grouping_text, lead_terms
+from newsdiff_gui.engine.batch.verify import (
+    GroupingConfig,
+    day_number,
+    pile_idf,
+    similarity_matrix,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,9 +66,13 @@ def labelled() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 
 
 def scores(
-    stories: list[list[str]], labels: dict[str, tuple[str, str]], events: dict[str, str]
+    stories: list[list[str]],
+    labels: dict[str, tuple[str, str]],
+    events: dict[str, str],
+    hide: str | None = None,
 ) -> dict[str, tuple[int, int]]:
-    """(agreeing, total) pairs per measure and split."""
+    """(agreeing, total) pairs per measure and split; articles labelled in the
+    split ``hide`` are left out of every measure (``--split dev`` hides held-out)."""
     story_of = {key: n for n, story in enumerate(stories) for key in story}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for a, b in itertools.combinations(sorted(labels), 2):
@@ -74,14 +88,198 @@ def scores(
             name, good = f"different-event separation ({split_a})", not together
         counts[name][0] += good
         counts[name][1] += 1
-    keys = sorted(events)
+    keys = sorted(k for k in events if hide is None or labels.get(k, ("", ""))[1] != hide)
     apart = total = 0
     for a, b in itertools.combinations(keys, 2):
         if events[a] != events[b]:
             total += 1
             apart += story_of[a] != story_of[b]
-    counts["different-event separation (all 539)"] = [apart, total]
+    everyone = "all" if hide is None else f"all but {hide}"
+    counts[f"different-event separation ({everyone}, {len(keys)})"] = [apart, total]
     return {k: (v[0], v[1]) for k, v in sorted(counts.items())}
+
+
+# --- The learned second stage, measured (--pair-model; development half only) ---
+#
+# Would a model that decides "same story" from more evidence than the term
+# cosine group better? Each pair of articles gets the features below; a
+# logistic regression is trained on development pairs with five folds by
+# story (a fold's stories are never in its training pairs), the whole pile is
+# clustered by average linkage over the model's probabilities, and each
+# fold's pairs are scored with the model that did not see them.
+
+_NAME = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_QUOTED = re.compile(r'[“"]([^”"\n]{12,400})[”"]')
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+FEATURES = ("cosine", "names", "numbers", "quotes", "copied", "lead", "days")
+FEATURE_SETS = (
+    ("cosine",),
+    ("cosine", "copied"),
+    ("cosine", "quotes"),
+    ("cosine", "numbers"),
+    ("cosine", "names"),
+    ("cosine", "lead"),
+    ("cosine", "names", "lead"),
+    FEATURES,
+)
+
+
+def _hashed(kind: str, items: Iterable[str]) -> frozenset[int]:
+    return frozenset(zlib.crc32(f"{kind}:{item}".encode()) & 0x3FFFFF for item in items)
+
+
+def _shingles(words: Sequence[str], size: int) -> list[str]:
+    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+
+
+def _evidence(text: str) -> dict[str, frozenset[int]]:
+    """What a pair is judged on, per article (``FEATURES``)."""
+    head = grouping_text(text)
+    quoted = [w.lower() for q in _QUOTED.findall(head) for w in _WORDS.findall(q)]
+    words = [w.lower() for w in _WORDS.findall(head)]
+    return {
+        "cosine": article_terms(text),
+        "names": _hashed("n", (m.lower() for m in _NAME.findall(head))),
+        "numbers": _hashed("d", (m.replace(",", "") for m in _NUMBER.findall(head))),
+        "quotes": _hashed("q", _shingles(quoted, 4)),
+        "copied": _hashed("s", _shingles(words, 6)),
+        "lead": lead_terms(text),
+    }
+
+
+def _overlap(sets: Sequence[frozenset[int]]) -> tuple[Any, Any]:
+    """Shared members of every pair of sets, and each set's size."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    columns: dict[int, int] = {}
+    indices = [columns.setdefault(t, len(columns)) for s in sets for t in s]
+    indptr = np.cumsum([0] + [len(s) for s in sets])
+    matrix = csr_matrix(
+        (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), indptr),
+        shape=(len(sets), max(len(columns), 1)),
+    )
+    return (matrix @ matrix.T).toarray(), np.asarray(matrix.sum(axis=1)).ravel()
+
+
+def feature_matrices(texts: Sequence[str], days: Sequence[int | None]) -> dict[str, Any]:
+    """One n × n matrix per feature over the pile's distinct texts."""
+    import numpy as np
+
+    found = [_evidence(t) for t in texts]
+    out = {}
+    for kind in ("cosine", "names", "numbers", "lead"):
+        frequency = Counter(t for e in found for t in e[kind])
+        idf = {t: pile_idf(df, len(texts)) for t, df in frequency.items()}
+        out[kind] = similarity_matrix([tuple(e[kind]) for e in found], idf)
+    shared, _ = _overlap([e["quotes"] for e in found])
+    out["quotes"] = np.log1p(shared)
+    shared, size = _overlap([e["copied"] for e in found])
+    out["copied"] = shared / np.maximum(np.minimum.outer(size, size), 1)
+    day = np.asarray([d if d is not None else 0 for d in days], dtype=np.int64)
+    known = np.asarray([d is not None for d in days])
+    out["days"] = np.where(
+        known[:, None] & known[None, :], np.minimum(np.abs(day[:, None] - day[None, :]), 3), 0
+    )
+    return out
+
+
+def _design(matrices: dict[str, Any], names: Sequence[str]) -> Any:
+    import numpy as np
+
+    columns = [
+        matrices[n] if n in ("quotes", "days") else np.sqrt(np.clip(matrices[n], 0, 1))
+        for n in names
+    ]
+    return np.stack(columns, axis=-1)
+
+
+def pair_model_cv(labels: dict[str, tuple[str, str]], events: dict[str, str]) -> None:
+    """Cross-validated grouping quality of learned pair models (dev only)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from newsdiff_gui.engine.batch.linkage import average_linkage
+
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    first: dict[str, int] = {}
+    owner: dict[str, int] = {}  # article id -> distinct text
+    texts: list[str] = []
+    days: list[int | None] = []
+    for record in records:
+        number = first.setdefault(record["text"], len(texts))
+        if number == len(texts):
+            texts.append(record["text"])
+            days.append(day_number(record.get("scrape_time")))
+        owner[record["id"]] = number
+    window = GroupingConfig().date_window_days or 0
+    matrices = feature_matrices(texts, days)
+    far = matrices["days"] > window  # capped at 3: a window of 3 days or less
+    dev = sorted(k for k, (_, split) in labels.items() if split == "dev")
+    story = {k: labels[k][0] for k in dev}
+    names = sorted(set(story.values()))
+    distinct = sorted({owner[k] for k in dev})
+    story_of_text = {owner[k]: story[k] for k in dev}
+    pairs = np.asarray(list(itertools.combinations(distinct, 2)))
+    same = np.asarray([story_of_text[a] == story_of_text[b] for a, b in pairs])
+    print(
+        f"learned pair models, 5 folds by story x 3 seeds, dev only ({len(dev)} articles, "
+        f"{len(names)} stories); pairs of one event, each counted once per seed"
+    )
+
+    def fold_scores(similarity: Any, fold: dict[str, int], k: int, join: float) -> Any:
+        similarity = similarity.copy()
+        similarity[far] = 0.0
+        np.fill_diagonal(similarity, 1.0)
+        group: dict[int, int] = {}
+        for n, members in enumerate(average_linkage(similarity, join)):
+            group.update((m, n) for m in members)
+        counts = np.zeros(4)
+        for a, b in itertools.combinations(dev, 2):
+            if k not in (fold[story[a]], fold[story[b]]) or events[a] != events[b]:
+                continue
+            together = group[owner[a]] == group[owner[b]]
+            if story[a] == story[b]:
+                counts[:2] += (together, 1)
+            else:
+                counts[2:] += (not together, 1)
+        return counts
+
+    seeds = (0, 1, 2)
+    folds = []
+    for seed in seeds:
+        order = np.random.RandomState(seed).permutation(names)
+        folds.append({name: n % 5 for n, name in enumerate(order)})
+    baseline = sum(
+        fold_scores(matrices["cosine"], fold, k, GroupingConfig().join_at)
+        for fold in folds
+        for k in range(5)
+    )
+    print(f"  {'cosine, no model, join at 0.07':<44} {_rates(baseline)}")
+    for chosen in FEATURE_SETS:
+        design = _design(matrices, chosen)
+        flat = design.reshape(-1, len(chosen))
+        totals = {t: np.zeros(4) for t in (0.5, 0.6, 0.7, 0.8)}
+        for fold in folds:
+            for k in range(5):
+                train = np.asarray(
+                    [fold[story_of_text[a]] != k and fold[story_of_text[b]] != k for a, b in pairs]
+                )
+                model = LogisticRegression(class_weight="balanced", max_iter=3000)
+                model.fit(design[pairs[train, 0], pairs[train, 1]], same[train])
+                probability = model.predict_proba(flat)[:, 1].reshape(len(texts), len(texts))
+                for threshold in totals:
+                    totals[threshold] += fold_scores(probability, fold, k, threshold)
+        for threshold, counts in totals.items():
+            label = "all seven" if chosen == FEATURES else "+".join(chosen)
+            label = f"{label}, join at {threshold}"
+            print(f"  {label:<44} {_rates(counts)}")
+
+
+def _rates(counts: Any) -> str:
+    recall, separation = counts[0] / counts[1], counts[2] / counts[3]
+    return f"recall {recall:6.1%}  separation (one event) {separation:6.1%}"
 
 
 def main() -> int:
@@ -91,11 +289,17 @@ def main() -> int:
     parser.add_argument("--lead", default="", help="comma-separated lead-check thresholds")
     parser.add_argument("--check-from", type=int, default=None, help="lead check group size")
     parser.add_argument("--split", default="both", choices=("dev", "heldout", "both"))
+    parser.add_argument(
+        "--pair-model", action="store_true", help="cross-validate learned pair models on dev"
+    )
     args = parser.parse_args()
     if not CORPUS.is_file():
         print(f"no corpus at {CORPUS.relative_to(ROOT.parent)}; nothing to measure")
         return 0
     labels, events = labelled()
+    if args.pair_model:
+        pair_model_cv(labels, events)
+        return 0
     default = GroupingConfig()
     joins = [float(v) for v in args.join.split(",")] if args.join else [default.join_at]
     leads = [float(v) for v in args.lead.split(",")] if args.lead else [default.lead_at]
@@ -113,11 +317,9 @@ def main() -> int:
             f"finder {args.finder}, join at {join}, lead check at {lead}: {len(stories)} stories "
             f"({multi} of 2+, largest {max(len(s) for s in stories)}), {seconds:.1f} s"
         )
-        for name, (good, total) in scores(stories, labels, events).items():
-            if (
-                args.split != "both"
-                and ("(dev)" if args.split == "heldout" else "(heldout)") in name
-            ):
+        hide = {"dev": "heldout", "heldout": "dev", "both": None}[args.split]
+        for name, (good, total) in scores(stories, labels, events, hide).items():
+            if hide is not None and f"({hide})" in name:
                 continue
             print(f"  {name:<40} {good / total:7.1%}  ({good}/{total} pairs)")
     return 0

@@ -7,14 +7,19 @@ server says it is mapped and viewable (``xdotool search --onlyvisible
 but polls every half second, too coarse for a number near half a second.
 
 For newsdiff, the app also notes (``NEWSDIFF_STARTUP_TRACE``) when its start
-window, its main window and the aligned set were on screen
+window, the set's first rows (drawn in the start window from the alignment
+cache), its main window and the aligned set were on screen
 (``ui/app/launch.py``). Each program's settings and caches go to a fresh
 temporary home for the run series, so the reader's own are never touched.
+newsdiff starts twice per run: *cold*, with an empty alignment cache of its
+own (a set never opened, or the first start after installing), and *warm*,
+with the cache the series keeps (a set opened before: every later start).
 """
 
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -42,30 +47,48 @@ def missing_tools(meld: bool) -> list[str]:
     return [tool for tool in tools if shutil.which(tool) is None]
 
 
-def _free_display() -> int:
-    for number in range(90, 300):
-        if not (
-            Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display number")
+def _display_number(server: subprocess.Popen[bytes], pipe: int) -> int:
+    """The display number Xvfb chose and wrote to ``pipe`` (``-displayfd``)."""
+    deadline = time.monotonic() + 10
+    written = b""
+    while not written.endswith(b"\n"):
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise RuntimeError("Xvfb did not start")
+        ready, _, _ = select.select([pipe], [], [], 0.1)
+        if ready:
+            written += os.read(pipe, 16)
+    return int(written)
 
 
 @contextmanager
 def private_display() -> Iterator[dict[str, str]]:
-    """A private Xvfb server; yields an environment that points at it."""
-    number = _free_display()
+    """A private Xvfb server; yields an environment that points at it.
+
+    Xvfb picks a free display itself (``-displayfd``): choosing a number that
+    looked free raced with other programs starting X servers at the same time.
+    """
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        # -noreset: by default the server resets when its last client leaves,
+        # and a program launched during the reset cannot connect (seen here).
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            "1600x1000x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("Xvfb did not start")
-            time.sleep(0.05)
+        number = _display_number(server, read_end)
         with tempfile.TemporaryDirectory() as home:
             env = {**os.environ, "DISPLAY": f":{number}", "HOME": home}
             for kind in ("CONFIG", "DATA", "CACHE", "STATE"):
@@ -73,6 +96,7 @@ def private_display() -> Iterator[dict[str, str]]:
             env.pop("WAYLAND_DISPLAY", None)
             yield env
     finally:
+        os.close(read_end)
         server.terminate()
         server.wait(10)
 
@@ -148,18 +172,27 @@ def side_by_side(
     meld: Sequence[str] | None,
     runs: int,
     our_env: dict[str, str] | None = None,
-) -> tuple[WindowTimes, WindowTimes | None]:
-    """``runs`` launches of each, alternating, on one private X server."""
-    mine = WindowTimes()
+) -> tuple[WindowTimes, WindowTimes, WindowTimes | None]:
+    """``runs`` launches of each, alternating on one private X server: newsdiff
+    with an empty alignment cache (cold), newsdiff with a filled one (warm), Meld."""
+    cold, warm = WindowTimes(), WindowTimes()
     theirs = WindowTimes() if meld else None
     with private_display() as env:
         qt_env = {**env, "QT_QPA_PLATFORM": "xcb", **(our_env or {})}
+        time_window(ours, "newsdiff", qt_env, wait_for_mark="drawn")  # fills the warm cache
         for _ in range(runs):
-            visible, marks = time_window(ours, "newsdiff", qt_env, wait_for_mark="drawn")
-            mine.visible.append(visible)
-            for event, seconds in marks.items():
-                mine.marks.setdefault(event, []).append(seconds)
+            with tempfile.TemporaryDirectory() as empty:
+                cold_env = {**qt_env, "NEWSDIFF_CACHE_DIR": empty}
+                for times, run_env in ((cold, cold_env), (warm, qt_env)):
+                    visible, marks = time_window(ours, "newsdiff", run_env, wait_for_mark="drawn")
+                    times.visible.append(visible)
+                    # Aligned rows are on screen at the first of the two marks.
+                    marks["rows-shown"] = min(
+                        marks.get("first-rows", marks["drawn"]), marks["drawn"]
+                    )
+                    for event, seconds in marks.items():
+                        times.marks.setdefault(event, []).append(seconds)
             if meld and theirs is not None:
                 visible, _ = time_window(meld, "Meld", env)
                 theirs.visible.append(visible)
-    return mine, theirs
+    return cold, warm, theirs

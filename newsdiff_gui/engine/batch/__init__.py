@@ -17,9 +17,15 @@ Public API: ``run_batch``, ``BatchOptions``, ``BatchSummary``,
 ``process_block``, ``BlockTask``, ``compare_story``.
 """
 
-from .blocks import BlockTask, process_block
-from .compare import compare_story
-from .run import BatchOptions, BatchSummary, run_batch
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .blocks import BlockTask, process_block
+    from .compare import compare_story
+    from .run import BatchOptions, BatchSummary, run_batch
 
 __all__ = [
     "BatchOptions",
@@ -29,3 +35,25 @@ __all__ = [
     "process_block",
     "run_batch",
 ]
+
+# Where each public name lives. Imported on first use (PEP 562): the app reads
+# batch results (``result``, ``story_folders``) at start-up, and importing the
+# run machinery with them (the aligner, the changes reader, process pools)
+# cost it about 50 ms before its window could show.
+_HOMES = {
+    "BatchOptions": "run",
+    "BatchSummary": "run",
+    "run_batch": "run",
+    "BlockTask": "blocks",
+    "process_block": "blocks",
+    "compare_story": "compare",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value

@@ -23,6 +23,7 @@ Public API: ``CandidateFinder``, ``MinHashCandidates``, ``TfidfCandidates``,
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterator
 from typing import Any, Protocol
 
@@ -57,7 +58,11 @@ class MinHashCandidates:
         # Terms are already 32-bit hashes: datasketch mixes them itself (identity hash).
         self._template = MinHash(num_perm=num_perm, seed=seed, hashfunc=int)
         self._signatures: list[Any] = []  # one uint32 array per article
-        self._pairs: list[tuple[int, int, float]] = []
+        # Pairs found, flat (earlier article, later article; agreement): about
+        # 24 bytes a pair where tuples of Python numbers took about 120.
+        self._firsts = array("q")
+        self._seconds = array("q")
+        self._agreements = array("d")
         # At most this many candidates per article, the most similar: a wire story
         # copied 300 times must not make 45,000 pairs (memory flat per article).
         self._keep = keep
@@ -77,12 +82,13 @@ class MinHashCandidates:
             stacked = np.stack([self._signatures[o] for o in found])
             agreement = (stacked == self._signatures[index]).mean(axis=1)
             best = np.argsort(-agreement, kind="stable")[: self._keep]
-            for position in best:
-                self._pairs.append((int(others[position]), index, float(agreement[position])))
+            self._firsts.extend(int(o) for o in others[best])
+            self._seconds.extend([index] * len(best))
+            self._agreements.extend(float(a) for a in agreement[best])
         self._lsh.insert(index, sketch, check_duplication=False)
 
     def pairs(self) -> Iterator[tuple[int, int, float]]:
-        yield from self._pairs
+        yield from zip(self._firsts, self._seconds, self._agreements, strict=True)
 
 
 class TfidfCandidates:

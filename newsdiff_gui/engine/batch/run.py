@@ -197,7 +197,9 @@ def _read(paths: Sequence[str], spill: Path, options: BatchOptions, progress: Pr
             progress.advance(10_000)
     # Strongest pairs first, and no block beyond max_block articles: weak pairs
     # must not chain a day's coverage into one block (one task, no parallelism).
-    order = sorted(range(len(kept)), key=lambda n: (-kept[n], n))
+    # Ties in pair order (a stable sort); NumPy's sort holds 8 bytes a pair,
+    # where sorting with Python tuples as keys held about 120.
+    order = np.argsort(-np.frombuffer(kept, dtype=np.float64), kind="stable")
     for n in order:
         pile.groups.union(pairs[2 * n], pairs[2 * n + 1], options.grouping.max_block)
     progress.finish()
