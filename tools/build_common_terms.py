@@ -31,7 +31,7 @@ from newsdiff_gui.engine.store.atomic import write_text_atomic
 from tools.gold_sets import ROOT
 
 OUT = ROOT / "newsdiff_gui" / "engine" / "align" / "data" / "common_terms.json"
-MIN_SHARE = 0.004
+MIN_SHARE = 0.0015
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 import numpy as np
 
@@ -135,20 +136,36 @@ def main() -> None:
         if sets:
             xt, yt, _ = examples(sets)
             print(report(group, predict(model, xt), xt[:, 0], yt))
+    print_weights(FEATURE_NAMES, model)
+    if args.write:
+        write_model(MODEL_PATH, FEATURE_NAMES, model, names, "tools/train_link_model.py")
+
+
+def print_weights(features: tuple[str, ...], model: dict) -> None:  # type: ignore[type-arg]
+    """The model's weights, largest first (on standardised features, so comparable)."""
     for name, weight in sorted(
-        zip(FEATURE_NAMES, model["coefficients"], strict=True), key=lambda item: -abs(item[1])
+        zip(features, model["coefficients"], strict=True), key=lambda item: -abs(item[1])
     ):
         print(f"  {name:<17} {weight:+.3f}")
-    if args.write:
-        payload = {
-            "features": list(FEATURE_NAMES),
-            **model,
-            "trained_on": sorted(set(names.tolist())),
-            "examples": len(y),
-            "method": "L2 logistic regression on standardised features, tools/train_link_model.py",
-        }
-        write_text_atomic(MODEL_PATH, json.dumps(payload, indent=1) + "\n")
-        print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
+
+
+def write_model(
+    path: Path,
+    features: tuple[str, ...],
+    model: dict,  # type: ignore[type-arg]
+    names: np.ndarray,
+    tool: str,
+) -> None:
+    """Write a fitted model where ``LogisticModel.read`` finds it, with what it was fitted on."""
+    payload = {
+        "features": list(features),
+        **model,
+        "trained_on": sorted(set(names.tolist())),
+        "examples": len(names),
+        "method": f"L2 logistic regression on standardised features, {tool}",
+    }
+    write_text_atomic(path, json.dumps(payload, indent=1) + "\n")
+    print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
-import json
 
 import numpy as np
 
@@ -36,9 +35,8 @@ from newsdiff_gui.engine.align.recovery import (
 )
 from newsdiff_gui.engine.load.articles import load_article_set
 from newsdiff_gui.engine.model import Alignment
-from newsdiff_gui.engine.store.atomic import write_text_atomic
 from tools.gold_sets import ROOT, gold_sets, real_gold_sets
-from tools.train_link_model import auc, fit, predict
+from tools.train_link_model import auc, fit, predict, print_weights, write_model
 
 MODEL_PATH = ROOT / "newsdiff_gui" / "engine" / "align" / "data" / "recovery_model.json"
 LEVELS = (0.8, 0.9, 0.95, 1.01)
@@ -139,20 +137,9 @@ def main() -> None:
         ):
             if sets:
                 score_group(label, prepared(sets), lambda _name: model)
-    for name, weight in sorted(
-        zip(CANDIDATE_FEATURES, model["coefficients"], strict=True), key=lambda item: -abs(item[1])
-    ):
-        print(f"  {name:<17} {weight:+.3f}")
+    print_weights(CANDIDATE_FEATURES, model)
     if args.write:
-        payload = {
-            "features": list(CANDIDATE_FEATURES),
-            **model,
-            "trained_on": sorted(set(names.tolist())),
-            "examples": len(y),
-            "method": "L2 logistic regression on standardised features, tools/train_recovery.py",
-        }
-        write_text_atomic(MODEL_PATH, json.dumps(payload, indent=1) + "\n")
-        print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
+        write_model(MODEL_PATH, CANDIDATE_FEATURES, model, names, "tools/train_recovery.py")
 
 
 if __name__ == "__main__":
