@@ -349,6 +349,13 @@ def _pieces(
         if byline:
             pieces.append((s, e, "byline"))
             continue
+        if len(spans) > 1 and _on_a_line_of_its_own(text, s, e):
+            # A credit or stamp on its own line inside a paragraph ("(FREDERIC
+            # J. BROWN / AFP/Getty Images)" under the caption it credits).
+            own = page_chrome(text[s:e], outlet)
+            if own:
+                pieces.append((s, e, own))
+                continue
         credit = _TRAILING_CREDIT.search(text, s, e)
         if credit and credit.start() - s > 20:
             pieces.append((*_trim(text, s, credit.start()), None))
@@ -356,6 +363,14 @@ def _pieces(
             continue
         pieces.append((s, e, None))
     return pieces
+
+
+def _on_a_line_of_its_own(text: str, start: int, end: int) -> bool:
+    """Is nothing but spacing between the span and the line breaks around it?"""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    breaks = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
+    line_end = min(breaks) if breaks else len(text)
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 def _is_embed_fragment(text: str, span: tuple[int, int], index: int, count: int) -> bool:

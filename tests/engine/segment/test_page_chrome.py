@@ -85,3 +85,16 @@ def test_a_positional_guess_does_not_spread_to_a_headline() -> None:
     first = documents_from_texts([("page.txt", page), ("copy.txt", other)]).documents[0]
     assert first.sentences[0].text == headline
     assert first.sentences[0].boilerplate is None
+
+
+def test_a_credit_on_its_own_line_inside_a_paragraph_is_chrome() -> None:
+    text = (
+        "The harbour board approved the terminal.\n"
+        "(Ana Lindqvist / Northern Wire)\n"
+        "Works begin in spring.\n\nThe old pier closes."
+    )
+    sentences = documents_from_texts([("a.txt", text), ("b.txt", "Other.")]).documents[0].sentences
+    labels = {s.text: s.boilerplate for s in sentences}
+    assert labels["(Ana Lindqvist / Northern Wire)"] == "photo credit"
+    assert labels["The harbour board approved the terminal."] is None
+    assert labels["Works begin in spring."] is None
