@@ -10,8 +10,11 @@ document and unit ids follow it. Entries hold the JSON contract
 article set (texts and sentence spans) and rebuilt with
 ``contract.alignment_from_dict`` — anything that does not fit is a miss,
 never an error. The cache is disposable: unreadable entries are deleted.
+The bundled example's entry also ships with the package (``BUNDLED_ENTRY``),
+so even its very first start draws at once.
 
-Public API: ``AlignmentCache``, ``cached_align``, ``aligner_key``.
+Public API: ``AlignmentCache``, ``cached_align``, ``aligner_key``, ``entry_key``,
+``BUNDLED_ENTRY``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
 from ..contract import SCHEMA, alignment_from_dict, alignment_to_dict
@@ -45,6 +49,9 @@ _ALIGNER_MODULES = (
     "similarity",
     "vectors",
 )
+# The bundled example's alignment, shipped in newsdiff_gui/data (written by
+# ``python -m tools.build_seed_alignment``; a test keeps it in step with the aligner).
+BUNDLED_ENTRY = "seeds-alignment.json"
 # Entries kept; the least recently used go first.
 MAX_ENTRIES = 200
 
@@ -68,7 +75,7 @@ def aligner_key() -> str:
     return digest.hexdigest()
 
 
-def _entry_key(article_set: ArticleSet, config: AlignConfig | None) -> str:
+def entry_key(article_set: ArticleSet, config: AlignConfig | None) -> str:
     digest = hashlib.sha256(aligner_key().encode())
     if config is not None and config != AlignConfig():
         digest.update(repr(config).encode())
@@ -84,7 +91,7 @@ class AlignmentCache:
         self.folder = cache_dir(base) / "alignments"
 
     def path_for(self, article_set: ArticleSet, config: AlignConfig | None = None) -> Path:
-        return self.folder / f"{_entry_key(article_set, config)}.json"
+        return self.folder / f"{entry_key(article_set, config)}.json"
 
     def get(self, article_set: ArticleSet, config: AlignConfig | None = None) -> Alignment | None:
         """The cached alignment of this exact set, or ``None``."""
@@ -95,7 +102,7 @@ class AlignmentCache:
                 raise ValueError(f"a cache entry is a JSON object, not {type(data).__name__}")
             alignment = alignment_from_dict(data, article_set)
         except FileNotFoundError:
-            return None
+            return self._bundled(article_set, config, path)
         except (
             OSError,
             ValueError,
@@ -112,6 +119,26 @@ class AlignmentCache:
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # most recently used
+        return alignment
+
+    def _bundled(
+        self, article_set: ArticleSet, config: AlignConfig | None, path: Path
+    ) -> Alignment | None:
+        """The alignment shipped with the package for this exact set (the bundled
+        example, so that its very first start needs no alignment), or ``None``.
+
+        Only an entry made by this very aligner counts (same key); it is then
+        copied into the user's cache like any other entry."""
+        try:
+            shipped = json.loads(
+                (resources.files("newsdiff_gui.data") / BUNDLED_ENTRY).read_text(encoding="utf-8")
+            )
+            if shipped.get("key") != path.stem:
+                return None
+            alignment = alignment_from_dict(shipped["alignment"], article_set)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return None
+        self.put(alignment, config)
         return alignment
 
     def put(self, alignment: Alignment, config: AlignConfig | None = None) -> None:
