@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Sequence
 from importlib import resources
 
-from ..model import Alignment, Link, Suggestion, Unit
+from ..model import Alignment, Link, Relation, Suggestion, Unit
 from .features import SentenceFeatures, is_number, sentence_features
 from .logistic import LogisticModel
 from .similarity import TermWeights, lexical_similarity
@@ -235,11 +236,10 @@ def verify_links(alignment: Alignment, model: LinkModel | None = None) -> Alignm
     kept: list[Link] = []
     doubtful: list[Suggestion] = []
     dropped: dict[str, set[str]] = {}  # unit id -> sentence ids leaving it
+    doubted: dict[str, list[Link]] = {}  # unit id -> its links that were doubted
     context = _SetContext(alignment)
     for link in alignment.links:
-        probability = round(model.probability(link_features(context, link)), 3)
-        if probability >= CONFIDENT and _thin_between_strangers(context, link):
-            probability = THIN_EVIDENCE
+        probability = _probability(model, context, link)
         if probability >= CONFIDENT:
             kept.append(Link(link.a, link.b, link.relation, probability))
             continue
@@ -247,40 +247,102 @@ def verify_links(alignment: Alignment, model: LinkModel | None = None) -> Alignm
         unit = context.unit_of.get(link.a[0])
         if unit is not None:
             dropped.setdefault(unit.id, set()).update(link.b)
+            doubted.setdefault(unit.id, []).append(link)
     if not doubtful:
         return Alignment(alignment.article_set, alignment.units, tuple(kept))
+    regrouped: list[tuple[tuple[str, ...], Relation]] = []
+    for links in doubted.values():
+        group, made = _regroup(model, context, links)
+        if made:
+            verbatim = all(link.relation == Relation.VERBATIM for link in made)
+            regrouped.append((group, Relation.VERBATIM if verbatim else Relation.PARTIAL))
+            kept.extend(made)
     return Alignment(
         alignment.article_set,
-        _units_without(alignment, dropped),
+        _units_without(alignment, dropped, regrouped),
         tuple(kept),
         tuple(doubtful),
     )
 
 
-def _units_without(alignment: Alignment, dropped: dict[str, set[str]]) -> tuple[Unit, ...]:
-    """Units with the doubtful members taken out; a sentence left in no unit
-    becomes a unit of its own (content only its version has), and unit ids
-    are renumbered in document order as the aligner numbers them."""
+def _probability(model: LinkModel, context: _SetContext, link: Link) -> float:
+    probability = round(model.probability(link_features(context, link)), 3)
+    if probability >= CONFIDENT and _thin_between_strangers(context, link):
+        probability = THIN_EVIDENCE
+    return probability
+
+
+def _regroup(
+    model: LinkModel, context: _SetContext, links: list[Link]
+) -> tuple[tuple[str, ...], list[Link]]:
+    """The doubted members of one unit that still belong together.
+
+    A unit's links form a star from its first version's member, so when that
+    member is the odd one out every link is doubted and every other member
+    left, though they said the same thing word for word: three AP copies of
+    a sentence became three lone sentences because the fourth version's hub
+    was another fact. The first doubted member becomes the hub of its own
+    unit, and each other one joins it when the model is confident of that
+    link."""
+    if len(links) < 2:
+        return (), []
+    hub = links[0].b
+    group = list(hub)
+    made: list[Link] = []
+    for link in links[1:]:
+        if set(link.b) & set(group):
+            continue
+        candidate = Link(hub, link.b, link.relation, 0.0)
+        probability = _probability(model, context, candidate)
+        if probability >= CONFIDENT:
+            relation = Relation.VERBATIM if _same_text(context, hub, link.b) else link.relation
+            made.append(Link(hub, link.b, relation, probability))
+            group.extend(link.b)
+    return (tuple(group), made) if made else ((), [])
+
+
+def _same_text(context: _SetContext, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    def text(ids: tuple[str, ...]) -> str:
+        return " ".join(" ".join(context.sentences[i][2].text for i in ids).lower().split())
+
+    return text(a) == text(b)
+
+
+def _units_without(
+    alignment: Alignment,
+    dropped: dict[str, set[str]],
+    regrouped: Sequence[tuple[tuple[str, ...], Relation]] = (),
+) -> tuple[Unit, ...]:
+    """Units with the doubtful members taken out; doubted members that still
+    belong together (``regrouped``) form a unit of their own, any other
+    sentence left in no unit becomes a unit of its own (content only its
+    version has), and unit ids are renumbered in document order as the
+    aligner numbers them."""
     position = {
         s.id: (d, i)
         for d, doc in enumerate(alignment.documents)
         for i, s in enumerate(doc.sentences)
     }
-    groups: list[tuple[tuple[str, ...], Unit]] = []
+    groups: list[tuple[tuple[str, ...], Relation | None]] = []
     placed: set[str] = set()
     for unit in alignment.units:
         members = tuple(m for m in unit.members if m not in dropped.get(unit.id, ()))
         if members:
-            groups.append((members, unit))
+            groups.append((members, unit.relation))
             placed.update(members)
+    for members, shared in regrouped:
+        fresh = tuple(sorted((m for m in members if m not in placed), key=position.__getitem__))
+        if fresh:
+            groups.append((fresh, shared))
+            placed.update(fresh)
     for unit in alignment.units:
         for member in dropped.get(unit.id, ()):
             if member not in placed:
-                groups.append(((member,), unit))
+                groups.append(((member,), None))
                 placed.add(member)
     groups.sort(key=lambda item: min(position[m] for m in item[0]))
     units = []
-    for number, (members, unit) in enumerate(groups):
+    for number, (members, relation) in enumerate(groups):
         multi = len({m.split(":")[0] for m in members}) > 1
-        units.append(Unit(f"u{number}", members, unit.relation if multi else None))
+        units.append(Unit(f"u{number}", members, relation if multi else None))
     return tuple(units)

@@ -114,3 +114,37 @@ def test_two_different_stories_do_not_link_on_a_year_and_everyday_words() -> Non
     )
     alignment = align(documents_from_texts([("harbour.txt", harbour), ("vote.txt", election)]))
     assert alignment.links == ()
+
+
+def test_members_that_agree_stay_together_when_the_hub_is_the_odd_one(monkeypatch) -> None:
+    """A unit's links run from its first version's member; when that member is
+    another fact, every link is doubted. The three copies that say the same
+    thing word for word must stay one unit, not become three lone sentences."""
+    from newsdiff_gui.engine.align import verify
+    from newsdiff_gui.engine.model import Alignment, Link, Relation, Unit
+
+    same = "The court heard arguments in April and is expected to rule by July."
+    texts = [
+        ("a.txt", "The governor did not comment on the ruling."),
+        ("b.txt", same),
+        ("c.txt", same),
+        ("d.txt", same),
+    ]
+    article_set = documents_from_texts(texts)
+    ids = [d.sentences[0].id for d in article_set.documents]
+    hub = (ids[0],)
+    alignment = Alignment(
+        article_set,
+        (Unit("u0", tuple(ids), Relation.PARTIAL),),
+        tuple(Link(hub, (i,), Relation.PARTIAL, 0.9) for i in ids[1:]),
+    )
+
+    def doubting_the_hub(model, context, link):  # type: ignore[no-untyped-def]
+        return 0.3 if link.a == hub else 0.95
+
+    monkeypatch.setattr(verify, "_probability", doubting_the_hub)
+    checked = verify.verify_links(alignment)
+    together = [u for u in checked.units if set(ids[1:]) <= set(u.members)]
+    assert len(together) == 1 and ids[0] not in together[0].members
+    assert together[0].relation == Relation.VERBATIM
+    assert len(checked.suggestions) == 3, "the doubted links stay offered"
