@@ -15,6 +15,7 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.align.cache import BUNDLED_ENTRY, entry_key
@@ -29,10 +30,11 @@ OUT = ROOT / "newsdiff_gui" / "data" / BUNDLED_ENTRY
 
 def main() -> None:
     article_set = load_article_set(seed_files())
-    payload = {
-        "key": entry_key(article_set, None),
-        "alignment": alignment_to_dict(align(article_set)),
-    }
+    alignment = alignment_to_dict(align(article_set))
+    for document in alignment["documents"]:
+        # Where this checkout lives is no part of the alignment (and must not ship).
+        document["path"] = Path(document["path"]).name
+    payload = {"key": entry_key(article_set, None), "alignment": alignment}
     write_text_atomic(OUT, json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n")
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
 

@@ -26,6 +26,18 @@ def _seeds() -> list[str]:
     return [str(path) for path in seed_files()]
 
 
+def _edited_seeds(folder: Path) -> list[str]:
+    """The example set with one sentence added: small like it, but not the
+    bundled example, whose alignment ships with the package."""
+    paths = []
+    for number, seed in enumerate(seed_files()):
+        copy = folder / seed.name
+        text = seed.read_text(encoding="utf-8")
+        copy.write_text(text + ("\n\nThe story was updated." if number == 0 else ""), "utf-8")
+        paths.append(str(copy))
+    return paths
+
+
 def _cached() -> list[Path]:
     return list(AlignmentCache().folder.glob("*.json"))
 
@@ -52,16 +64,24 @@ def test_a_cached_set_draws_the_pair_views_first_rows(qtbot: QtBot) -> None:
     assert 0 < places[0] < places[1] < shown.index("</table>")
 
 
-def test_a_small_set_not_in_the_cache_is_aligned_once_for_both_windows() -> None:
+def test_a_small_set_not_in_the_cache_is_aligned_once_for_both_windows(tmp_path: Path) -> None:
     assert not _cached()  # each test has an empty cache
-    opened = quick_opening(_seeds())
+    paths = _edited_seeds(tmp_path)
+    opened = quick_opening(paths)
     assert opened is not None and not opened.from_cache
     assert len(_cached()) == 1
-    assert open_set(_seeds()).from_cache  # the main window's open finds it
+    assert open_set(paths).from_cache  # the main window's open finds it
+
+
+def test_the_example_is_served_from_the_package_at_the_first_start() -> None:
+    assert not _cached()
+    opened = quick_opening(_seeds())
+    assert opened is not None and opened.from_cache
+    assert len(_cached()) == 1, "copied into the user's cache"
 
 
 def test_a_larger_set_not_in_the_cache_is_left_to_the_main_window(
-    qtbot: QtBot, monkeypatch
+    qtbot: QtBot, monkeypatch, tmp_path: Path
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -69,8 +89,8 @@ def test_a_larger_set_not_in_the_cache_is_left_to_the_main_window(
     app = QApplication.instance()
     start = _show_start_window(app, 0)
     qtbot.addWidget(start)
-    _draw_first_rows(start, _seeds(), app)
-    assert start.text() == "Opening the example set…"
+    _draw_first_rows(start, _edited_seeds(tmp_path), app)
+    assert start.text().startswith("Opening") and "<table" not in start.text()
     assert not _cached()  # nothing aligned
 
 
