@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from newsdiff_gui.engine.align import recovery
-from newsdiff_gui.engine.align.verify import FEATURE_NAMES, LinkModel
+from newsdiff_gui.engine.align.verify import FEATURE_NAMES, LinkModel, two_versions_refit
 
 WIRE = """Bridge collapse in Portvale
 
@@ -45,7 +45,9 @@ Engineers from the capital were sent to inspect every other crossing on the rive
 # The toll sentences, as the two versions word them.
 TOLL_WIRE = "At least 12 people were killed"
 TOLL_DAILY = "At least 14 people were killed"
-DOUBT = 0.426  # the stand-in model's probability for the toll pair (rounded as verify rounds)
+# The stand-in model's probability for the toll pair (0.426, rounded as verify
+# rounds), refitted as the link check refits every link of a two-version set.
+DOUBT = two_versions_refit(0.426)
 
 
 def toll_doubting_model() -> LinkModel:

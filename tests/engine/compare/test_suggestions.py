@@ -70,7 +70,7 @@ def test_each_lone_toll_row_offers_the_other_as_its_partner(bridge: Alignment) -
     assert of_wire.sentence_pairs() == [(wire, daily)]
     # The toll is the second paragraph after the headline: ¶3, as a reader counts.
     assert of_wire.describe("Daily") == (
-        "maybe the same as Daily ¶3: «At least 14 people were killed when the span…», 0.43"
+        f"maybe the same as Daily ¶3: «At least 14 people were killed when the span…», {DOUBT:.2f}"
     )
     (of_daily,) = by_sentence[daily]
     assert of_daily.other == 0 and [s.id for s in of_daily.theirs] == [wire]

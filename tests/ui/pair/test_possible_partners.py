@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from support.suggestions import TOLL_DAILY, TOLL_WIRE, use_toll_doubting_model, write_bridge_story
+from support.suggestions import (
+    DOUBT,
+    TOLL_DAILY,
+    TOLL_WIRE,
+    use_toll_doubting_model,
+    write_bridge_story,
+)
 
 from newsdiff_gui.engine.changes import ChangeType
 from newsdiff_gui.engine.compare.pairing import RowKind
@@ -82,12 +88,12 @@ def test_each_toll_row_offers_the_other_and_no_other_row_offers_anything(qtbot, 
     assert set(offers) == {wire, daily}
     right_name = win.alignment.documents[1].outlet
     assert offers[wire] == (
-        f"maybe the same as {right_name} ¶3: «At least 14 people were killed when the span…», 0.43"
+        f"maybe the same as {right_name} ¶3: «At least 14 people were killed when the span…», {DOUBT:.2f}"
     )
-    assert "«At least 12 people were killed when the span…», 0.43" in offers[daily]
+    assert f"«At least 12 people were killed when the span…», {DOUBT:.2f}" in offers[daily]
     # The partner is the one the engine suggests, and the tooltip says what to do.
     partner = model.index(wire, 0).data(PARTNER_ROLE)
-    assert partner.score == 0.426 and TOLL_DAILY in partner.theirs[0].text
+    assert partner.score == DOUBT and TOLL_DAILY in partner.theirs[0].text
     assert "Link (Ctrl+L) or Dismiss" in model.index(wire, 0).data(Qt.ItemDataRole.ToolTipRole)
     # The row grew to show the whole offer under the gap label.
     view = win.pair_view.list_view
@@ -158,7 +164,7 @@ def test_ctrl_d_dismisses_and_the_menu_offers_both_answers(qtbot, bridge) -> Non
     wire = _row_of(win, TOLL_WIRE)
     texts = [a.text() for a in win.pair_actions.build_menu(wire).actions() if a.text()]
     name = win.alignment.documents[1].outlet
-    assert f"Link with Its Possible Partner ({name} ¶3, 0.43)" in texts
+    assert f"Link with Its Possible Partner ({name} ¶3, {DOUBT:.2f})" in texts
     assert "Dismiss the Possible Partner: Not the Same" in texts
     plain = _row_of(win, "closed for repairs")
     texts = [a.text() for a in win.pair_actions.build_menu(plain).actions()]

@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from support.suggestions import TOLL_DAILY, TOLL_WIRE, use_toll_doubting_model, write_bridge_story
+from support.suggestions import (
+    DOUBT,
+    TOLL_DAILY,
+    TOLL_WIRE,
+    use_toll_doubting_model,
+    write_bridge_story,
+)
 
 from newsdiff_gui.engine.compare.pairing import RowKind
 from newsdiff_gui.engine.report.markers import PARTNER
@@ -61,7 +67,7 @@ def test_the_toll_cells_are_marked_and_the_tooltip_names_the_partner(win) -> Non
     assert wire[0] != daily[0]  # two rows: each version lacks the other's toll
     tip = view.model.index(*wire).data(Qt.ItemDataRole.ToolTipRole)
     assert f"{PARTNER.symbol} Possible partner: maybe the same as" in tip
-    assert "«At least 14 people were killed when the span…», 0.43" in tip
+    assert f"«At least 14 people were killed when the span…», {DOUBT:.2f}" in tip
     assert PARTNER.word.replace(" ", "&nbsp;") in view.legend.text()
     assert not view.table.grab().isNull()  # the ≈? mark is painted without error
 
@@ -71,7 +77,7 @@ def test_context_menu_link_joins_the_two_rows_as_a_manual_link(win) -> None:
     rows_before = view.model.rowCount()
     menu = view.cell_menu(*_cell_of(win, TOLL_DAILY))
     (link,) = [a for a in menu.actions() if a.text().startswith("Link with Possible Partner")]
-    assert link.text().endswith("¶3, 0.43)")
+    assert link.text().endswith(f"¶3, {DOUBT:.2f})")
     link.trigger()
     row, column = _cell_of(win, TOLL_WIRE)
     assert _cell_of(win, TOLL_DAILY)[0] == row  # one row now
