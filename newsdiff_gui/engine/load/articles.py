@@ -45,10 +45,11 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import ArticleSet, Document
+from ..segment.chrome import page_chrome
 from ..segment.sentences import segment_document
 from ..segment.setwide import article_set
 from .errors import InputError
@@ -144,8 +145,8 @@ def _guess_metadata(text: str, path: Path) -> tuple[str, str, str | None]:
     for line in sentences_like[:6]:
         if line.lower().startswith("site icon") or _DATE_LINE.match(line):
             continue
-        if _NOT_A_TITLE.match(line):
-            continue
+        if _NOT_A_TITLE.match(line) or page_chrome(line):
+            continue  # a rule, an image, or the page's furniture ("A A", "Updated")
         title = line.lstrip("#").strip() if line.startswith("#") else line
         if title:
             break
@@ -256,7 +257,24 @@ def _make_document(
         date=date,
         encoding=extracted.encoding,
     )
-    return segment_document(document, doc_index)
+    segmented = segment_document(document, doc_index)
+    named = extracted.title or (entry is not None and entry.title)
+    return segmented if named else _title_past_chrome(segmented)
+
+
+def _title_past_chrome(document: Document) -> Document:
+    """A guessed title that segmentation found to be the page's furniture (a
+    share bar, a byline, a photo credit) gives way to the first content line."""
+    chrome = {s.text.strip() for s in document.sentences if s.is_boilerplate}
+    if document.title not in chrome:
+        return document
+    first = next((s.text.strip() for s in document.sentences if not s.is_boilerplate), "")
+    if not first:
+        return document
+    if len(first) > 90:
+        cut = first.rfind(" ", 0, 87)
+        first = first[: cut if cut > 40 else 87].rstrip(" ,;:") + "…"
+    return replace(document, title=first)
 
 
 def load_document(

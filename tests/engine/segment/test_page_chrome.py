@@ -98,3 +98,19 @@ def test_a_credit_on_its_own_line_inside_a_paragraph_is_chrome() -> None:
     assert labels["(Ana Lindqvist / Northern Wire)"] == "photo credit"
     assert labels["The harbour board approved the terminal."] is None
     assert labels["Works begin in spring."] is None
+
+
+def test_a_guessed_title_skips_the_pages_furniture(tmp_path) -> None:
+    from newsdiff_gui.engine.load.articles import load_article_set
+
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "A \xa0 A\n\nShare on Facebook Share on Twitter\n\n"
+        "Ferry operator drops Sunday timetable\n\n"
+        "The operator said on Friday that it would stop Sunday sailings from May.\n",
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.txt"
+    other.write_text("Ferry timetable cut\n\nSunday sailings end in May.\n", encoding="utf-8")
+    first = load_article_set([page, other]).documents[0]
+    assert first.title == "Ferry operator drops Sunday timetable"
