@@ -14,6 +14,10 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 OUT=build/smoke
 export QT_QPA_PLATFORM=offscreen
+# A cache of its own: entries of an earlier run (another build of the same
+# version) must not stand in for what this build computes.
+NEWSDIFF_CACHE_DIR="$(mktemp -d)"
+export NEWSDIFF_CACHE_DIR
 mkdir -p "$OUT"
 rm -f "$OUT"/*.png
 

@@ -24,6 +24,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -68,11 +69,23 @@ def aligner_key() -> str:
     for path in files:
         try:
             digest.update(path.name.encode() + path.read_bytes())
-        except OSError:  # a frozen build may ship bytecode only: fall back to the version
-            from ... import __version__
-
-            digest.update(f"{path.name}:{__version__}".encode())
+        except OSError:  # a frozen build ships bytecode only: identify the build instead
+            digest.update(f"{path.name}:{_build_identity()}".encode())
     return digest.hexdigest()
+
+
+def _build_identity() -> str:
+    """The version and, in a frozen build, the executable's size and time: two
+    builds of one version (development builds, a fixed release) must not read
+    each other's entries, or a rebuilt app shows the old build's alignments."""
+    from ... import __version__
+
+    identity = __version__
+    if getattr(sys, "frozen", False):
+        with contextlib.suppress(OSError):
+            stat = os.stat(sys.executable)
+            identity += f":{stat.st_size}:{stat.st_mtime_ns}"
+    return identity
 
 
 def entry_key(article_set: ArticleSet, config: AlignConfig | None) -> str:

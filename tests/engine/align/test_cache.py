@@ -98,3 +98,19 @@ def test_the_cache_key_covers_every_module_the_aligner_runs() -> None:
         source = (engine / f"{name}.py").read_text(encoding="utf-8")
         todo += re.findall(r"^from \.(\w+) import", source, flags=re.MULTILINE)
     assert seen - {"model"} <= set(cache_module._ALIGNER_MODULES)
+
+
+def test_two_frozen_builds_of_one_version_do_not_share_entries(tmp_path, monkeypatch) -> None:
+    """A frozen build has no sources to hash; its key names the build, so a
+    rebuilt app of the same version does not read the old build's entries."""
+    import sys
+
+    from newsdiff_gui.engine.align import cache as cache_module
+
+    app = tmp_path / "newsdiff"
+    app.write_bytes(b"first build")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(app))
+    first = cache_module._build_identity()
+    app.write_bytes(b"second, longer build")
+    assert cache_module._build_identity() != first
