@@ -31,7 +31,7 @@ from newsdiff_gui.engine.align.features import sentence_features
 from newsdiff_gui.engine.align.similarity import TermWeights, passage_similarity
 from newsdiff_gui.engine.align.vectors import VectorTable
 from newsdiff_gui.engine.load.articles import load_article_set
-from tools.gold_sets import gold_sets
+from tools.gold_sets import gold_sets, held_share
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,16 +68,9 @@ def link_samples(group: str) -> list[Sample]:
             alignment = align_module.align(load_article_set(files))
             mapping = _map_sentences(gold, alignment)
             for link in alignment.links:
-                pairs = [
-                    (x, y)
-                    for a in link.a
-                    for b in link.b
-                    for x in mapping.get(a, ())
-                    for y in mapping.get(b, ())
-                ]
-                if pairs:
-                    held = sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs)
-                    found.append((link.score, held / len(pairs)))
+                share = held_share(gold, mapping, link)
+                if share is not None:
+                    found.append((link.score, share))
     finally:
         align_module.calibrate_link = calibrated
     return found

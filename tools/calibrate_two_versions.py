@@ -25,7 +25,7 @@ from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.align.evaluate import _map_sentences, evaluate
 from newsdiff_gui.engine.align.records import AlignConfig
 from newsdiff_gui.engine.load.articles import load_article_set
-from tools.gold_sets import gold_sets, real_gold_sets
+from tools.gold_sets import gold_sets, held_share, real_gold_sets
 
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 
@@ -43,17 +43,10 @@ def two_version_links(group: str) -> tuple[np.ndarray, np.ndarray]:
             context = verify._SetContext(alignment)
             mapping = _map_sentences(gold, alignment)
             for link in alignment.links:
-                pairs = [
-                    (x, y)
-                    for a in link.a
-                    for b in link.b
-                    for x in mapping.get(a, ())
-                    for y in mapping.get(b, ())
-                ]
-                if pairs:
-                    good = sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs)
+                share = held_share(gold, mapping, link)
+                if share is not None:
                     scores.append(verify._probability(model, context, link))
-                    held.append(1.0 if good / len(pairs) >= 0.5 else 0.0)
+                    held.append(1.0 if share >= 0.5 else 0.0)
     return np.array(scores), np.array(held)
 
 

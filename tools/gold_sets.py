@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from newsdiff_gui.engine.align.evaluate import GoldStandard
+from newsdiff_gui.engine.model import Link
 from newsdiff_gui.paths import seed_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,3 +52,18 @@ def real_gold_sets(group: str) -> list[tuple[str, GoldStandard, list[Path]]]:
         gold = GoldStandard.read(path)
         sets.append((f"real/{path.parent.name}", gold, [path.parent / n for n in gold.files]))
     return sets
+
+
+def held_share(gold: GoldStandard, mapping: dict[str, set[str]], link: Link) -> float | None:
+    """The share of a link's sentence pairs that the gold links (``mapping``
+    from ``evaluate._map_sentences``); None when no side maps to gold sentences."""
+    pairs = [
+        (x, y)
+        for a in link.a
+        for b in link.b
+        for x in mapping.get(a, ())
+        for y in mapping.get(b, ())
+    ]
+    if not pairs:
+        return None
+    return sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs) / len(pairs)

@@ -33,7 +33,7 @@ from newsdiff_gui.engine.align.records import AlignConfig
 from newsdiff_gui.engine.align.verify import CONFIDENT, FEATURE_NAMES, measure_links
 from newsdiff_gui.engine.load.articles import load_article_set
 from newsdiff_gui.engine.store.atomic import write_text_atomic
-from tools.gold_sets import ROOT, gold_sets, real_gold_sets
+from tools.gold_sets import ROOT, gold_sets, held_share, real_gold_sets
 
 MODEL_PATH = ROOT / "newsdiff_gui" / "engine" / "align" / "data" / "link_model.json"
 PENALTY = 1.0  # L2 on standardised weights
@@ -45,21 +45,15 @@ def examples(
     """Features, labels (1 = the gold holds the link) and set names."""
     rows, labels, names = [], [], []
     for name, gold, files in sets:
-        alignment = align(load_article_set(files), AlignConfig(verify_links=False))
+        config = AlignConfig(verify_links=False, recover_links=False)
+        alignment = align(load_article_set(files), config)
         mapping = _map_sentences(gold, alignment)
         for link, features in measure_links(alignment):
-            pairs = [
-                (x, y)
-                for a in link.a
-                for b in link.b
-                for x in mapping.get(a, ())
-                for y in mapping.get(b, ())
-            ]
-            if not pairs:
+            share = held_share(gold, mapping, link)
+            if share is None:
                 continue
-            held = sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs)
             rows.append(features)
-            labels.append(1.0 if held / len(pairs) >= 0.5 else 0.0)
+            labels.append(1.0 if share >= 0.5 else 0.0)
             names.append(name)
     return np.array(rows), np.array(labels), np.array(names)
 
