@@ -56,7 +56,7 @@ from .vectors import VectorTable
 from .verify import verify_links
 
 
-def _rows(article_set: ArticleSet) -> list[list[_Row]]:
+def _rows(article_set: ArticleSet) -> tuple[list[list[_Row]], TermWeights]:
     features = [
         [(s, sentence_features(s.text)) for s in d.sentences if not s.is_boilerplate]
         for d in article_set.documents
@@ -74,7 +74,7 @@ def _rows(article_set: ArticleSet) -> list[list[_Row]]:
         for doc_rows in rows:
             for row in doc_rows:
                 row.vector = table.sentence_vector(row.weighted.word_weights())
-    return rows
+    return rows, weights
 
 
 def _processing_order(article_set: ArticleSet, rows: list[list[_Row]]) -> list[int]:
@@ -156,7 +156,7 @@ def align(
     shows it as a determinate bar).
     """
     config = config or AlignConfig()
-    rows = _rows(article_set)
+    rows, weights = _rows(article_set)
     check_cancel = _cancel_check(should_cancel, config.cancel_every)
     aligner = Placement(rows, config, check_cancel)
     for done, doc in enumerate(_processing_order(article_set, rows), start=1):
@@ -189,5 +189,7 @@ def align(
     if config.verify_links:
         made = verify_links(made)
     if config.recover_links:
-        made = recover_links(made, check_cancel=check_cancel)
+        # The pass reads the sentences as placement weighed them: not weighed twice.
+        measured = {r.sentence.id: (r.weighted, r.vector) for doc in rows for r in doc}
+        made = recover_links(made, check_cancel=check_cancel, measured=(weights, measured))
     return made

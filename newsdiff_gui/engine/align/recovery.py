@@ -87,6 +87,10 @@ LINK_LEVEL = 1.01
 ORDER_WINDOW = 2
 
 
+# The set's term weights, and sentence id -> (weighted terms, meaning vector).
+Measured = tuple[TermWeights, dict[str, tuple[Weighted, Any]]]
+
+
 @functools.lru_cache(maxsize=1)
 def bundled_model() -> LogisticModel | None:
     """The shipped recovery model, or None when missing (the pass then does nothing)."""
@@ -107,7 +111,7 @@ class _Sentence:
 class SetView:
     """The aligned set as the pass reads it: content sentences, units, neighbours."""
 
-    def __init__(self, alignment: Alignment) -> None:
+    def __init__(self, alignment: Alignment, measured: Measured | None = None) -> None:
         self.alignment = alignment
         self.sentences: dict[str, _Sentence] = {}
         self.by_doc: list[list[_Sentence]] = []
@@ -116,16 +120,20 @@ class SetView:
             content = [s for s in doc.sentences if not s.is_boilerplate]
             for p, s in enumerate(content):
                 features.append((d, p, s.id, s.text, sentence_features(s.text)))
-        self.weights = TermWeights(f for *_, f in features)
+        self.weights = measured[0] if measured else TermWeights(f for *_, f in features)
+        known = measured[1] if measured else {}
         self.table = VectorTable.load()
         self.by_doc = [[] for _ in alignment.documents]
         for d, p, sid, text, f in features:
-            weighted = self.weights.weigh(f)
-            vector = (
-                self.table.sentence_vector(weighted.word_weights())
-                if self.table is not None
-                else None
-            )
+            if sid in known:
+                weighted, vector = known[sid]
+            else:
+                weighted = self.weights.weigh(f)
+                vector = (
+                    self.table.sentence_vector(weighted.word_weights())
+                    if self.table is not None
+                    else None
+                )
             sentence = _Sentence(sid, d, p, text, f, weighted, vector)
             self.sentences[sid] = sentence
             self.by_doc[d].append(sentence)
@@ -350,13 +358,18 @@ def recover_links(
     model: LogisticModel | None = None,
     confident: float = LINK_LEVEL,
     check_cancel: Callable[[], None] = lambda: None,
+    measured: Measured | None = None,
 ) -> Alignment:
     """``alignment`` with the partners the model is confident of linked, and those
-    it finds possible (from ``SUGGEST_FLOOR``) added as suggestions."""
+    it finds possible (from ``SUGGEST_FLOOR``) added as suggestions.
+
+    ``measured``: the set's term weights and each content sentence's weighted
+    terms and meaning vector as the aligner computed them (recomputed when
+    absent)."""
     model = model or bundled_model()
     if model is None or len(alignment.documents) < 2:
         return alignment
-    view = SetView(alignment)
+    view = SetView(alignment, measured)
     weighed = []
     for candidate in candidates(view):
         check_cancel()
