@@ -23,7 +23,14 @@ from ..engine.changes import Change, read_changes, read_set_changes
 from ..engine.changes.profile import profile_versions
 from ..engine.model import Alignment, Document
 from ..engine.report.tabular import changes_csv
-from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
+from .common import (
+    CommandError,
+    add_corrections_option,
+    fail,
+    open_inputs,
+    version_names,
+    write_output,
+)
 from .terminal_text import for_terminal
 
 SCHEMA = "newsdiff-changes/1"
@@ -82,7 +89,7 @@ def source_pairs(alignment: Alignment) -> list[tuple[Document, Document]]:
 
 
 def _as_text(alignment: Alignment, changes: list[Change]) -> str:
-    names = {d.id: for_terminal(f"{d.name} ({d.outlet})") for d in alignment.documents}
+    names = version_names(alignment.documents)
     names["set"] = "the other versions"
     counts = Counter(c.type.value for c in changes)
     summary = ", ".join(f"{n} {t}" for t, n in counts.most_common())

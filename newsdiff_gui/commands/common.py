@@ -14,14 +14,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from .errors import EXIT_INPUT, EXIT_USAGE, CommandError
-from .terminal_text import one_line
+from .terminal_text import for_terminal, one_line
 
 if TYPE_CHECKING:  # the engine is imported when a command runs: --help stays light
     from ..engine.load.articles import LoadReport
-    from ..engine.model import ArticleSet
+    from ..engine.model import ArticleSet, Document
     from ..engine.session.open_set import OpenSet
 
 __all__ = ["EXIT_INPUT", "EXIT_USAGE", "CommandError"]
@@ -171,3 +172,18 @@ def _stages_on_stderr() -> Callable[[str, int, int], None] | None:
             line(done, total)
 
     return report
+
+
+def version_names(documents: Sequence[Document]) -> dict[str, str]:
+    """What a terminal calls each version: the label the app shows ("C · AP
+    10:02", told apart where outlets repeat) and the file it came from, made
+    safe for a terminal. Three AP copies were three "copy.txt (AP)" lines."""
+    from ..engine.compare.labels import version_labels
+
+    names = {}
+    for document, label in zip(documents, version_labels(documents), strict=True):
+        shown = label.short
+        if document.name and PurePath(document.name).stem not in shown:
+            shown = f"{shown} ({document.name})"
+        names[document.id] = for_terminal(shown)
+    return names

@@ -17,7 +17,14 @@ import textwrap
 from ..engine.compare.pairing import PairRow, RowKind, count_rows, pair_rows
 from ..engine.model import Document, OpKind
 from ..engine.session.open_set import TooManyVersions
-from .common import EXIT_USAGE, CommandError, add_corrections_option, fail, open_inputs
+from .common import (
+    EXIT_USAGE,
+    CommandError,
+    add_corrections_option,
+    fail,
+    open_inputs,
+    version_names,
+)
 from .terminal_text import for_terminal
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
@@ -94,10 +101,12 @@ def run(args: argparse.Namespace) -> int:
     alignment = opened.alignment
     left, right = alignment.documents
     rows = pair_rows(alignment, left, right)
+    names = version_names(alignment.documents)
+    right_name = names[right.id]
     width = min(shutil.get_terminal_size((100, 20)).columns, 120)
     out = [
-        paint.bold(for_terminal(f"--- {left.name}  ({left.outlet})")),
-        paint.bold(for_terminal(f"+++ {right.name}  ({right.outlet})")),
+        paint.bold(f"--- {names[left.id]}"),
+        paint.bold(f"+++ {right_name}"),
         "",
     ]
     for row in rows:

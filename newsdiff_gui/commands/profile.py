@@ -7,7 +7,14 @@ import json
 from dataclasses import asdict
 
 from ..engine.changes.profile import profile_versions
-from .common import CommandError, add_corrections_option, fail, open_inputs, write_output
+from .common import (
+    CommandError,
+    add_corrections_option,
+    fail,
+    open_inputs,
+    version_names,
+    write_output,
+)
 from .terminal_text import for_terminal
 
 
@@ -28,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         data = {"schema": "newsdiff-profile/1", "profiles": [asdict(p) for p in profiles]}
         write_output(json.dumps(data, ensure_ascii=False, indent=1) + "\n", args.output)
         return 0
-    names = {d.id: for_terminal(f"{d.name} ({d.outlet})") for d in alignment.documents}
+    names = version_names(alignment.documents)
     lines = []
     for p in profiles:
         lines.append(f"{names[p.document]}: {p.words} words, {p.sentences} sentences")

@@ -62,3 +62,26 @@ def test_profile_names_the_seed_traits() -> None:
 def test_unknown_pair_name_is_a_usage_error() -> None:
     done = newsdiff("changes", str(seeds_dir()), "--pair", "zzz", "000")
     assert done.returncode == 2 and "zzz" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_terminal_output_tells_copies_of_one_outlet_apart(tmp_path: Path) -> None:
+    """Three AP copies are "A · AP …", "B · AP …", "C · AP …" in every command,
+    the labels the app shows, not three times "(AP)"."""
+    from support.wire_copies import write_wire_copies
+
+    files = [str(p) for p in write_wire_copies(tmp_path)]
+    profile = newsdiff("profile", *files)
+    assert profile.returncode == 0, profile.stderr
+    heads = [line.split(":")[0] for line in profile.stdout.splitlines() if " words, " in line]
+    assert len(heads) == 3 and len(set(heads)) == 3, heads
+    assert [h[:4] for h in heads] == ["A · ", "B · ", "C · "]
+    assert all("AP" in h for h in heads)
+    diff = newsdiff("diff", files[0], files[2])
+    assert diff.returncode == 0, diff.stderr
+    first, second = diff.stdout.splitlines()[:2]
+    assert first.startswith("--- A · AP") and second.startswith("+++ B · AP"), (first, second)
+    assert first != second.replace("+++ B", "--- A")
+    changes = newsdiff("changes", *files)
+    assert changes.returncode == 0, changes.stderr
+    pairs = [line for line in changes.stdout.splitlines() if line.startswith("== ")]
+    assert pairs and all(" · AP" in line for line in pairs)
