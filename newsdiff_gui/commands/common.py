@@ -182,8 +182,11 @@ def version_names(documents: Sequence[Document]) -> dict[str, str]:
 
     names = {}
     for document, label in zip(documents, version_labels(documents), strict=True):
-        shown = label.short
-        if document.name and PurePath(document.name).stem not in shown:
-            shown = f"{shown} ({document.name})"
+        if not document.name:
+            shown = label.short
+        elif label.name == PurePath(document.name).stem:  # no outlet: the file is the name
+            shown = f"{label.letter} · {document.name}"
+        else:
+            shown = f"{label.short} ({document.name})"
         names[document.id] = for_terminal(shown)
     return names

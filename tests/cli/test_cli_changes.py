@@ -80,6 +80,7 @@ def test_terminal_output_tells_copies_of_one_outlet_apart(tmp_path: Path) -> Non
     assert diff.returncode == 0, diff.stderr
     first, second = diff.stdout.splitlines()[:2]
     assert first.startswith("--- A · AP") and second.startswith("+++ B · AP"), (first, second)
+    assert "ap-1.txt" in first and "ap-3.txt" in second
     assert first != second.replace("+++ B", "--- A")
     changes = newsdiff("changes", *files)
     assert changes.returncode == 0, changes.stderr
