@@ -282,12 +282,21 @@ def _rates(counts: Any) -> str:
     return f"recall {recall:6.1%}  separation (one event) {separation:6.1%}"
 
 
+def _values(text: str, default: float) -> list[float]:
+    """A comma-separated list of settings, or the default alone."""
+    return [float(v) for v in text.split(",")] if text else [default]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--finder", default="minhash", choices=("minhash", "tfidf"))
     parser.add_argument("--join", default="", help="comma-separated clustering thresholds")
     parser.add_argument("--lead", default="", help="comma-separated lead-check thresholds")
     parser.add_argument("--check-from", type=int, default=None, help="lead check group size")
+    parser.add_argument("--attach", default="", help="comma-separated short-page attach levels")
+    parser.add_argument("--margin", default="", help="comma-separated attach margins")
+    parser.add_argument("--short-terms", default="", help="comma-separated short-page sizes")
+    parser.add_argument("--attach-from", default="", help="comma-separated own-group sizes")
     parser.add_argument("--split", default="both", choices=("dev", "heldout", "both"))
     parser.add_argument(
         "--pair-model", action="store_true", help="cross-validate learned pair models on dev"
@@ -301,10 +310,24 @@ def main() -> int:
         pair_model_cv(labels, events)
         return 0
     default = GroupingConfig()
-    joins = [float(v) for v in args.join.split(",")] if args.join else [default.join_at]
-    leads = [float(v) for v in args.lead.split(",")] if args.lead else [default.lead_at]
-    for join, lead in itertools.product(joins, leads):
-        grouping = replace(default, join_at=join, lead_at=lead)
+    joins = _values(args.join, default.join_at)
+    leads = _values(args.lead, default.lead_at)
+    attaches = _values(args.attach, default.attach_at)
+    margins = _values(args.margin, default.attach_margin)
+    shorts = [int(v) for v in _values(args.short_terms, default.short_page_terms)]
+    froms = [int(v) for v in _values(args.attach_from, default.attach_from)]
+    for join, lead, attach, margin, short, size in itertools.product(
+        joins, leads, attaches, margins, shorts, froms
+    ):
+        grouping = replace(
+            default,
+            join_at=join,
+            lead_at=lead,
+            attach_at=attach,
+            attach_margin=margin,
+            short_page_terms=short,
+            attach_from=size,
+        )
         if args.check_from is not None:
             grouping = replace(grouping, lead_check_from=args.check_from)
         options = BatchOptions(finder=args.finder, grouping=grouping)
@@ -314,7 +337,9 @@ def main() -> int:
             seconds = time.perf_counter() - started
         multi = sum(1 for s in stories if len(s) > 1)
         print(
-            f"finder {args.finder}, join at {join}, lead check at {lead}: {len(stories)} stories "
+            f"finder {args.finder}, join at {join}, lead check at {lead}, short pages "
+            f"(<= {short} terms, groups <= {size}) attached at {attach} (margin {margin}): "
+            f"{len(stories)} stories "
             f"({multi} of 2+, largest {max(len(s) for s in stories)}), {seconds:.1f} s"
         )
         hide = {"dev": "heldout", "heldout": "dev", "both": None}[args.split]

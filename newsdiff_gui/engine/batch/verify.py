@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
 
-from .linkage import average_linkage
+from .linkage import attach_short_pages, average_linkage
 
 __all__ = [
     "GroupingConfig",
@@ -88,6 +88,14 @@ class GroupingConfig:
     # pair (None: dates are ignored). Not tuned: the labelled pile's events are
     # months apart; a few days is how long one happening stays news.
     date_window_days: int | None = 3
+    # Short pages: after linkage, an article of at most ``short_page_terms``
+    # terms left alone or in a group of at most ``attach_from`` articles moves to
+    # the story that carries most of its words on average (``attach_at``, and
+    # ``attach_margin`` more than the runner-up and its own group). 0: off.
+    attach_at: float = 0.0
+    attach_margin: float = 0.05
+    short_page_terms: int = 160
+    attach_from: int = 1
 
     def __post_init__(self) -> None:
         if not 0.0 < self.join_at <= 1.0:
@@ -98,6 +106,8 @@ class GroupingConfig:
             raise ValueError("lead_at must be in [0, 1]")
         if self.date_window_days is not None and self.date_window_days < 0:
             raise ValueError("date_window_days must be at least 0")
+        if not 0.0 <= self.attach_at <= 1.0 or not 0.0 <= self.attach_margin <= 1.0:
+            raise ValueError("attach_at and attach_margin must be in [0, 1]")
 
 
 def day_number(text: str | None) -> int | None:
@@ -124,8 +134,8 @@ def pile_idf(document_frequency: int, documents: int) -> float:
     return math.log(documents / max(document_frequency, 2))
 
 
-def similarity_matrix(terms: Sequence[Terms], idf: Mapping[int, float]) -> Any:
-    """Dense cosine similarities of binary, IDF-weighted term vectors."""
+def _weighted_rows(terms: Sequence[Terms], idf: Mapping[int, float]) -> Any:
+    """Sparse rows of binary term vectors weighted by IDF (terms of weight 0 left out)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -140,15 +150,37 @@ def similarity_matrix(terms: Sequence[Terms], idf: Mapping[int, float]) -> Any:
                 indices.append(columns.setdefault(term, len(columns)))
                 data.append(weight)
         indptr.append(len(indices))
-    matrix = csr_matrix(
+    return csr_matrix(
         (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
         shape=(len(terms), max(len(columns), 1)),
     )
+
+
+def similarity_matrix(terms: Sequence[Terms], idf: Mapping[int, float]) -> Any:
+    """Dense cosine similarities of binary, IDF-weighted term vectors."""
+    import numpy as np
+
+    matrix = _weighted_rows(terms, idf)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0.0] = 1.0
     similarity = (matrix @ matrix.T).toarray() / np.outer(norms, norms)
     np.fill_diagonal(similarity, 1.0)
     return np.clip(similarity, 0.0, 1.0)
+
+
+def containment_matrix(terms: Sequence[Terms], idf: Mapping[int, float], rows: Any) -> Any:
+    """``found[r, j]``: the share of article ``rows[r]``'s IDF weight that article
+    ``j`` carries too (its terms found in ``j``), for the chosen rows only."""
+    import numpy as np
+
+    matrix = _weighted_rows(terms, idf)
+    chosen = matrix[np.asarray(rows, dtype=np.int64)]
+    present = matrix.copy()
+    present.data[:] = 1.0
+    totals = np.asarray(chosen.sum(axis=1)).ravel()
+    totals[totals == 0.0] = 1.0
+    found = (chosen @ present.T).toarray() / totals[:, None]
+    return np.clip(found, 0.0, 1.0)
 
 
 def stories_in_block(
@@ -205,12 +237,25 @@ def _cluster(
     if len(terms) == 1:
         return [[0]]
     similarity = similarity_matrix(terms, idf)
+    apart = None
     if days is not None and config.date_window_days is not None:
         known = np.asarray([d is not None for d in days])
         day = np.asarray([d if d is not None else 0 for d in days], dtype=np.int64)
         apart = np.abs(day[:, None] - day[None, :]) > config.date_window_days
-        similarity[apart & known[:, None] & known[None, :]] = 0.0
+        apart &= known[:, None] & known[None, :]
+        similarity[apart] = 0.0
     lead_similarity = similarity_matrix(leads, idf) if leads is not None else None
-    return average_linkage(
+    groups = average_linkage(
         similarity, config.join_at, lead_similarity, config.lead_at, config.lead_check_from
+    )
+    if config.attach_at <= 0.0:
+        return groups
+    pages = [i for i, found in enumerate(terms) if len(found) <= config.short_page_terms]
+    if not pages:
+        return groups
+    found_in = containment_matrix(terms, idf, pages)
+    if apart is not None:
+        found_in[apart[pages]] = 0.0
+    return attach_short_pages(
+        groups, pages, found_in, config.attach_at, config.attach_margin, config.attach_from
     )
