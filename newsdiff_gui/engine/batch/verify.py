@@ -88,13 +88,16 @@ class GroupingConfig:
     # pair (None: dates are ignored). Not tuned: the labelled pile's events are
     # months apart; a few days is how long one happening stays news.
     date_window_days: int | None = 3
-    # Short pages: after linkage, an article of at most ``short_page_terms``
-    # terms left alone or in a group of at most ``attach_from`` articles moves to
-    # the story that carries most of its words on average (``attach_at``, and
-    # ``attach_margin`` more than the runner-up and its own group). 0: off.
-    attach_at: float = 0.0
+    # Short pages (at most ``short_page_terms`` terms: under about 1,600
+    # characters of prose) that linkage left alone (their group at most
+    # ``attach_from`` distinct texts) join the story that carries, on average
+    # over its members, at least ``attach_at`` of their IDF weight, when that
+    # beats the runner-up story by ``attach_margin``. Chosen on the development
+    # half: no dev short page carries more than 0.20 of its weight in a story
+    # not its own (docs/batch.md). ``attach_at`` 0 turns the step off.
+    attach_at: float = 0.2
     attach_margin: float = 0.05
-    short_page_terms: int = 160
+    short_page_terms: int = 250
     attach_from: int = 1
 
     def __post_init__(self) -> None:
