@@ -18,7 +18,8 @@ Settings are chosen with ``--split dev`` (held-out figures not printed) and
 the chosen one is then reported with both.
 
 Usage: python -m tools.batch_grouping_quality [--finder minhash|tfidf]
-       [--join 0.05,0.06] [--lead 0,0.05] [--split dev|heldout|both]
+       [--join 0.05,0.06] [--lead 0,0.05] [--attach 0,0.2] [--margin 0.05]
+       [--short-terms 250] [--attach-from 1] [--split dev|heldout|both]
 """
 
 from __future__ import annotations

@@ -17,14 +17,17 @@ worst case; blocks are at most a few hundred articles (``max_block``).
 
 Contract: pure and deterministic (ties go to the lowest positions).
 
-Public API: ``average_linkage``.
+After linkage, ``attach_short_pages`` gives a short page left alone to the
+story that carries its words (``verify.py`` says why).
+
+Public API: ``average_linkage``, ``attach_short_pages``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["average_linkage"]
+__all__ = ["attach_short_pages", "average_linkage"]
 
 
 def average_linkage(

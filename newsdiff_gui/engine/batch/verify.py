@@ -33,13 +33,19 @@ the same IDF) at least ``lead_at``, so two stories of one busy day that share
 the day's people and places stay apart. Exact copies (identical terms) are
 one story whatever the weights.
 
+A short page (a caption, a brief) has a low cosine to every long report of
+its story, whose own words swamp what they share; so a short page that
+linkage left alone then joins the story whose members carry, on average,
+enough of its IDF weight, and clearly more than any other story does
+(``linkage.attach_short_pages``, ``containment_matrix``).
+
 Contract: ``stories_in_block`` is a pure function of its arguments, the same
 in a worker process or on a Dask cluster. It returns groups of positions
 into the block, each group in block order, groups ordered by their first
 member.
 
 Public API: ``GroupingConfig``, ``stories_in_block``, ``similarity_matrix``,
-``pile_idf``, ``day_number``.
+``containment_matrix``, ``pile_idf``, ``day_number``.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from .linkage import attach_short_pages, average_linkage
 __all__ = [
     "GroupingConfig",
     "Terms",
+    "containment_matrix",
     "day_number",
     "pile_idf",
     "similarity_matrix",
