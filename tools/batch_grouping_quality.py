@@ -19,7 +19,8 @@ the chosen one is then reported with both.
 
 Usage: python -m tools.batch_grouping_quality [--finder minhash|tfidf]
        [--join 0.05,0.06] [--lead 0,0.05] [--attach 0,0.2] [--margin 0.05]
-       [--short-terms 250] [--attach-from 1] [--split dev|heldout|both]
+       [--short-terms 250] [--attach-from 1] [--meaning 0,0.1] [--meaning-from 0.5]
+       [--split dev|heldout|both]
 """
 
 from __future__ import annotations
@@ -298,6 +299,8 @@ def main() -> int:
     parser.add_argument("--margin", default="", help="comma-separated attach margins")
     parser.add_argument("--short-terms", default="", help="comma-separated short-page sizes")
     parser.add_argument("--attach-from", default="", help="comma-separated own-group sizes")
+    parser.add_argument("--meaning", default="", help="comma-separated meaning weights")
+    parser.add_argument("--meaning-from", default="", help="comma-separated meaning floors")
     parser.add_argument("--split", default="both", choices=("dev", "heldout", "both"))
     parser.add_argument(
         "--pair-model", action="store_true", help="cross-validate learned pair models on dev"
@@ -317,8 +320,10 @@ def main() -> int:
     margins = _values(args.margin, default.attach_margin)
     shorts = [int(v) for v in _values(args.short_terms, default.short_page_terms)]
     froms = [int(v) for v in _values(args.attach_from, default.attach_from)]
-    for join, lead, attach, margin, short, size in itertools.product(
-        joins, leads, attaches, margins, shorts, froms
+    meanings = _values(args.meaning, default.meaning_weight)
+    floors = _values(args.meaning_from, default.meaning_from)
+    for join, lead, attach, margin, short, size, meaning, floor in itertools.product(
+        joins, leads, attaches, margins, shorts, froms, meanings, floors
     ):
         grouping = replace(
             default,
@@ -328,6 +333,8 @@ def main() -> int:
             attach_margin=margin,
             short_page_terms=short,
             attach_from=size,
+            meaning_weight=meaning,
+            meaning_from=floor,
         )
         if args.check_from is not None:
             grouping = replace(grouping, lead_check_from=args.check_from)
@@ -339,7 +346,8 @@ def main() -> int:
         multi = sum(1 for s in stories if len(s) > 1)
         print(
             f"finder {args.finder}, join at {join}, lead check at {lead}, short pages "
-            f"(<= {short} terms, groups <= {size}) attached at {attach} (margin {margin}): "
+            f"(<= {short} terms, groups <= {size}) attached at {attach} (margin {margin}), "
+            f"meaning {meaning} over {floor}: "
             f"{len(stories)} stories "
             f"({multi} of 2+, largest {max(len(s) for s in stories)}), {seconds:.1f} s"
         )
