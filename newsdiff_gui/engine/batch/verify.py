@@ -66,8 +66,8 @@ __all__ = [
     "Terms",
     "containment_matrix",
     "day_number",
-    "pile_idf",
     "meaning_matrix",
+    "pile_idf",
     "similarity_matrix",
     "stories_in_block",
 ]
