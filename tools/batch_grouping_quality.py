@@ -18,7 +18,9 @@ Settings are chosen with ``--split dev`` (held-out figures not printed) and
 the chosen one is then reported with both.
 
 Usage: python -m tools.batch_grouping_quality [--finder minhash|tfidf]
-       [--join 0.05,0.06] [--lead 0,0.05] [--split dev|heldout|both]
+       [--join 0.05,0.06] [--lead 0,0.05] [--attach 0,0.2] [--margin 0.05]
+       [--short-terms 250] [--attach-from 1] [--meaning 0,0.1] [--meaning-from 0.5]
+       [--split dev|heldout|both]
 """
 
 from __future__ import annotations
@@ -282,12 +284,23 @@ def _rates(counts: Any) -> str:
     return f"recall {recall:6.1%}  separation (one event) {separation:6.1%}"
 
 
+def _values(text: str, default: float) -> list[float]:
+    """A comma-separated list of settings, or the default alone."""
+    return [float(v) for v in text.split(",")] if text else [default]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--finder", default="minhash", choices=("minhash", "tfidf"))
     parser.add_argument("--join", default="", help="comma-separated clustering thresholds")
     parser.add_argument("--lead", default="", help="comma-separated lead-check thresholds")
     parser.add_argument("--check-from", type=int, default=None, help="lead check group size")
+    parser.add_argument("--attach", default="", help="comma-separated short-page attach levels")
+    parser.add_argument("--margin", default="", help="comma-separated attach margins")
+    parser.add_argument("--short-terms", default="", help="comma-separated short-page sizes")
+    parser.add_argument("--attach-from", default="", help="comma-separated own-group sizes")
+    parser.add_argument("--meaning", default="", help="comma-separated meaning weights")
+    parser.add_argument("--meaning-from", default="", help="comma-separated meaning floors")
     parser.add_argument("--split", default="both", choices=("dev", "heldout", "both"))
     parser.add_argument(
         "--pair-model", action="store_true", help="cross-validate learned pair models on dev"
@@ -301,10 +314,28 @@ def main() -> int:
         pair_model_cv(labels, events)
         return 0
     default = GroupingConfig()
-    joins = [float(v) for v in args.join.split(",")] if args.join else [default.join_at]
-    leads = [float(v) for v in args.lead.split(",")] if args.lead else [default.lead_at]
-    for join, lead in itertools.product(joins, leads):
-        grouping = replace(default, join_at=join, lead_at=lead)
+    joins = _values(args.join, default.join_at)
+    leads = _values(args.lead, default.lead_at)
+    attaches = _values(args.attach, default.attach_at)
+    margins = _values(args.margin, default.attach_margin)
+    shorts = [int(v) for v in _values(args.short_terms, default.short_page_terms)]
+    froms = [int(v) for v in _values(args.attach_from, default.attach_from)]
+    meanings = _values(args.meaning, default.meaning_weight)
+    floors = _values(args.meaning_from, default.meaning_from)
+    for join, lead, attach, margin, short, size, meaning, floor in itertools.product(
+        joins, leads, attaches, margins, shorts, froms, meanings, floors
+    ):
+        grouping = replace(
+            default,
+            join_at=join,
+            lead_at=lead,
+            attach_at=attach,
+            attach_margin=margin,
+            short_page_terms=short,
+            attach_from=size,
+            meaning_weight=meaning,
+            meaning_from=floor,
+        )
         if args.check_from is not None:
             grouping = replace(grouping, lead_check_from=args.check_from)
         options = BatchOptions(finder=args.finder, grouping=grouping)
@@ -314,7 +345,10 @@ def main() -> int:
             seconds = time.perf_counter() - started
         multi = sum(1 for s in stories if len(s) > 1)
         print(
-            f"finder {args.finder}, join at {join}, lead check at {lead}: {len(stories)} stories "
+            f"finder {args.finder}, join at {join}, lead check at {lead}, short pages "
+            f"(<= {short} terms, groups <= {size}) attached at {attach} (margin {margin}), "
+            f"meaning {meaning} over {floor}: "
+            f"{len(stories)} stories "
             f"({multi} of 2+, largest {max(len(s) for s in stories)}), {seconds:.1f} s"
         )
         hide = {"dev": "heldout", "heldout": "dev", "both": None}[args.split]

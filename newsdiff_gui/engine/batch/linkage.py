@@ -17,14 +17,17 @@ worst case; blocks are at most a few hundred articles (``max_block``).
 
 Contract: pure and deterministic (ties go to the lowest positions).
 
-Public API: ``average_linkage``.
+After linkage, ``attach_short_pages`` gives a short page left alone to the
+story that carries its words (``verify.py`` says why).
+
+Public API: ``average_linkage``, ``attach_short_pages``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["average_linkage"]
+__all__ = ["attach_short_pages", "average_linkage"]
 
 
 def average_linkage(
@@ -75,3 +78,61 @@ def average_linkage(
         members[i].extend(members[j])
         members[j] = []
     return [sorted(group) for group in members if group]
+
+
+def attach_short_pages(
+    groups: list[list[int]],
+    pages: Any,
+    found_in: Any,
+    attach_at: float,
+    margin: float,
+    max_size: int,
+    min_story: int = 2,
+) -> list[list[int]]:
+    """Groups after moving each short page that linkage left alone (or in a
+    group of at most ``max_size``) to the story it is best found in.
+
+    ``pages``: the positions of the short pages; ``found_in[r, j]``: the share
+    of page ``pages[r]``'s weight that article ``j`` carries (0 where the two
+    may not be one story, e.g. dated too far apart). A page's match to a
+    story is its mean ``found_in`` over the story's members; it moves when the
+    best story (of ``min_story`` or more articles) matches at least
+    ``attach_at`` and beats both the runner-up story and its own group (the
+    others in it) by ``margin``. Every move is decided against the groups as
+    linkage left them, so the result does not depend on the order of pages.
+    """
+    import numpy as np
+
+    owner = {p: g for g, group in enumerate(groups) for p in group}
+    targets = [g for g, group in enumerate(groups) if len(group) >= min_story]
+    if not targets:
+        return groups
+    columns = np.zeros((len(owner), len(groups)))
+    for g, group in enumerate(groups):
+        columns[group, g] = 1.0
+    sizes = columns.sum(axis=0)
+    moves: dict[int, int] = {}
+    for row, page in enumerate(pages):
+        own = owner[int(page)]
+        if len(groups[own]) > max_size:
+            continue
+        totals = np.asarray(found_in[row]) @ columns
+        totals[own] -= found_in[row, page]
+        others = sizes - (np.arange(len(groups)) == own)
+        match = np.divide(totals, others, out=np.zeros_like(totals), where=others > 0)
+        own_match = match[own]
+        match[own] = -np.inf
+        candidates = np.full(len(groups), -np.inf)
+        candidates[targets] = match[targets]
+        order = np.argsort(-candidates, kind="stable")
+        best = int(order[0])
+        runner_up = candidates[order[1]] if len(order) > 1 else -np.inf
+        level = candidates[best]
+        if level >= attach_at and level - max(runner_up, own_match, 0.0) >= margin:
+            moves[int(page)] = best
+    if not moves:
+        return groups
+    moved = [[p for p in group if p not in moves] for group in groups]
+    for page, target in moves.items():
+        moved[target].append(page)
+    return [sorted(group) for group in moved if group]

@@ -15,7 +15,7 @@ where — is hashed the same way (``lead_terms``): grouping checks that two
 stories it would merge open on the same facts (``verify.py``).
 
 Public API: ``article_terms``, ``term_counts``, ``lead_terms``, ``grouping_text``,
-``HASH_BITS``, ``LEAD_WORDS``.
+``word_term``, ``HASH_BITS``, ``LEAD_WORDS``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,15 @@ from collections import Counter
 
 from ..align.features import STOP_WORDS
 
-__all__ = ["HASH_BITS", "LEAD_WORDS", "article_terms", "grouping_text", "lead_terms", "term_counts"]
+__all__ = [
+    "HASH_BITS",
+    "LEAD_WORDS",
+    "article_terms",
+    "grouping_text",
+    "lead_terms",
+    "term_counts",
+    "word_term",
+]
 
 # Terms are hashed into this many bits: 2**22 buckets make a collision
 # between two telling words rare, and a document-frequency table of that
@@ -74,6 +82,11 @@ def _content_words(text: str) -> list[str]:
 
 def _hash(term: str) -> int:
     return zlib.crc32(term.encode("utf-8", "surrogatepass")) & _MASK
+
+
+def word_term(word: str) -> int:
+    """The hashed term of one lower-cased content word (as ``article_terms`` hashes it)."""
+    return _hash(word)
 
 
 def term_counts(text: str) -> Counter[int]:

@@ -62,3 +62,50 @@ def test_an_article_bridging_two_stories_does_not_chain_them() -> None:
     assert frozenset({0, 1, 2}) <= max(groups, key=lambda g: 0 in g)
     assert not any({0, 4} <= g for g in groups)
     assert any({4, 5, 6} <= g for g in groups)
+
+
+def _reports(first_term: int, page: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """Six long reports of one story (a shared core and much of their own words),
+    each carrying a quarter of the short ``page``: the page's cosine to each is
+    below the join level (a long article's own words swamp it) while the story,
+    on average, carries a quarter of its words."""
+    core = tuple(range(first_term, first_term + 60))
+    reports = []
+    for k in range(6):
+        own = tuple(range(first_term + 1000 + 700 * k, first_term + 1600 + 700 * k))
+        carried = tuple(page[(5 * k + n) % len(page)] for n in range(10))
+        reports.append(core + own + carried)
+    return reports
+
+
+def _weights(terms: list[tuple[int, ...]]) -> dict[int, float]:
+    return {t: 2.0 for article in terms for t in article}
+
+
+PAGE = tuple(range(500_000, 500_040))
+
+
+def test_a_short_page_joins_the_story_that_carries_its_words() -> None:
+    other_page = tuple(range(600_000, 600_040))
+    terms = [*_reports(0, PAGE), PAGE, *_reports(100_000, other_page)]
+    idf = _weights(terms)
+    linkage_only = stories_in_block(terms, idf, GroupingConfig(attach_at=0.0))
+    assert [6] in linkage_only  # average linkage leaves the page alone
+    groups = stories_in_block(terms, idf, GroupingConfig())
+    assert list(range(7)) in groups
+    assert list(range(7, 13)) in groups
+
+
+def test_a_short_page_of_another_event_stays_apart() -> None:
+    """The same page dated a month after the story is another happening; and a
+    page two stories carry alike is given to neither."""
+    other_page = tuple(range(600_000, 600_040))
+    terms = [*_reports(0, PAGE), PAGE, *_reports(100_000, other_page)]
+    idf = _weights(terms)
+    days = [100] * 6 + [130] + [100] * 6
+    assert [6] in stories_in_block(terms, idf, GroupingConfig(), days)
+    assert list(range(6)) in stories_in_block(terms, idf, GroupingConfig(), days)
+    terms = [*_reports(0, PAGE), PAGE, *_reports(100_000, PAGE)]
+    groups = stories_in_block(terms, _weights(terms), GroupingConfig())
+    assert [6] in groups
+    assert list(range(6)) in groups and list(range(7, 13)) in groups
