@@ -161,7 +161,9 @@ GOLD_SETS = GOLD
 # hand-annotated story (tests/data/gold/README.md): regression guards, not targets.
 # Lowered for business (0.792 -> 0.774) and election (0.49 -> 0.448) when links
 # began to be verified: precision rose on both (0.870 -> 0.898; test sets pooled
-# 0.85 -> 0.887) and links the model doubts became suggestions.
+# 0.85 -> 0.887) and links the model doubts became suggestions. Lowered for
+# health (0.562 -> 0.530) when the link model was refitted on twelve development
+# sets: its precision rose 0.847 -> 0.936 (test sets pooled F1 0.464 -> 0.468).
 GOLD_SET_FLOORS = {
     "dev/business": 0.76,
     "dev/courts": 0.92,
@@ -170,7 +172,7 @@ GOLD_SET_FLOORS = {
     "dev/sport": 0.49,
     "test/breach": 0.58,
     "test/election": 0.44,
-    "test/health": 0.54,
+    "test/health": 0.52,
 }
 
 
