@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 from support.batch_pile import pile_records, write_jsonl
@@ -85,13 +86,18 @@ def _weights(terms: list[tuple[int, ...]]) -> dict[int, float]:
 PAGE = tuple(range(500_000, 500_040))
 
 
+# A join level at which linkage alone leaves the short page out (its reports
+# share little with it one by one): the attach step is what these tests try.
+_STRICT = GroupingConfig(join_at=0.08, lead_at=0.0)
+
+
 def test_a_short_page_joins_the_story_that_carries_its_words() -> None:
     other_page = tuple(range(600_000, 600_040))
     terms = [*_reports(0, PAGE), PAGE, *_reports(100_000, other_page)]
     idf = _weights(terms)
-    linkage_only = stories_in_block(terms, idf, GroupingConfig(attach_at=0.0))
+    linkage_only = stories_in_block(terms, idf, replace(_STRICT, attach_at=0.0))
     assert [6] in linkage_only  # average linkage leaves the page alone
-    groups = stories_in_block(terms, idf, GroupingConfig())
+    groups = stories_in_block(terms, idf, _STRICT)
     assert list(range(7)) in groups
     assert list(range(7, 13)) in groups
 
@@ -103,9 +109,9 @@ def test_a_short_page_of_another_event_stays_apart() -> None:
     terms = [*_reports(0, PAGE), PAGE, *_reports(100_000, other_page)]
     idf = _weights(terms)
     days = [100] * 6 + [130] + [100] * 6
-    assert [6] in stories_in_block(terms, idf, GroupingConfig(), days)
-    assert list(range(6)) in stories_in_block(terms, idf, GroupingConfig(), days)
+    assert [6] in stories_in_block(terms, idf, _STRICT, days)
+    assert list(range(6)) in stories_in_block(terms, idf, _STRICT, days)
     terms = [*_reports(0, PAGE), PAGE, *_reports(100_000, PAGE)]
-    groups = stories_in_block(terms, _weights(terms), GroupingConfig())
+    groups = stories_in_block(terms, _weights(terms), _STRICT)
     assert [6] in groups
     assert list(range(6)) in groups and list(range(7, 13)) in groups
