@@ -47,9 +47,14 @@ class CoverageGrid:
     chrome: tuple[bool, ...] = ()
 
     def counts(self, column: int) -> tuple[int, int, int]:
-        """(only here, shared, missing) for one version."""
+        """(only here, shared, missing) for one version, in pieces of content:
+        rows of site chrome or lone punctuation are not content (a stray "."
+        counted as "1 only here" though the map hides its row)."""
         only = shared = missing = 0
-        for row, spread in zip(self.cells, self.spread, strict=True):
+        chrome = self.chrome or (False,) * len(self.cells)
+        for row, spread, furniture in zip(self.cells, self.spread, chrome, strict=True):
+            if furniture:
+                continue
             carried = row[column] != CellState.ABSENT
             if carried and spread == 1:
                 only += 1

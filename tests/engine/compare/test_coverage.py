@@ -52,6 +52,18 @@ def test_counts_per_version() -> None:
     assert cov.shared_by_all() == 1 / 3
 
 
+def test_lone_punctuation_is_not_content_a_version_alone_has() -> None:
+    """A stray "." on its own line (a scraped page's leftover) is hidden from
+    the map, so it must not count as "1 only here" in the version's counts."""
+    a = f"{SAME}\n\n{LONG}"
+    b = f"{SAME}\n\n.\n\n{LONG}"
+    cov = coverage(align(documents_from_texts([("a.txt", a), ("b.txt", b)])))
+    stray = [r for r in range(cov.rows) if cov.grid.texts[r][1].strip() == "."]
+    assert stray and all(cov.grid.chrome[r] for r in stray)
+    assert cov.counts(1).unique == 0
+    assert cov.counts(1).shared == cov.counts(0).shared == 2
+
+
 def test_sort_orders() -> None:
     cov = _coverage()
     spread = [
