@@ -23,10 +23,13 @@ RSS, then how time and memory grow with N.
 
 With ``--grouping`` it measures the driver's part alone — reading, candidate
 finding and grouping (``run.group_pile``), which one process does for the
-whole day — for both candidate finders, each in a fresh process: time,
-articles per second and peak RSS.
+whole day — for both candidate finders (or the one named by ``--finder``),
+each in a fresh process: time (in all, and of the stage before verification,
+which a real run does before comparing starts), articles per second, peak
+RSS and the same-story recall and separation of the stories found.
 
-Usage: python -m tests.benchmarks.bench_batch [--grouping] [N ...]   (default: 1000 10000)
+Usage: python -m tests.benchmarks.bench_batch [N ...]   (default: 1000 10000)
+       python -m tests.benchmarks.bench_batch --grouping [--finder minhash|tfidf] [N ...]
 """
 
 from __future__ import annotations
@@ -135,13 +138,18 @@ def make_day(path: Path, articles: int, seed: int = 0) -> dict[str, int]:
     return story_of
 
 
-def pair_scores(out: Path, story_of: dict[str, int]) -> tuple[float, float]:
-    """Pairwise recall of made stories, and separation measured on a sample of pairs."""
+def stories_written(out: Path) -> dict[str, str]:
+    """Each article's story, as a run wrote it."""
     found: dict[str, str] = {}
     with open(out / "articles.jsonl", encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
             found[row["id"]] = row["story"]
+    return found
+
+
+def pair_scores(found: dict[str, str], story_of: dict[str, int]) -> tuple[float, float]:
+    """Pairwise recall of made stories, and separation measured on a sample of pairs."""
     members: dict[int, list[str]] = defaultdict(list)
     for key, story in story_of.items():
         members[story].append(key)
@@ -218,7 +226,7 @@ def run(articles: int) -> tuple[float, float, float, float]:
             said = errors.read().strip()
         if process.returncode != 0:
             raise SystemExit(said)
-        recall, separation = pair_scores(Path(work) / "out", story_of)
+        recall, separation = pair_scores(stories_written(Path(work) / "out"), story_of)
     made = len(set(story_of.values()))
     print(
         f"{articles:>7} articles, {made} stories made: {seconds:7.1f} s, "
@@ -231,39 +239,90 @@ def run(articles: int) -> tuple[float, float, float, float]:
 
 
 _GROUP_ONLY = """
-import resource, sys, time
+import json, resource, sys, time
 from newsdiff_gui.engine.batch.run import BatchOptions, group_pile
+
+class Phases:
+    def __init__(self):
+        self.started = {{}}
+        self.seconds = {{}}
+        self.phase = None
+    def start(self, phase, total, unit):
+        self.phase = phase
+        self.started[phase] = time.perf_counter()
+    def advance(self, count=1, **status):
+        pass
+    def finish(self):
+        self.seconds[self.phase] = time.perf_counter() - self.started[self.phase]
+
+phases = Phases()
 started = time.perf_counter()
-stories = group_pile([{pile!r}], {work!r}, BatchOptions(finder={finder!r}))
+stories = group_pile([{pile!r}], {work!r}, BatchOptions(finder={finder!r}), phases)
 seconds = time.perf_counter() - started
-print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(stories))
+with open({found!r}, "w", encoding="utf-8") as out:
+    json.dump({{key: str(n) for n, story in enumerate(stories) for key in story}}, out)
+print(json.dumps({{
+    "seconds": seconds,
+    "driver": phases.seconds["reading"] + phases.seconds["grouping"],
+    "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "stories": len(stories),
+}}))
 """
 
 
-def run_grouping(articles: int) -> None:
+def run_grouping(articles: int, finders: list[str]) -> dict[str, tuple[float, float, float]]:
+    """The driver's part alone, per finder: (seconds, driver-stage seconds, peak MB).
+
+    The driver stage is what ``newsdiff batch`` does in one process before
+    comparing starts: reading, candidates and blocks. The total adds the
+    verification of every block, which a real run does in its workers.
+    """
+    measured: dict[str, tuple[float, float, float]] = {}
     with tempfile.TemporaryDirectory() as work:
         pile = Path(work) / "day.jsonl"
-        make_day(pile, articles)
-        for finder in ("minhash", "tfidf"):
-            code = _GROUP_ONLY.format(root=str(ROOT), pile=str(pile), work=work, finder=finder)
-            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        story_of = make_day(pile, articles)
+        for finder in finders:
+            found = Path(work) / "found.json"
+            code = _GROUP_ONLY.format(pile=str(pile), work=work, finder=finder, found=str(found))
+            done = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT
+            )
             if done.returncode != 0:
                 print(f"{articles:>7} articles, {finder}: failed: {done.stderr[-300:]}")
                 continue
-            seconds, peak, stories = done.stdout.split()
+            said = json.loads(done.stdout)
+            seconds, driver, peak = said["seconds"], said["driver"], said["peak"]
+            recall, separation = pair_scores(json.loads(found.read_text("utf-8")), story_of)
             print(
-                f"{articles:>7} articles, {finder:<7}: grouping {float(seconds):7.1f} s "
-                f"({articles / float(seconds):7.0f} articles/s), peak RSS {float(peak):5.0f} MB, "
-                f"{stories} stories",
+                f"{articles:>7} articles, {finder:<7}: grouping {seconds:7.1f} s "
+                f"({articles / seconds:5.0f} articles/s; reading, candidates and blocks "
+                f"{driver:6.1f} s), peak RSS {peak:5.0f} MB, {said['stories']} stories; "
+                f"same-story recall {recall:.2%}, different-story separation {separation:.2%}",
                 flush=True,
+            )
+            measured[finder] = (seconds, driver, peak)
+    return measured
+
+
+def _growth(sizes: list[int], measured: list[dict[str, tuple[float, float, float]]]) -> None:
+    for (n0, m0), (n1, m1) in itertools.pairwise(zip(sizes, measured, strict=True)):
+        for finder in m0.keys() & m1.keys():
+            (t0, d0, p0), (t1, d1, p1) = m0[finder], m1[finder]
+            print(
+                f"{n0} -> {n1}, {finder}: grouping grows as N^{math.log(t1 / t0) / math.log(n1 / n0):.2f}, "
+                f"reading, candidates and blocks as N^{math.log(d1 / d0) / math.log(n1 / n0):.2f}; "
+                f"peak RSS {p0:.0f} -> {p1:.0f} MB"
             )
 
 
 def main() -> None:
     arguments = sys.argv[1:]
     if arguments and arguments[0] == "--grouping":
-        for n in [int(v) for v in arguments[1:]] or [1000, 10000, 100000]:
-            run_grouping(n)
+        finders = ["minhash", "tfidf"]
+        if arguments[1:2] == ["--finder"]:
+            finders, arguments = [arguments[2]], arguments[2:]
+        sizes = [int(v) for v in arguments[1:]] or [1000, 10000, 100000]
+        _growth(sizes, [run_grouping(n, finders) for n in sizes])
         return
     sizes = [int(v) for v in arguments] or [1000, 10000]
     results = [run(n) for n in sizes]

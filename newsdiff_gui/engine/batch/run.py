@@ -341,11 +341,13 @@ def group_pile(
     paths: Sequence[str | os.PathLike[str]],
     workdir: str | os.PathLike[str],
     options: BatchOptions | None = None,
+    progress: Progress | None = None,
 ) -> list[list[str]]:
     """Only the grouping of ``run_batch``: the stories as lists of article keys.
 
-    For measuring grouping quality (tools/batch_grouping_quality.py) without
-    paying for the comparison. ``workdir`` holds the spill file meanwhile.
+    For measuring grouping quality (tools/batch_grouping_quality.py) and the
+    driver's speed (its phases go to ``progress``) without paying for the
+    comparison. ``workdir`` holds the spill file meanwhile.
     """
     from .verify import stories_in_block
 
@@ -354,7 +356,7 @@ def group_pile(
     work.mkdir(parents=True, exist_ok=True)
     spill = work / "grouping-spill.jsonl"
     try:
-        pile = _read([str(p) for p in paths], spill, options, _Silent())
+        pile = _read([str(p) for p in paths], spill, options, progress or _Silent())
         stories: list[list[str]] = []
         for task in _tasks(_blocks(pile), pile, spill, options):
             keys = [a.key for a in task.articles]
