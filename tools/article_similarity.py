@@ -92,21 +92,11 @@ def draw_pairs(
     return pairs
 
 
-def _ranks(values: np.ndarray) -> np.ndarray:
-    order = values.argsort(kind="stable")
-    ranks = np.empty(len(values))
-    ranks[order] = np.arange(len(values))
-    for value in np.unique(values):  # ties share their mean rank
-        tied = values == value
-        ranks[tied] = ranks[tied].mean()
-    return ranks
-
-
 def correlations(measure: list[float], rating: list[float]) -> tuple[float, float]:
-    x, y = np.array(measure), np.array(rating)
-    pearson = float(np.corrcoef(x, y)[0, 1])
-    spearman = float(np.corrcoef(_ranks(x), _ranks(y))[0, 1])
-    return pearson, spearman
+    """Pearson and Spearman correlation (ties share their mean rank)."""
+    from scipy.stats import pearsonr, spearmanr
+
+    return float(pearsonr(measure, rating)[0]), float(spearmanr(measure, rating)[0])
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.align.evaluate import PRF, GoldStandard, _map_sentences, evaluate
 from newsdiff_gui.engine.load.articles import load_article_set
 from newsdiff_gui.engine.model import Alignment
-from tools.gold_sets import gold_sets, real_gold_sets
+from tools.gold_sets import gold_holds, gold_sets, link_gold_pairs, real_gold_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,17 +52,11 @@ def confident_links(gold: GoldStandard, alignment: Alignment, floor: float) -> t
     for link in alignment.links:
         if link.score < floor:
             continue
-        pairs = [
-            (x, y)
-            for a in link.a
-            for b in link.b
-            for x in mapping.get(a, ())
-            for y in mapping.get(b, ())
-        ]
+        pairs = link_gold_pairs(mapping, link)
         if pairs:
             links += 1
             total += len(pairs)
-            held += sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs)
+            held += gold_holds(gold, pairs)
     return (held / total if total else 1.0), links
 
 

@@ -54,16 +54,24 @@ def real_gold_sets(group: str) -> list[tuple[str, GoldStandard, list[Path]]]:
     return sets
 
 
-def held_share(gold: GoldStandard, mapping: dict[str, set[str]], link: Link) -> float | None:
-    """The share of a link's sentence pairs that the gold links (``mapping``
-    from ``evaluate._map_sentences``); None when no side maps to gold sentences."""
-    pairs = [
+def link_gold_pairs(mapping: dict[str, set[str]], link: Link) -> list[tuple[str, str]]:
+    """The gold sentence pairs a link joins (``mapping`` from ``evaluate._map_sentences``)."""
+    return [
         (x, y)
         for a in link.a
         for b in link.b
         for x in mapping.get(a, ())
         for y in mapping.get(b, ())
     ]
-    if not pairs:
-        return None
-    return sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs) / len(pairs)
+
+
+def gold_holds(gold: GoldStandard, pairs: list[tuple[str, str]]) -> int:
+    """How many of ``pairs`` the gold links, in either order."""
+    return sum((x, y) in gold.pairs or (y, x) in gold.pairs for x, y in pairs)
+
+
+def held_share(gold: GoldStandard, mapping: dict[str, set[str]], link: Link) -> float | None:
+    """The share of a link's sentence pairs that the gold links; None when no
+    side maps to gold sentences."""
+    pairs = link_gold_pairs(mapping, link)
+    return gold_holds(gold, pairs) / len(pairs) if pairs else None
