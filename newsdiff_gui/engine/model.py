@@ -72,6 +72,12 @@ class Sentence:
     def is_boilerplate(self) -> bool:
         return self.boilerplate is not None
 
+    @property
+    def has_words(self) -> bool:
+        """False for punctuation alone (a scraped page's stray "." or "—"):
+        nothing a reader reads as story, so no view shows it as content."""
+        return any(ch.isalnum() for ch in self.text)
+
 
 @dataclass(frozen=True)
 class Document:

@@ -85,9 +85,7 @@ def coverage_grid(alignment: Alignment) -> CoverageGrid:
     cells, texts, firsts, spread, chrome = [], [], [], [], []
     for unit in alignment.units:
         sentences = [alignment.article_set.sentence(m) for m in unit.members]
-        chrome.append(
-            all(s.is_boilerplate or not any(ch.isalnum() for ch in s.text) for s in sentences)
-        )
+        chrome.append(all(s.is_boilerplate or not s.has_words for s in sentences))
         by_document: dict[str, list[str]] = {}
         first: dict[str, str] = {}
         for member in unit.members:

@@ -172,7 +172,7 @@ def reorder(rows: Sequence[PairRow], order: Order) -> list[int]:
 
 def _is_punctuation(row: PairRow) -> bool:
     sentences = (*row.left, *row.right)
-    return bool(sentences) and not any(ch.isalnum() for s in sentences for ch in s.text)
+    return bool(sentences) and not any(s.has_words for s in sentences)
 
 
 def _paragraph_numbers(document: Document) -> dict[int, int]:

@@ -62,9 +62,7 @@ class SynopsisRow:
         """Site chrome (credits, datelines, page furniture) or punctuation alone
         in every cell: what a reader hides with the pair view's chrome."""
         sentences = [s for cell in self.cells if cell for s in cell]
-        return bool(sentences) and all(
-            s.is_boilerplate or not any(ch.isalnum() for ch in s.text) for s in sentences
-        )
+        return bool(sentences) and all(s.is_boilerplate or not s.has_words for s in sentences)
 
 
 @dataclass
