@@ -150,6 +150,10 @@ def _read_pair(
         unit = _unit_of(alignment, row)
         if number in twins or row.kind == RowKind.BOILERPLATE:
             continue
+        if row.kind in (RowKind.ONLY_LEFT, RowKind.ONLY_RIGHT) and not any(
+            s.has_words for s in (*row.left, *row.right)
+        ):
+            continue  # a lone "." or "—" is layout, not content added or left out
         if row.kind == RowKind.ONLY_LEFT:
             a = RowSide(left, row.left).whole()
             text = f"Only in {left_name}: {right_name} leaves this out."

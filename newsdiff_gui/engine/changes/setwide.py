@@ -22,13 +22,14 @@ SET = "set"
 
 
 def _carriers(alignment: Alignment) -> list[dict[str, list[str]]]:
-    """Per unit: document id -> its member sentence ids (content sentences only)."""
+    """Per unit: document id -> its member sentence ids (content sentences with
+    words only: a lone "." is layout, as the views treat it)."""
     out = []
     for unit in alignment.units:
         by_document: dict[str, list[str]] = {}
         for member in unit.members:
             sentence = alignment.article_set.sentence(member)
-            if sentence.is_boilerplate:
+            if sentence.is_boilerplate or not sentence.has_words:
                 continue
             by_document.setdefault(alignment.documents[sentence.doc_index].id, []).append(member)
         out.append(by_document)

@@ -78,6 +78,19 @@ def test_removed_paragraph_is_omitted_and_new_one_added() -> None:
     assert added[0].a is None and "petition" in added[0].b.text
 
 
+def test_a_lone_punctuation_line_is_not_added_or_omitted_content() -> None:
+    """A scraped page's stray "." or "—" line is layout: neither the pair's
+    changes nor the set-wide ones list it, while a real new sentence still is."""
+    new = ARTICLES["bridge"] + "\n.\n\n—\n\nA petition against the tolls has 5,000 signatures.\n"
+    alignment = align(documents_from_texts([("a.txt", ARTICLES["bridge"]), ("b.txt", new)]))
+    for changes in (read_changes(alignment), read_set_changes(alignment)):
+        added = [c.b.text.strip() for c in changes if c.type == ChangeType.ADDED and c.b]
+        assert added == ["A petition against the tolls has 5,000 signatures."]
+    reverse = align(documents_from_texts([("a.txt", new), ("b.txt", ARTICLES["bridge"])]))
+    omitted = [c.a.text for c in read_changes(reverse) if c.type == ChangeType.OMITTED and c.a]
+    assert len(omitted) == 1 and "petition" in omitted[0]
+
+
 def test_quote_kept_verbatim_is_reported_intact_on_request() -> None:
     base = ARTICLES["bridge"]
     changes = _changes(base, edited("bridge", "Engineers found", "Inspectors found"), True)
