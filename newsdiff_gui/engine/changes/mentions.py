@@ -134,6 +134,28 @@ def _number_value(match: re.Match[str]) -> str:
 _NAME_BEFORE = re.compile(r"[A-Za-z][\-‐‑]?$")
 
 
+# Spelled "one" that counts nothing: a pronoun or a set phrase ("one of the
+# women", "no one", "a one-on-one meeting", "at one point"). Reported as
+# "Number added: one" it was noise on real coverage.
+_ONE_AFTER = re.compile(
+    r"^(?:\s+(?:of|another|day|point|time|thing|way)\b|[\-‐‑]\s*(?:on|to|by|for)\b)",
+    re.IGNORECASE,
+)
+_ONE_BEFORE = re.compile(
+    r"\b(?:no|the|this|that|any|every|which|each|someone|everyone|as)\s+$|[\-‐‑]$",
+    re.IGNORECASE,
+)
+
+
+def _counts_nothing(text: str, match: re.Match[str]) -> bool:
+    """Is this a spelled "one" used as a pronoun or in a set phrase?"""
+    if match.group("num").lower() != "one" or match.group("scale") or match.group("pct"):
+        return False
+    after = text[match.end() : match.end() + 12]
+    before = text[max(0, match.start() - 12) : match.start()]
+    return bool(_ONE_AFTER.match(after) or _ONE_BEFORE.search(before))
+
+
 def plain_digits(match: re.Match[str]) -> bool:
     return not match.group("cur") and match.group("num")[0].isdigit()
 
@@ -145,6 +167,8 @@ def numbers(text: str, start: int, end: int) -> list[Mention]:
     for match in _NUMBER.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in taken):
             continue  # a year, a day of a date, a clock time, "two days ago"
+        if _counts_nothing(text, match):
+            continue
         after = text[match.end() : match.end() + 3]
         ordinal = _ORDINAL_OR_DATE_CONTEXT.match(after)
         if ordinal and not match.group("num").isdigit():

@@ -228,3 +228,21 @@ def test_a_sum_in_us_dollars_is_a_number_and_g20_is_not() -> None:
 
     text = "Russia will invest US$50 billion; the G-20, COVID-19 and MH17 were named."
     assert [m.key for m in numbers(text, 0, len(text))] == ["$5e+10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Joycelyn Savage, one of the women, spoke.", []),
+        ("No one was hurt in the one-on-one meeting.", []),
+        ("At one point, the two leaders met again.", ["2"]),
+        ("One person died and one was injured.", ["1", "1"]),
+        ("Only one senator voted against it.", ["1"]),
+    ],
+)
+def test_a_spelled_one_counts_only_as_a_quantity(text: str, keys: list[str]) -> None:
+    """ "one of the women" or "no one" is no number: reported as "Number added:
+    one" it was noise on real coverage; "one person died" still is one."""
+    from newsdiff_gui.engine.changes.mentions import numbers
+
+    assert [m.key for m in numbers(text, 0, len(text))] == keys
