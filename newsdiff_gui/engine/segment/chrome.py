@@ -16,7 +16,7 @@ Each rule names a kind of line, not a site's wording, and only whole short
 lines are judged (``SHORT``): a sentence that mentions a newsletter or a time
 is left alone.
 
-Public API: ``page_chrome``.
+Public API: ``page_chrome``, ``is_photo_credit``.
 """
 
 from __future__ import annotations
@@ -167,6 +167,12 @@ def _covered_by_navigation(text: str) -> bool:
             for start in range(max(0, end - 12), end)
         )
     return reachable[-1]
+
+
+def is_photo_credit(text: str) -> bool:
+    """Is ``text`` a photo credit in brackets ("(FREDERIC J. BROWN / AFP/Getty
+    Images)", "(AP Photo/Evan Vucci)")?"""
+    return bool(_PHOTO_IN_BRACKETS.fullmatch(text.strip()))
 
 
 def page_chrome(line: str, outlet: str = "") -> str | None:

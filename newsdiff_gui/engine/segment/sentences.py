@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..model import Document, Paragraph, Sentence
-from .chrome import page_chrome
+from .chrome import is_photo_credit, page_chrome
 
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -356,6 +356,11 @@ def _pieces(
             if own:
                 pieces.append((s, e, own))
                 continue
+        if len(spans) > 1 and _ends_its_line(text, e) and is_photo_credit(text[s:e]):
+            # The credit after the caption it credits, on the caption's line:
+            # "… from its playlists. (FREDERIC J. BROWN / AFP/Getty Images)".
+            pieces.append((s, e, "photo credit"))
+            continue
         credit = _TRAILING_CREDIT.search(text, s, e)
         if credit and credit.start() - s > 20:
             pieces.append((*_trim(text, s, credit.start()), None))
@@ -363,6 +368,12 @@ def _pieces(
             continue
         pieces.append((s, e, None))
     return pieces
+
+
+def _ends_its_line(text: str, end: int) -> bool:
+    """Is nothing but spacing between ``end`` and the next line break?"""
+    breaks = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
+    return not text[end : min(breaks) if breaks else len(text)].strip()
 
 
 def _on_a_line_of_its_own(text: str, start: int, end: int) -> bool:

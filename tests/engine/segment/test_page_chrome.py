@@ -100,6 +100,23 @@ def test_a_credit_on_its_own_line_inside_a_paragraph_is_chrome() -> None:
     assert labels["Works begin in spring."] is None
 
 
+def test_a_credit_after_its_caption_on_the_same_line_is_chrome() -> None:
+    """A scraped caption keeps its credit on its line; the caption stays content
+    (as the gold keeps it), the bracketed credit is chrome; a bracketed aside
+    inside a paragraph's prose is not."""
+    text = (
+        "Headline about the ferry\n\n"
+        "The ferry leaves the harbour on Friday after the operator dropped its winter "
+        "timetable, ending Sunday sailings. (ANA LINDQVIST / AFP/Getty Images)\n\n"
+        "The operator said fares will rise. (AP reported the rise first.) Works begin soon."
+    )
+    sentences = documents_from_texts([("a.txt", text), ("b.txt", "Other.")]).documents[0].sentences
+    labels = {s.text: s.boilerplate for s in sentences}
+    assert labels["(ANA LINDQVIST / AFP/Getty Images)"] == "photo credit"
+    assert labels[next(t for t in labels if t.startswith("The ferry leaves"))] is None
+    assert all(label is None for t, label in labels.items() if "AP reported" in t)
+
+
 def test_a_guessed_title_skips_the_pages_furniture(tmp_path) -> None:
     from newsdiff_gui.engine.load.articles import load_article_set
 
