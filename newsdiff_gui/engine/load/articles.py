@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import ArticleSet, Document
-from ..segment.chrome import page_chrome
+from ..segment.chrome import looks_like_an_authors_name, page_chrome
 from ..segment.sentences import segment_document
 from ..segment.setwide import article_set
 from .errors import InputError
@@ -124,7 +124,20 @@ class LoadReport:
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
-_AGENCY = re.compile(r"\((Reuters|AP|AFP|Bloomberg|Realist English|[A-Z][\w ]{1,30})\)")
+# Where a page names the agency it carries: a known agency in brackets
+# anywhere in its head, or any bracketed name after a capitalised dateline
+# ("HELSINKI (Sputnik) —") or opening a paragraph ("(Daily Wire) An animated
+# …"). Other brackets are asides: "(July 15)", "(Getty Images)", "10:00AM (UTC)".
+_AGENCY = re.compile(
+    r"\((Reuters|AP|AFP|Bloomberg|Realist English)\)"
+    r"|^[A-Z]{3,}[\w.,'\- ]{0,30}?\s\(([A-Z][\w ]{1,30})\)\s*[-—–]"
+    r"|^\(([A-Z][\w ]{1,30})\)[ \t]+(?=[A-Z])",
+    re.MULTILINE,
+)
+# A time zone, a picture credit, or a place in capitals ("(HELSINKI) —").
+_NOT_AN_AGENCY = re.compile(
+    r"UTC|GMT|[ECMPA][SD]?T|BST|CES?T|Getty Images|File|Photo|Video|[A-Z][A-Z .]{4,}"
+)
 _SITE_ICON = re.compile(r"^Site icon\s+(.+?)(?::|$)", re.MULTILINE)
 _NEWS_NAMES = re.compile(
     r"\b(Reuters|Associated Press|AFP|NBC News|CNN|BBC|Bloomberg|The Guardian|"
@@ -142,9 +155,12 @@ def _guess_metadata(text: str, path: Path) -> tuple[str, str, str | None]:
     head = text[:_HEAD_CHARS]
     sentences_like = [line.strip() for line in head.splitlines() if line.strip()]
     title = ""
-    for line in sentences_like[:6]:
+    for index, line in enumerate(sentences_like[:6]):
         if line.lower().startswith("site icon") or _DATE_LINE.match(line):
             continue
+        following = sentences_like[index + 1] if index + 1 < len(sentences_like) else ""
+        if page_chrome(following) == "date line" and looks_like_an_authors_name(line, text):
+            continue  # the byline without its "By", over the date
         if _NOT_A_TITLE.match(line) or page_chrome(line):
             continue  # a rule, an image, or the page's furniture ("A A", "Updated")
         title = line.lstrip("#").strip() if line.startswith("#") else line
@@ -160,9 +176,15 @@ def _guess_metadata(text: str, path: Path) -> tuple[str, str, str | None]:
     if icon:
         outlet = icon.group(1).strip()
     if not outlet:
-        agency = _AGENCY.search(text[:400])
-        if agency:
-            outlet = agency.group(1)
+        outlet = next(
+            (
+                name
+                for match in _AGENCY.finditer(text[:400])
+                for name in match.groups()
+                if name and not _NOT_AN_AGENCY.fullmatch(name)
+            ),
+            "",
+        )
     if not outlet:
         named = _NEWS_NAMES.search(text[:600])
         if named:

@@ -16,7 +16,7 @@ Each rule names a kind of line, not a site's wording, and only whole short
 lines are judged (``SHORT``): a sentence that mentions a newsletter or a time
 is left alone.
 
-Public API: ``page_chrome``, ``is_photo_credit``.
+Public API: ``page_chrome``, ``is_photo_credit``, ``looks_like_an_authors_name``.
 """
 
 from __future__ import annotations
@@ -167,6 +167,29 @@ def _covered_by_navigation(text: str) -> bool:
             for start in range(max(0, end - 12), end)
         )
     return reachable[-1]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_PERSON_NAME = re.compile(
+    r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)){1,3}"
+)
+
+
+def looks_like_an_authors_name(line: str, page: str) -> bool:
+    """Two to four capitalised words and nothing else ("Igor Derysh", "Mary J.
+    Smith"), none of them found in lower case anywhere in ``page`` and the last
+    (the surname) at most twice: a byline without its "By". A headline in title
+    case ("Budget Passes Council") uses words the story uses in lower case, and
+    a story about a person ("Trump Meets Putin") repeats the name."""
+    if not _PERSON_NAME.fullmatch(line.strip()):
+        return False
+    words = _WORD.findall(line)
+    in_page = _WORD.findall(page)
+    lower_case = {w for w in in_page if w.islower()}
+    if any(w.lower() in lower_case for w in words if len(w) > 1):
+        return False
+    surname = words[-1].lower()
+    return sum(1 for w in in_page if w.lower() == surname) <= 2
 
 
 def is_photo_credit(text: str) -> bool:

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..model import Document, Paragraph, Sentence
-from .chrome import is_photo_credit, page_chrome
+from .chrome import is_photo_credit, looks_like_an_authors_name, page_chrome
 
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -431,4 +431,34 @@ def segment_document(document: Document, doc_index: int) -> Document:
                     boilerplate=reason,
                 )
             )
-    return replace(document, paragraphs=tuple(paragraphs), sentences=tuple(sentences))
+    return replace(
+        document,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(_names_over_dates(text, sentences)),
+    )
+
+
+# How far down the page a byline without its "By" is looked for.
+_BYLINE_PARAGRAPHS = 4
+
+
+def _names_over_dates(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A paragraph that is only a person's name, directly above a date line near
+    the top of the page, is the byline without its "By" ("Igor Derysh" over
+    "May 31, 2019 10:00AM (UTC)"), not content only that version has.
+
+    A headline in title case looks like a name too ("Budget Passes Council"):
+    ``looks_like_an_authors_name`` tells them apart."""
+    out = list(sentences)
+    for i, sentence in enumerate(out[:-1]):
+        following = out[i + 1]
+        if (
+            sentence.paragraph < _BYLINE_PARAGRAPHS
+            and sentence.boilerplate is None
+            and following.paragraph == sentence.paragraph + 1
+            and following.boilerplate == "date line"
+            and (i == 0 or out[i - 1].paragraph != sentence.paragraph)
+            and looks_like_an_authors_name(sentence.text, text)
+        ):
+            out[i] = replace(sentence, boilerplate="byline")
+    return out

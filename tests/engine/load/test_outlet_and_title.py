@@ -1,0 +1,52 @@
+"""The label a version gets from its own text: its outlet and its title.
+
+Why: a scraped page's brackets are mostly asides, not credits. "May 31, 2019
+10:00AM (UTC)" labelled a Salon page "B · UTC", and a byline without its "By"
+("Igor Derysh" over the date) became its title and content only it had.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdiff_gui.engine.load.articles import _guess_metadata, documents_from_texts
+
+BODY = "The council approved the budget on Tuesday after a long debate.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("MOSCOW (Realist English) — ", "Realist English"),
+        ("HELSINKI (AP) — ", "AP"),
+        ("HELSINKI, Finland (Sputnik) – ", "Sputnik"),
+        ("(Daily Wire) ", "Daily Wire"),
+        ("WASHINGTON (Reuters) - ", "Reuters"),
+        ("May 31, 2019 10:00AM (UTC)\n\n", "page"),
+        ("Leaders met on Sunday. (July 15)\n\n", "page"),
+        ("A photo of the palace. (Getty Images)\n\n", "page"),
+        ("(HELSINKI) — ", "page"),
+        ("She praised ties with (German Chancellor Angela Merkel) and ", "page"),
+    ],
+)
+def test_only_a_credit_in_brackets_names_the_outlet(head: str, outlet: str) -> None:
+    assert _guess_metadata(head + BODY, Path("page.txt"))[1] == outlet
+
+
+def test_a_name_over_the_date_is_a_byline_not_the_title() -> None:
+    page = "Igor Derysh\n\nMay 31, 2019 10:00AM (UTC)\n\n" + BODY + "\nShe said more.\n"
+    document = documents_from_texts([("page.txt", page), ("other.txt", BODY)]).documents[0]
+    assert document.title.startswith("The council approved")
+    assert document.outlet == "page"
+    labels = [(s.text, s.boilerplate) for s in document.sentences]
+    assert labels[0] == ("Igor Derysh", "byline")
+    assert labels[1][1] == "date line"
+    assert all(label is None for _, label in labels[2:])
+
+
+def test_a_short_headline_over_the_date_stays_content() -> None:
+    page = "Budget Passes Council\n\nMay 31, 2019\n\n" + BODY
+    sentences = documents_from_texts([("p.txt", page), ("o.txt", BODY)]).documents[0].sentences
+    assert sentences[0].boilerplate is None
