@@ -79,6 +79,16 @@ def _descriptor(text: str, mention: m.Mention) -> bool:
     return before.endswith("the ") and bool(_DESCRIBED.match(text, mention.end))
 
 
+def _ended(text: str) -> str:
+    """``text`` closed by one full stop ("Names added: Texas, U.S." not "U.S..")."""
+    return text if text.endswith(".") else text + "."
+
+
+def _bare_name(surface: str) -> str:
+    """A name as found in lower-cased text, without a possessive ending."""
+    return re.sub(r"['’]s$", "", surface.lower())
+
+
 class RowReader:
     """Reads one linked row; ``found`` collects the changes in reading order."""
 
@@ -330,8 +340,9 @@ class RowReader:
         gone = [x for x in gone if not (x.alias and x.alias in names_b)]
         new = [x for x in new if not (x.alias and x.alias in names_a)]
         a_text, b_text = left.lower_text(), right.lower_text()
-        gone = [x for x in gone if left.surface(x).lower() not in b_text]
-        new = [x for x in new if right.surface(x).lower() not in a_text]
+        # "Hofeller's" gone while "Hofeller" opens a sentence of the other side.
+        gone = [x for x in gone if _bare_name(left.surface(x)) not in b_text]
+        new = [x for x in new if _bare_name(right.surface(x)) not in a_text]
         gone = list({x.key: x for x in gone}.values())
         new = list({x.key: x for x in new}.values())
         # "the Latin American country" for "Venezuela": a description, not a new name.
@@ -339,12 +350,15 @@ class RowReader:
         described_b = [x for x in new if _descriptor(right.document.text, x)]
         gone = [x for x in gone if x not in described_a][len(described_b) :]
         new = [x for x in new if x not in described_b][len(described_a) :]
-        for old, fresh in zip(gone, new, strict=False):
+        # One name for another is a change; with several gone and several new,
+        # which replaced which is a guess ("ACLU → Justice Department"), so they
+        # are listed as dropped and added instead.
+        paired = 1 if len(gone) == len(new) == 1 else 0
+        for old, fresh in zip(gone[:paired], new[:paired], strict=True):
             a, b = left.at(old.start, old.end), right.at(fresh.start, fresh.end)
-            text = f"Name changed: {a.text} → {b.text}."
+            text = _ended(f"Name changed: {a.text} → {b.text}")
             self.add(ChangeType.ENTITY, Severity.MEDIUM, a, b, text, "changed")
         # Several names gone with one clause are one change, not one per name.
-        paired = min(len(gone), len(new))
         if gone[paired:]:
             rest = sorted(gone[paired:], key=lambda x: x.start)
             names = ", ".join(left.surface(x) for x in rest)
@@ -355,7 +369,7 @@ class RowReader:
                 Severity.MEDIUM,
                 a,
                 right.whole(),
-                f"{label}: {names}.",
+                _ended(f"{label}: {names}"),
                 "dropped",
             )
         if new[paired:]:
@@ -364,5 +378,10 @@ class RowReader:
             label = "Names added" if len(rest) > 1 else "Name added"
             b = right.at(*span_of(rest))
             self.add(
-                ChangeType.ENTITY, Severity.MEDIUM, left.whole(), b, f"{label}: {names}.", "added"
+                ChangeType.ENTITY,
+                Severity.MEDIUM,
+                left.whole(),
+                b,
+                _ended(f"{label}: {names}"),
+                "added",
             )

@@ -246,3 +246,32 @@ def test_a_spelled_one_counts_only_as_a_quantity(text: str, keys: list[str]) -> 
     from newsdiff_gui.engine.changes.mentions import numbers
 
     assert [m.key for m in numbers(text, 0, len(text))] == keys
+
+
+def test_names_swapped_in_bulk_are_dropped_and_added_not_paired() -> None:
+    """With two names gone and two new, which replaced which is a guess: the
+    reader listed "Name changed: ACLU → Justice Department". One for one is
+    still a change; a possessive ("Hofeller's") is the same name."""
+    before = (
+        "The ACLU and the DOJ disputed Hofeller's role in the census case on Thursday, "
+        "lawyers said."
+    )
+    after = (
+        "Hofeller played a role in the census case, the Justice Department and Texas "
+        "officials said on Thursday."
+    )
+    read = _read(ARTICLE + "\n" + before + "\n", ARTICLE + "\n" + after + "\n")
+    found = [c.explanation for c in _typed(read) if c.type.value == "entity"]
+    assert found
+    assert not any("changed" in text for text in found)
+    assert not any("Hofeller" in text for text in found)
+    assert any(text.startswith("Names dropped: ACLU, DOJ") for text in found)
+    single = _typed(
+        _read(
+            ARTICLE + "\nMaduro met the Pope on Friday in Rome for an hour.\n",
+            ARTICLE + "\nMaduro met Guterres on Friday in Rome for an hour.\n",
+        )
+    )
+    assert [c.explanation for c in single if c.type.value == "entity"] == [
+        "Name changed: Pope → Guterres."
+    ]
