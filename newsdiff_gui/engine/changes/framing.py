@@ -75,9 +75,12 @@ def _sources(side: RowSide, found: list[m.Mention]) -> str:
 
 
 def _named_elsewhere(side: RowSide, key: str) -> bool:
-    """The side still names this source, in any form ("Lindqvist's memo")."""
+    """The side still names this source, in any form ("Lindqvist's memo"), or
+    names it in the sentence right beside the row, where a split quote keeps
+    its speaker."""
     name = key.removeprefix("named ")
-    return any(x.key == name or x.alias == name for x in side.find(m.entities))
+    mentions = side.find(m.entities) + side.beside(m.entities)
+    return any(x.key == name or x.alias == name for x in mentions)
 
 
 def _still_named(other: RowSide, own: RowSide, key: str, found: list[m.Mention]) -> bool:

@@ -79,6 +79,15 @@ def _descriptor(text: str, mention: m.Mention) -> bool:
     return before.endswith("the ") and bool(_DESCRIBED.match(text, mention.end))
 
 
+def _negated_there_too(text: str, cue: neg.Negation, other: list[neg.Negation]) -> bool:
+    """Does the other side negate what this cue's clause goes on to name? "no
+    further Russian *interference*" ties "no" to "Russian", but the other
+    side's "don't *interfere*" negates the same thing: no flip."""
+    clause = re.split(r"[.;:!?,“”\"()]", text[cue.end : cue.end + 60], maxsplit=1)[0]
+    words = {w.lower()[:6] for w in re.findall(r"[A-Za-z]{4,}", clause)[:4]}
+    return any(n.head[:6] in words for n in other)
+
+
 def _ended(text: str) -> str:
     """``text`` closed by one full stop ("Names added: Texas, U.S." not "U.S..")."""
     return text if text.endswith(".") else text + "."
@@ -226,6 +235,8 @@ class RowReader:
             if said[yes][head] - negated[yes][head] <= said[no][head] - negated[no][head]:
                 continue
             cue = next(n for n in cues[no] if n.head == head)
+            if _negated_there_too(sides[no].document.text, cue, cues[yes]):
+                continue
             offset = cue.start - sides[no].span[0]
             spot = min(
                 (x for x in stems[yes] if x[0] == head),

@@ -68,6 +68,24 @@ class RowSide:
             self._cache[finder] = in_sentences(self, finder)
         return list(self._cache[finder])
 
+    def beside(self, finder: Finder) -> list[m.Mention]:
+        """Mentions in the content sentences just before and just after the row
+        in the same paragraph: a quote's speaker is often named in the sentence
+        next to it ("… in the room," Warner said. "Putin is a trained KGB agent.")."""
+        if not self.sentences:
+            return []
+        ordered = self.document.sentences
+        first, last = self.sentences[0].index, self.sentences[-1].index
+        found: list[m.Mention] = []
+        for index, edge in ((first - 1, first), (last + 1, last)):
+            if not 0 <= index < len(ordered):
+                continue
+            sentence = ordered[index]
+            if sentence.is_boilerplate or sentence.paragraph != ordered[edge].paragraph:
+                continue
+            found.extend(shift(x, sentence.start) for x in read_cached(finder, sentence.text))
+        return found
+
     def date_spans(self) -> list[tuple[int, int]]:
         return [(d.start, d.end) for d in self.find(m.dates)]
 

@@ -275,3 +275,30 @@ def test_names_swapped_in_bulk_are_dropped_and_added_not_paired() -> None:
     assert [c.explanation for c in single if c.type.value == "entity"] == [
         "Name changed: Pope → Guterres."
     ]
+
+
+def test_a_split_quote_keeps_its_speaker_in_the_sentence_beside_it() -> None:
+    """CNN split Warner's quote over two sentences and named him in the first:
+    the second is not a "Named source dropped" against a version that names
+    him in the same sentence."""
+    one = ARTICLE + '\n"Putin is a trained spy who does his homework," Warner said on Sunday.\n'
+    two = (
+        ARTICLE + '\n"We need other Americans in the room," Warner said. '
+        '"Putin is a trained spy who does his homework on Sunday."\n'
+    )
+    sourcing = [c for c in _typed(_read(one, two)) if c.type.value == "attribution"]
+    assert not any("dropped" in c.explanation for c in sourcing)
+
+
+def test_a_negation_said_another_way_on_the_other_side_is_no_flip() -> None:
+    """ "no further Russian interference" and "they don't interfere" both negate
+    the interference; the cue's first word ("Russian") is not what it denies."""
+    one = ARTICLE + (
+        "\nThe first point of the agenda should be no further Russian interference "
+        "in our elections, Warner said.\n"
+    )
+    two = ARTICLE + (
+        "\nWarner said someone must press the Russians on making sure they don't "
+        "interfere in our elections.\n"
+    )
+    assert not [c for c in _typed(_read(one, two)) if c.type.value == "negation"]
