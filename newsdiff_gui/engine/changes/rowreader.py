@@ -83,8 +83,10 @@ def _negated_there_too(text: str, cue: neg.Negation, other: list[neg.Negation]) 
     """Does the other side negate what this cue's clause goes on to name? "no
     further Russian *interference*" ties "no" to "Russian", but the other
     side's "don't *interfere*" negates the same thing: no flip."""
-    clause = re.split(r"[.;:!?,“”\"()]", text[cue.end : cue.end + 60], maxsplit=1)[0]
-    words = {w.lower()[:6] for w in re.findall(r"[A-Za-z]{4,}", clause)[:4]}
+    clause = re.split(
+        r"[.;:!?,“”\"()]|\b(?:and|but|or|while|because)\b", text[cue.end : cue.end + 60], maxsplit=1
+    )[0]
+    words = {w.lower()[:6] for w in re.findall(r"[A-Za-z]{4,}", clause)[:3]}
     return any(n.head[:6] in words for n in other)
 
 
