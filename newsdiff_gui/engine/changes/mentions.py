@@ -138,11 +138,12 @@ _NAME_BEFORE = re.compile(r"[A-Za-z][\-‐‑]?$")
 # women", "no one", "a one-on-one meeting", "at one point"). Reported as
 # "Number added: one" it was noise on real coverage.
 _ONE_AFTER = re.compile(
-    r"^(?:\s+(?:of|another|day|point|time|thing|way)\b|[\-‐‑]\s*(?:on|to|by|for)\b)",
+    r"^(?:\s+(?:of|another|day|point|time|thing|way)\b|[\-‐‑]\s*(?:on|to|by|for)\b|\s*[.,;:!?)])",
     re.IGNORECASE,
 )
 _ONE_BEFORE = re.compile(
-    r"\b(?:no|the|this|that|any|every|which|each|someone|everyone|as)\s+$|[\-‐‑]$",
+    r"\b(?:no|the|this|that|any|every|which|each|someone|everyone|as)\s+$|[\-‐‑]$"
+    r"|\b(?:a|an|the)\s+[a-z]+\s+$",  # "a political one"
     re.IGNORECASE,
 )
 
