@@ -75,11 +75,11 @@ def _sources(side: RowSide, found: list[m.Mention]) -> str:
 
 
 def _named_elsewhere(side: RowSide, key: str) -> bool:
-    """The side still names this source, in any form ("Lindqvist's memo"), or
-    names it in the sentence right beside the row, where a split quote keeps
-    its speaker."""
+    """The side still names this source, in any form ("Lindqvist's memo"; "Trump
+    tweeted." opening a sentence too), or names it in the sentence right beside
+    the row, where a split quote keeps its speaker."""
     name = key.removeprefix("named ")
-    mentions = side.find(m.entities) + side.beside(m.entities)
+    mentions = side.find(m.names_anywhere) + side.beside(m.names_anywhere)
     return any(x.key == name or x.alias == name for x in mentions)
 
 

@@ -6,7 +6,7 @@ Why keys: two versions say the same thing in different spellings ("four" /
 16", curly / straight quotes). Comparing keys, not surfaces, keeps those
 equivalences from being reported as changes.
 
-Public API: ``Mention``, ``numbers``, ``entities``, ``dates``, ``quotes``,
+Public API: ``Mention``, ``numbers``, ``entities``, ``names_anywhere``, ``dates``, ``quotes``,
 ``normalise_quote``. Attribution and hedging are in ``sourcing.py``.
 """
 
@@ -283,6 +283,12 @@ def entities(text: str, start: int, end: int, keep_initial: bool = False) -> lis
         begin = match.start() + offset
         found.append(Mention("entity", key, begin, begin + len(name), alias=alias))
     return found
+
+
+def names_anywhere(text: str, start: int, end: int) -> list[Mention]:
+    """``entities`` with a one-word name that opens a sentence kept: asking
+    whether a source is still named, "Trump tweeted." names Trump."""
+    return entities(text, start, end, keep_initial=True)
 
 
 def dates(text: str, start: int, end: int) -> list[Mention]:

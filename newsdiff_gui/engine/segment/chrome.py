@@ -53,7 +53,7 @@ _NAVIGATION_WORDS = frozenset(
         "prev back top trending latest news related recommended for you up skip to content "
         "main newsletter newsletters subscribe sign in log login logout register account "
         "image images photo photos gallery expand collapse of view all full screen "
-        "fullscreen play pause mute unmute audio listen now replay embed copy link"
+        "fullscreen play pause mute unmute audio listen now replay embed copy link scroll page"
     ).split()
 )
 _PHOTO_IN_BRACKETS = re.compile(
@@ -95,6 +95,15 @@ _GALLERY_COUNTER = re.compile(
     r"(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|/)\s+\d+", re.IGNORECASE
 )
 _TERMINAL = (".", "!", "?", '"', "”", "'", "’")
+
+
+# Authors in capitals with their agency, the way AP signs a story:
+# "JONATHAN LEMIRE, JILL COLVIN and VLADIMIR ISACHENKOV / AP".
+_CAPITAL_NAME = r"[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){1,2}"
+_AUTHORS_IN_CAPITALS = re.compile(
+    rf"{_CAPITAL_NAME}(?:\s*,\s*{_CAPITAL_NAME})*(?:\s*,?\s+and\s+{_CAPITAL_NAME})?"
+    r"\s*/\s*(?:(?:The\s+)?(?:AP|AFP|Reuters|Associated Press|Bloomberg|UPI|dpa|EPA))"
+)
 
 
 def _is_byline_with_parts(line: str) -> bool:
@@ -214,7 +223,7 @@ def page_chrome(line: str, outlet: str = "") -> str | None:
         return "date line"
     if _PHOTO_IN_BRACKETS.fullmatch(stripped):
         return "photo credit"
-    if _CONTRIBUTED.fullmatch(stripped):
+    if _CONTRIBUTED.fullmatch(stripped) or _AUTHORS_IN_CAPITALS.fullmatch(stripped):
         return "byline"
     if _is_byline_with_parts(stripped):
         return "byline"

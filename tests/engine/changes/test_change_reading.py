@@ -304,3 +304,12 @@ def test_a_negation_said_another_way_on_the_other_side_is_no_flip() -> None:
         "interfere in our elections.\n"
     )
     assert not [c for c in _typed(_read(one, two)) if c.type.value == "negation"]
+
+
+def test_a_source_opening_its_sentence_is_still_named() -> None:
+    """'… obstruct!" Trump tweeted.' names Trump: no "Named source dropped"
+    against 'Trump says the media is the enemy of the people.'"""
+    one = ARTICLE + "\nTrump says much of the news media is the enemy of the people.\n"
+    two = ARTICLE + '\n"Much of the news media is the enemy of the people!" Trump tweeted.\n'
+    sourcing = [c for c in _typed(_read(one, two)) if c.type.value == "attribution"]
+    assert not any("dropped" in c.explanation for c in sourcing)

@@ -131,3 +131,20 @@ def test_a_guessed_title_skips_the_pages_furniture(tmp_path) -> None:
     other.write_text("Ferry timetable cut\n\nSunday sailings end in May.\n", encoding="utf-8")
     first = load_article_set([page, other]).documents[0]
     assert first.title == "Ferry operator drops Sunday timetable"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("JONATHAN LEMIRE, JILL COLVIN and VLADIMIR ISACHENKOV / AP", "byline"),
+        ("JILL COLVIN / AP", "byline"),
+        ("Scroll to top of page", "site chrome"),
+        ("DONALD TRUMP / VLADIMIR PUTIN", None),
+        ("NATO / EU", None),
+        ("Scroll down to read the report.", None),
+    ],
+)
+def test_capital_authors_with_their_agency_and_scroll_links(line: str, reason: str | None) -> None:
+    """AP signs in capitals with a slash; "Scroll to top of page" became one
+    page's title. Headings with a slash stay content."""
+    assert page_chrome(line) == reason
