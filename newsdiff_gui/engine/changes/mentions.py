@@ -87,7 +87,9 @@ _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTH_BEFORE = re.compile(
     r"\b(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$"
 )
-_QUOTE = re.compile(r"[“\"]([^“”\"]{8,}?)[”\"]")
+# Quotation marks as scraped pages have them: “…”, "…", and two single marks
+# standing for a double one (‘‘…’’, ''…'': the Boston Globe's AP copies).
+_QUOTE = re.compile(r"(?:[“\"]|‘‘|'')((?:(?!‘‘|’’|'')[^“”\"]){8,}?)(?:[”\"]|’’|'')")
 _NAME_WORD = r"[A-Z][a-zA-Z'’\-]+"
 _INITIALS = r"[A-Z]\.(?:[A-Z]\.)+"
 _ENTITY = re.compile(

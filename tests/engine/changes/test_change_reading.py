@@ -313,3 +313,11 @@ def test_a_source_opening_its_sentence_is_still_named() -> None:
     two = ARTICLE + '\n"Much of the news media is the enemy of the people!" Trump tweeted.\n'
     sourcing = [c for c in _typed(_read(one, two)) if c.type.value == "attribution"]
     assert not any("dropped" in c.explanation for c in sourcing)
+
+
+def test_two_single_marks_standing_for_double_ones_are_a_quotation() -> None:
+    """The Boston Globe's copy of an AP story writes ‘‘…’’: the reader said
+    "Quote paraphrased or kept without quotation marks" for every quote."""
+    one = ARTICLE + '\n"We are confident the new quay will be worth the wait," Voss said.\n'
+    two = ARTICLE + "\n‘‘We are confident the new quay will be worth the wait,’’ Voss said.\n"
+    assert not [c for c in _typed(_read(one, two)) if c.type.value == "quote"]
