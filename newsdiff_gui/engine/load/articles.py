@@ -150,6 +150,31 @@ _NOT_A_TITLE = re.compile(r"^(?:(?:[-*_]\s*){3,}$|!\[|\[[^\]]*\]\([^)]*\)$)")
 _HEAD_CHARS = 4000
 
 
+# A line crediting a picture names the photo agency, not the story's source
+# ("AFP PHOTO / SPUTNIK / … /AFP/Getty Images" over an AP story).
+_PICTURE_CREDIT = re.compile(r"(?i)\bphoto\b|getty|\bimages?\b|/\s*file\b|\bcredit\b")
+
+
+def _carried_agency(text: str) -> str | None:
+    """The news organisation a page says it carries: one named in a byline
+    ("By Jonathan Lemire … Associated Press") first, else the first named in
+    the head's other lines, picture credits left out."""
+    lines = text[:1200].splitlines()
+    for line in lines:
+        named = _NEWS_NAMES.search(line)
+        if named and line.lstrip().lower().startswith("by "):
+            return named.group(1)
+    seen = 0
+    for line in lines:
+        if seen >= 600:
+            break
+        seen += len(line) + 1
+        named = _NEWS_NAMES.search(line)
+        if named and not _PICTURE_CREDIT.search(line):
+            return named.group(1)
+    return None
+
+
 def _guess_metadata(text: str, path: Path) -> tuple[str, str, str | None]:
     """Title, outlet and date from the text where it says so, else the file name."""
     head = text[:_HEAD_CHARS]
@@ -186,9 +211,9 @@ def _guess_metadata(text: str, path: Path) -> tuple[str, str, str | None]:
             "",
         )
     if not outlet:
-        named = _NEWS_NAMES.search(text[:600])
+        named = _carried_agency(text)
         if named:
-            outlet = f"via {named.group(1)}"
+            outlet = f"via {named}"
     outlet = outlet or path.stem
 
     date_match = _DATE_LINE.match(text) or _ISO_DATE.search(text[:300])

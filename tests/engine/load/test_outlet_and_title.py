@@ -50,3 +50,16 @@ def test_a_short_headline_over_the_date_stays_content() -> None:
     page = "Budget Passes Council\n\nMay 31, 2019\n\n" + BODY
     sentences = documents_from_texts([("p.txt", page), ("o.txt", BODY)]).documents[0].sentences
     assert sentences[0].boilerplate is None
+
+
+def test_the_agency_in_the_byline_not_the_one_credited_for_the_picture() -> None:
+    """The Boston Globe's copy of an AP story opens with an AFP picture credit:
+    it was labelled "via AFP"."""
+    page = (
+        "AFP PHOTO / SPUTNIK / Mikhail KLIMENTYEV/AFP/Getty Images/File 2017\n\n"
+        "President Trump chats with President Putin at a summit in 2017.\n\n"
+        "By Jonathan Lemire and Jill Colvin Associated Press\n\n" + BODY
+    )
+    assert _guess_metadata(page, Path("page.txt"))[1] == "via Associated Press"
+    caption_only = "Leaders shake hands. (AP Photo/Pablo Martinez)\n\n" + BODY
+    assert _guess_metadata(caption_only, Path("page.txt"))[1] == "page"
