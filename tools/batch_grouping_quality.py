@@ -289,6 +289,32 @@ def _values(text: str, default: float) -> list[float]:
     return [float(v) for v in text.split(",")] if text else [default]
 
 
+def use_contextual_vectors(path: Path, kind: str) -> None:
+    """Make the grouping's meaning cosines those of the full sentence model's
+    article vectors (``tools/contextual_article_vectors.py``), looked up by each
+    article's terms, which is all a block carries. Measurement only."""
+    import numpy as np
+
+    from newsdiff_gui.engine.batch import verify
+
+    stored = np.load(path)
+    vector_of = dict(zip(stored["ids"].tolist(), stored[kind], strict=True))
+    by_terms: dict[frozenset[int], Any] = {}
+    with open(CORPUS, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            by_terms[frozenset(article_terms(record["text"]))] = vector_of[record["id"]]
+    width = stored[kind].shape[1]
+
+    def contextual_cosines(terms: Sequence[Any], idf: Any) -> Any:
+        rows = np.array([by_terms.get(frozenset(t), np.zeros(width)) for t in terms])
+        cosines = rows @ rows.T
+        np.fill_diagonal(cosines, 1.0)
+        return cosines
+
+    verify.meaning_matrix = contextual_cosines  # type: ignore[assignment]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--finder", default="minhash", choices=("minhash", "tfidf"))
@@ -303,6 +329,13 @@ def main() -> int:
     parser.add_argument("--meaning-from", default="", help="comma-separated meaning floors")
     parser.add_argument("--split", default="both", choices=("dev", "heldout", "both"))
     parser.add_argument(
+        "--contextual",
+        type=Path,
+        default=None,
+        help="article vectors from tools/contextual_article_vectors.py instead of static ones",
+    )
+    parser.add_argument("--contextual-kind", default="sentences", choices=("sentences", "lead"))
+    parser.add_argument(
         "--pair-model", action="store_true", help="cross-validate learned pair models on dev"
     )
     args = parser.parse_args()
@@ -310,6 +343,8 @@ def main() -> int:
         print(f"no corpus at {CORPUS.relative_to(ROOT.parent)}; nothing to measure")
         return 0
     labels, events = labelled()
+    if args.contextual is not None:
+        use_contextual_vectors(args.contextual, args.contextual_kind)
     if args.pair_model:
         pair_model_cv(labels, events)
         return 0
