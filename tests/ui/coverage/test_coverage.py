@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from newsdiff_gui.engine.align.aligner import align
 from newsdiff_gui.engine.compare.coverage import CellState, coverage_grid
 from newsdiff_gui.engine.load.articles import documents_from_texts
-from newsdiff_gui.ui.coverage.model import SENTENCE_ROLE
+from newsdiff_gui.ui.coverage.model import COUNTS_ROLE, SENTENCE_ROLE
 
 
 def test_cell_states_on_a_small_set() -> None:
@@ -70,3 +70,23 @@ def test_a_cell_can_be_shown_in_the_synopsis(seeded) -> None:
     assert seeded.tabs.currentWidget() is seeded.synopsis.view
     row, column = seeded.synopsis.view.current_cell()
     assert column == 2 and row == seeded.synopsis.view.model.row_of_sentence(sentence) >= 0
+
+
+def test_a_narrow_column_cuts_its_label_and_shows_compact_counts(seeded) -> None:
+    """A long version label was clipped at both ends ("ia Associated Pres");
+    now each line fits its column, the label cut with "…", the counts in
+    their compact form when the long one does not fit."""
+    from PySide6.QtGui import QFontMetrics
+
+    view = seeded.coverage.view
+    header = view.table.horizontalHeader()
+    model = view.model
+    width = 90
+    metrics = QFontMetrics(header.font())
+    for section in range(model.columnCount()):
+        lines = header.fitted_text(section, width).split("\n")
+        assert all(metrics.horizontalAdvance(line) <= width for line in lines)
+        only, shared, missing = model.headerData(section, Qt.Orientation.Horizontal, COUNTS_ROLE)
+        assert lines[-1] == f"{only} · {shared} · {missing}"
+    wide = header.fitted_text(0, 2000)
+    assert wide == model.headerData(0, Qt.Orientation.Horizontal)
