@@ -87,14 +87,19 @@ def test_a_positional_guess_does_not_spread_to_a_headline() -> None:
     assert first.sentences[0].boilerplate is None
 
 
+def _labels(text: str) -> dict[str, str | None]:
+    """Each sentence of ``text`` (opened beside another version) and its label."""
+    sentences = documents_from_texts([("a.txt", text), ("b.txt", "Other.")]).documents[0].sentences
+    return {s.text: s.boilerplate for s in sentences}
+
+
 def test_a_credit_on_its_own_line_inside_a_paragraph_is_chrome() -> None:
     text = (
         "The harbour board approved the terminal.\n"
         "(Ana Lindqvist / Northern Wire)\n"
         "Works begin in spring.\n\nThe old pier closes."
     )
-    sentences = documents_from_texts([("a.txt", text), ("b.txt", "Other.")]).documents[0].sentences
-    labels = {s.text: s.boilerplate for s in sentences}
+    labels = _labels(text)
     assert labels["(Ana Lindqvist / Northern Wire)"] == "photo credit"
     assert labels["The harbour board approved the terminal."] is None
     assert labels["Works begin in spring."] is None
@@ -110,8 +115,7 @@ def test_a_credit_after_its_caption_on_the_same_line_is_chrome() -> None:
         "timetable, ending Sunday sailings. (ANA LINDQVIST / AFP/Getty Images)\n\n"
         "The operator said fares will rise. (AP reported the rise first.) Works begin soon."
     )
-    sentences = documents_from_texts([("a.txt", text), ("b.txt", "Other.")]).documents[0].sentences
-    labels = {s.text: s.boilerplate for s in sentences}
+    labels = _labels(text)
     assert labels["(ANA LINDQVIST / AFP/Getty Images)"] == "photo credit"
     assert labels[next(t for t in labels if t.startswith("The ferry leaves"))] is None
     assert all(label is None for t, label in labels.items() if "AP reported" in t)
