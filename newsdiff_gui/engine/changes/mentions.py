@@ -94,13 +94,16 @@ _NAME_WORD = r"[A-Z][a-zA-Z'’\-]+"
 _INITIALS = r"[A-Z]\.(?:[A-Z]\.)+"
 _ENTITY = re.compile(
     rf"(?<![\w.])(?:{_INITIALS}|{_NAME_WORD})"
-    rf"(?:[ \t]+(?:(?:de|la|los|del|of|the)[ \t]+)?(?:{_INITIALS}|{_NAME_WORD}|[A-Z]\.))*"
+    rf"(?:[ \t]+(?:(?:de|la|los|del|of|the)[ \t]+){{0,2}}(?:{_INITIALS}|{_NAME_WORD}|[A-Z]\.))*"
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 _NOT_NAMES = frozenset(
     """the a an he she it they we i this that these those his her its their but and or
     however meanwhile mr mrs ms president secretary defence defense reports reporting
-    two three four both some most all human washington's""".split()
+    two three four both some most all human washington's
+    on in at for with after before during from by as if when while
+    sen rep gov gen dr vice chair chairman chairwoman senator democrat democrats
+    republican republicans""".split()
     + _MONTHS
     + _WEEKDAYS
 )
@@ -268,7 +271,8 @@ def entities(text: str, start: int, end: int, keep_initial: bool = False) -> lis
             name = name.split(None, 1)[1]
         offset = match.group(0).find(name)
         first = name.split()[0].lower().strip("'’")
-        sentence_start = match.start() == start or _opens_sentence(text, start, match.start())
+        at = match.start() + offset  # after a stripped leading word ("In Helsinki")
+        sentence_start = at == start or _opens_sentence(text, start, at)
         if first in _NOT_NAMES and len(name.split()) == 1:
             continue
         if len(name.split()) > 1 and name.isupper():

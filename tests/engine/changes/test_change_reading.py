@@ -321,3 +321,20 @@ def test_two_single_marks_standing_for_double_ones_are_a_quotation() -> None:
     one = ARTICLE + '\n"We are confident the new quay will be worth the wait," Voss said.\n'
     two = ARTICLE + "\n‘‘We are confident the new quay will be worth the wait,’’ Voss said.\n"
     assert not [c for c in _typed(_read(one, two)) if c.type.value == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("On Meet the Press, Sen. Mark Warner spoke.", ["Meet the Press", "Mark Warner"]),
+        ("In Helsinki, Putin waited.", ["Helsinki", "Putin"]),
+        ("He told CNN's State of the Union on Sunday.", ["CNN's State of the Union"]),
+        ("The Vice Chair said the Virginia Democrat agreed.", ["Virginia Democrat"]),
+    ],
+)
+def test_names_without_their_titles_and_opening_prepositions(text: str, names: list[str]) -> None:
+    """Real coverage listed "Names added: On Meet the Press, Sen, State, Union":
+    a title, a capitalised preposition and a show's name cut in two."""
+    from newsdiff_gui.engine.changes.mentions import entities
+
+    assert [text[m.start : m.end] for m in entities(text, 0, len(text))] == names
