@@ -164,12 +164,12 @@ def _carried_agency(text: str) -> str | None:
         named = _NEWS_NAMES.search(line)
         if named and line.lstrip().lower().startswith("by "):
             return named.group(1)
-    seen = 0
+    offset = 0
     for line in lines:
-        if seen >= 600:
+        if offset >= 600:
             break
-        seen += len(line) + 1
-        named = _NEWS_NAMES.search(line)
+        named = _NEWS_NAMES.search(line[: 600 - offset])  # the head only, as before
+        offset += len(line) + 1
         if named and not _PICTURE_CREDIT.search(line):
             return named.group(1)
     return None

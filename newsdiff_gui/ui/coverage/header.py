@@ -13,48 +13,35 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...engine.compare.coverage import CellState
+from ..base.eliding_header import ElidingHeader
 from .model import COUNTS_ROLE, STATE_STYLE
 
 BAR_HEIGHT = 8
 _MARGIN = 6
 
 
-class CoverageHeader(QHeaderView):
+class CoverageHeader(ElidingHeader):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setSectionsClickable(True)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
 
-    def _paint_text(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
-        """The style's section with each line cut to the column ("A · via
-        Associated…"): the style clipped a long label at both ends."""
-        option = QStyleOptionHeader()
-        self.initStyleOption(option)
-        self.initStyleOptionForIndex(option, logical_index)
-        option.rect = rect
-        option.text = self.fitted_text(logical_index, rect.width())
-        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
-
-    def fitted_text(self, logical_index: int, width: int) -> str:
-        """The section's lines as they fit ``width``: counts in their compact
-        form ("233 · 15 · 31") when the long one does not, the label cut with
-        "…"."""
+    def fitted_lines(self, logical_index: int, lines: list[str], room: int) -> list[str]:
+        """Counts in their compact form ("233 · 15 · 31") when the long one
+        does not fit."""
         model = self.model()
-        if model is None:
-            return ""
-        text = str(model.headerData(logical_index, Qt.Orientation.Horizontal) or "")
-        counts = model.headerData(logical_index, Qt.Orientation.Horizontal, COUNTS_ROLE)
-        room = max(0, width - 2 * _MARGIN)
-        metrics = QFontMetrics(self.font())
-        lines = text.split("\n")
-        if counts and any(metrics.horizontalAdvance(line) > room for line in lines[1:]):
-            lines = [lines[0], " · ".join(str(n) for n in counts)]
-        return "\n".join(
-            metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines
+        counts = (
+            model.headerData(logical_index, Qt.Orientation.Horizontal, COUNTS_ROLE)
+            if model is not None
+            else None
         )
+        metrics = QFontMetrics(self.font())
+        if counts and any(metrics.horizontalAdvance(line) > room for line in lines[1:]):
+            return [lines[0], " · ".join(str(n) for n in counts)]
+        return lines
 
     def sectionSizeFromContents(self, logical_index: int) -> QSize:
         """Room for the bar under the three lines of text."""
@@ -64,7 +51,7 @@ class CoverageHeader(QHeaderView):
     def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
         """The style's section (text), then the only/shared/missing bar along its bottom."""
         painter.save()
-        self._paint_text(painter, rect.adjusted(0, 0, 0, -(BAR_HEIGHT + _MARGIN)), logical_index)
+        self.paint_text(painter, rect.adjusted(0, 0, 0, -(BAR_HEIGHT + _MARGIN)), logical_index)
         painter.restore()
         model = self.model()
         counts = (

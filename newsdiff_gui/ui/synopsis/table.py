@@ -32,6 +32,7 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ..base.eliding_header import ElidingHeader
 from ..base.theme import theme_for
 from .delegate import MIN_HEIGHT, PAD_Y, SynopsisDelegate
 from .model import SynopsisModel
@@ -60,7 +61,9 @@ class SynopsisTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName("Synopsis of all versions")
+        self.setHorizontalHeader(ElidingHeader(Qt.Orientation.Horizontal, self))
         header = self.horizontalHeader()
+        header.setSectionsClickable(True)
         header.setSectionsMovable(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -63,3 +63,11 @@ def test_the_agency_in_the_byline_not_the_one_credited_for_the_picture() -> None
     assert _guess_metadata(page, Path("page.txt"))[1] == "via Associated Press"
     caption_only = "Leaders shake hands. (AP Photo/Pablo Martinez)\n\n" + BODY
     assert _guess_metadata(caption_only, Path("page.txt"))[1] == "page"
+
+
+def test_an_outlet_the_story_cites_past_the_head_is_not_its_source() -> None:
+    """Salon's census report cites "The New York Times" in a paragraph that
+    starts in the head but names it later: the page is not "via" the Times."""
+    head = "Documents found on a hard drive revealed the plan to the court. " * 9
+    page = head + "The role was first reported by The New York Times on Thursday.\n"
+    assert _guess_metadata(page, Path("page.txt"))[1] == "page"

@@ -394,3 +394,18 @@ def test_next_and_previous_change_step_through_synopsis_rows(seeded) -> None:
     seeded.previous_action.trigger()
     assert view.current_cell()[0] == seen[-2] != last
     assert seeded.pair_view.current_row() == -1  # the pair view was not moved
+
+
+def test_a_narrow_column_cuts_its_label_with_an_ellipsis(view) -> None:
+    """Qt clipped a long two-line label at the column's edge; the header cuts
+    each line to the column with "…" instead."""
+    from PySide6.QtGui import QFontMetrics
+
+    header = view.table.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    for section in range(view.table.model().columnCount()):
+        text = header.fitted_text(section, 100)
+        assert all(metrics.horizontalAdvance(line) <= 100 for line in text.split("\n"))
+        full = view.table.model().headerData(section, Qt.Orientation.Horizontal)
+        assert header.fitted_text(section, 3000) == full
+    assert any("…" in header.fitted_text(s, 100) for s in range(view.table.model().columnCount()))
