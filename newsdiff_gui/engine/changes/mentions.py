@@ -101,7 +101,7 @@ _NOT_NAMES = frozenset(
     """the a an he she it they we i this that these those his her its their but and or
     however meanwhile mr mrs ms president secretary defence defense reports reporting
     two three four both some most all human washington's
-    on in at for with after before during from by as if when while
+    on in at for with after before during from by as if when while of
     sen rep gov gen dr vice chair chairman chairwoman senator democrat democrats
     republican republicans""".split()
     + _MONTHS

@@ -262,11 +262,16 @@ class RowReader:
             )
 
     # -- numbers, dates, names --------------------------------------------
-    def compare(self, finder: Finder) -> tuple[list[m.Mention], list[m.Mention]]:
+    def compare(
+        self,
+        finder: Finder,
+        found: tuple[list[m.Mention], list[m.Mention]] | None = None,
+    ) -> tuple[list[m.Mention], list[m.Mention]]:
         """Unmatched mentions on each side, outside claimed spans. A value
         repeated on one side ("two officials … the two countries") is not a
-        change when the other side has it too and nothing on that side is new."""
-        every_a, every_b = self.left.find(finder), self.right.find(finder)
+        change when the other side has it too and nothing on that side is new.
+        ``found``: each side's mentions when not simply ``finder``'s."""
+        every_a, every_b = found or (self.left.find(finder), self.right.find(finder))
         mine = [x for x in every_a if not inside(x, self.claimed_a)]
         theirs = [x for x in every_b if not inside(x, self.claimed_b)]
         gone, new = _unmatched(mine, theirs), _unmatched(theirs, mine)
@@ -342,14 +347,14 @@ class RowReader:
             self.add(ChangeType.DATE, severity, a, b, text, detail)
 
     def _entities(self) -> None:
-        gone, new = self.compare(m.entities)
+        gone, new = self.compare(m.entities, (self.left.names(), self.right.names()))
         left, right = self.left, self.right
         # A month, a weekday or a time zone is a date, not a name.
         gone = [x for x in gone if not _overlaps(x.start, x.end, left.date_spans())]
         new = [x for x in new if not _overlaps(x.start, x.end, right.date_spans())]
         # Same name in another spelling: "UAW" / "United Auto Workers", "NY" / "New York".
-        names_a = {x.key for x in left.find(m.entities)} | {x.alias for x in gone if x.alias}
-        names_b = {x.key for x in right.find(m.entities)} | {x.alias for x in new if x.alias}
+        names_a = {x.key for x in left.names()} | {x.alias for x in gone if x.alias}
+        names_b = {x.key for x in right.names()} | {x.alias for x in new if x.alias}
         gone = [x for x in gone if not (x.alias and x.alias in names_b)]
         new = [x for x in new if not (x.alias and x.alias in names_a)]
         a_text, b_text = left.lower_text(), right.lower_text()

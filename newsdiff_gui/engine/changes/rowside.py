@@ -9,6 +9,7 @@ Public API: ``RowSide``, ``Finder``, ``in_sentences``, ``read_cached``, ``shift`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -44,6 +45,36 @@ def shift(found: T, offset: int) -> T:
         return (found[0], found[1] + offset, found[2] + offset)  # type: ignore[return-value]
     moved: Any = found
     return replace(moved, start=moved.start + offset, end=moved.end + offset)  # type: ignore[no-any-return]
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’\-]*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*")
+
+
+@lru_cache(maxsize=64)
+def lower_case_words(text: str) -> frozenset[str]:
+    """Every word ``text`` writes in lower case (possessive endings off)."""
+    return frozenset(_bare(w) for w in _LOWER_WORD.findall(text))
+
+
+def _bare(word: str) -> str:
+    """A word folded for "does the page write it in lower case": possessive
+    and common endings off ("Arrives" meets "arrived"; "Warner" is not "warned")."""
+    word = re.sub(r"['’]s$", "", word.lower())
+    for ending in ("ing", "es", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _in_title_case(sentence: str, lower: frozenset[str]) -> bool:
+    """A headline in title case, not a sentence with names in it: past the
+    first word, two or more capitalised words of four letters or more that
+    the page writes in lower case elsewhere ("Arrives", "Meeting"), a quarter
+    of its words at least."""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", sentence)[1:]
+    common = [w for w in words if w[0].isupper() and len(w) > 3 and _bare(w) in lower]
+    return len(common) >= 2 and 4 * len(common) >= len(words)
 
 
 class RowSide:
@@ -85,6 +116,37 @@ class RowSide:
                 continue
             found.extend(shift(x, sentence.start) for x in read_cached(finder, sentence.text))
         return found
+
+    def names(self) -> list[m.Mention]:
+        """Names in the row's sentences. In a sentence set in title case (a
+        headline: "Trump Arrives in Helsinki for Meeting With Putin") capitals
+        say nothing, so only the words the page also writes in lower case are
+        left out ("Arrives", "Meeting", "With"), and the rest count one by one."""
+        found = self.find(m.entities)
+        lower = lower_case_words(self.document.text)
+        titled = [s for s in self.sentences if _in_title_case(s.text, lower)]
+        if not titled:
+            return found
+        text = self.document.text
+        out: list[m.Mention] = []
+        for mention in found:
+            if not any(s.start <= mention.start < s.end for s in titled):
+                out.append(mention)
+                continue
+            # Runs of the words the page never writes in lower case stay
+            # together ("Mark Warner"); the others part them.
+            runs: list[list[int]] = []
+            for word in _CAPITALISED.finditer(text, mention.start, mention.end):
+                if _bare(word.group(0)) in lower:
+                    runs.append([])
+                elif runs and runs[-1]:
+                    runs[-1][1] = word.end()
+                else:
+                    runs.append([word.start(), word.end()])
+            for run in runs:
+                if run:
+                    out.extend(m.names_anywhere(text, run[0], run[1]))
+        return out
 
     def date_spans(self) -> list[tuple[int, int]]:
         return [(d.start, d.end) for d in self.find(m.dates)]

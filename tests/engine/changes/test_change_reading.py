@@ -338,3 +338,15 @@ def test_names_without_their_titles_and_opening_prepositions(text: str, names: l
     from newsdiff_gui.engine.changes.mentions import entities
 
     assert [text[m.start : m.end] for m in entities(text, 0, len(text))] == names
+
+
+def test_a_headline_in_title_case_is_not_a_row_of_names() -> None:
+    """US outlets capitalise every headline word: "Trump Arrives in Helsinki
+    for Meeting With Putin" gave "Names added: Trump Arrives, Meeting With
+    Putin". In a title-case line only the words the page never writes in
+    lower case count as names."""
+    headline = "Port authority delays ferry terminal to 2027"
+    titled = "Lindmark Port Authority Said the New Terminal Will Open a Year Later Than Planned"
+    two = ARTICLE.replace(headline, titled, 1)
+    names = [c.explanation for c in _typed(_read(ARTICLE, two)) if c.type.value == "entity"]
+    assert set(names) <= {"Name added: Lindmark."}, names
