@@ -153,12 +153,24 @@ _ONE_BEFORE = re.compile(
 )
 
 
+# "the two leaders", "these three countries": a spelled number after "the"
+# points back at people or things already named; it counts nothing new.
+_POINTS_BACK = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_SMALL_WORDS = frozenset(("two", "three", "four", "five", "six"))
+
+
 def _counts_nothing(text: str, match: re.Match[str]) -> bool:
-    """Is this a spelled "one" used as a pronoun or in a set phrase?"""
-    if match.group("num").lower() != "one" or match.group("scale") or match.group("pct"):
+    """Is this a spelled "one" used as a pronoun or in a set phrase, or a small
+    spelled number pointing back ("the two leaders")?"""
+    word = match.group("num").lower()
+    if match.group("scale") or match.group("pct"):
+        return False
+    before = text[max(0, match.start() - 12) : match.start()]
+    if word in _SMALL_WORDS:
+        return bool(_POINTS_BACK.search(before))
+    if word != "one":
         return False
     after = text[match.end() : match.end() + 12]
-    before = text[max(0, match.start() - 12) : match.start()]
     return bool(_ONE_AFTER.match(after) or _ONE_BEFORE.search(before))
 
 

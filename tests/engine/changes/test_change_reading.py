@@ -235,11 +235,13 @@ def test_a_sum_in_us_dollars_is_a_number_and_g20_is_not() -> None:
     [
         ("Joycelyn Savage, one of the women, spoke.", []),
         ("No one was hurt in the one-on-one meeting.", []),
-        ("At one point, the two leaders met again.", ["2"]),
+        ("At one point, the two leaders met again.", []),
         ("One person died and one was injured.", ["1", "1"]),
         ("Only one senator voted against it.", ["1"]),
         ("The real goal was a political one, they said.", []),
         ("They had two cars and one bike.", ["2", "1"]),
+        ("The two leaders met for two hours.", ["2"]),
+        ("Those three countries sent 3 envoys.", ["3"]),
     ],
 )
 def test_a_spelled_one_counts_only_as_a_quantity(text: str, keys: list[str]) -> None:
