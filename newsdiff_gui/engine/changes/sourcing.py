@@ -148,6 +148,8 @@ def speakers(text: str, start: int, end: int) -> list[Mention]:
     for name in entities(text, start, end, keep_initial=True):
         if not _outside(pieces, name.start, name.end):
             continue
+        if _AFFILIATION.search(text[max(start, name.start - 24) : name.start]):
+            continue  # "John Thune, Republican of South Dakota, …, warned": the state
         after = _VERB_AFTER_NAME.match(text, name.end, end)
         before = _VERB_BEFORE_NAME.search(text[max(start, name.start - 16) : name.start])
         before = before if _CLAUSE_END.match(text, name.end, end) else None
@@ -170,6 +172,11 @@ def speakers(text: str, start: int, end: int) -> list[Mention]:
 
 
 # "The Venezuelan president has contended": a named person by description.
+# A politician's party and state between their name and the verb: the state
+# is no speaker ("Republican of South Dakota", "R-S.D.", "(D-Va.)").
+_AFFILIATION = re.compile(
+    r"(?:\b(?:Republican|Democrat|Independent)\s+(?:from|of)\s+|\b[RDI][-–]\s*)$"
+)
 _DESCRIBED_SPEAKER = re.compile(
     r"\b[Tt]he (?:[A-Z][\w’'-]+ )?(?:president|leader|minister|premier|chancellor|mayor|"
     r"governor|secretary|prime minister)\b"

@@ -352,3 +352,16 @@ def test_a_headline_in_title_case_is_not_a_row_of_names() -> None:
     two = ARTICLE.replace(headline, titled, 1)
     names = [c.explanation for c in _typed(_read(ARTICLE, two)) if c.type.value == "entity"]
     assert set(names) <= {"Name added: Lindmark."}, names
+
+
+def test_a_senators_state_is_not_the_source() -> None:
+    """ "Senator John Thune, Republican of South Dakota, who …, warned" took
+    South Dakota for the speaker, so "(R-S.D.)" in a copy read as "Named
+    source dropped: South Dakota"."""
+    from newsdiff_gui.engine.changes.sourcing import speakers
+
+    text = (
+        "Senator John Thune, Republican of South Dakota, who recently returned from "
+        "a visit to Moscow, warned that the Russians are ready."
+    )
+    assert not [m for m in speakers(text, 0, len(text)) if "dakota" in m.key]
