@@ -6,7 +6,7 @@ Why keys: two versions say the same thing in different spellings ("four" /
 16", curly / straight quotes). Comparing keys, not surfaces, keeps those
 equivalences from being reported as changes.
 
-Public API: ``Mention``, ``numbers``, ``entities``, ``names_anywhere``, ``dates``, ``quotes``,
+Public API: ``Mention``, ``numbers``, ``entities``, ``names_anywhere``, ``state_abbreviation_in``, ``dates``, ``quotes``,
 ``normalise_quote``. Attribution and hedging are in ``sourcing.py``.
 """
 
@@ -118,6 +118,31 @@ _FOLD = {
     "britain": "uk",
     "united kingdom": "uk",
 }
+# The AP's state abbreviations, which party tags use ("Sen. Ben Sasse,
+# R-Neb." where another copy writes "Republican of Nebraska").
+_STATES = {
+    "alabama": "ala", "arizona": "ariz", "arkansas": "ark", "california": "calif",
+    "colorado": "colo", "connecticut": "conn", "delaware": "del", "florida": "fla",
+    "georgia": "ga", "illinois": "ill", "indiana": "ind", "kansas": "kan",
+    "kentucky": "ky", "louisiana": "la", "maryland": "md", "massachusetts": "mass",
+    "michigan": "mich", "minnesota": "minn", "mississippi": "miss", "missouri": "mo",
+    "montana": "mont", "nebraska": "neb", "nevada": "nev", "new hampshire": "n.h",
+    "new jersey": "n.j", "new mexico": "n.m", "new york": "n.y", "north carolina": "n.c",
+    "north dakota": "n.d", "oklahoma": "okla", "oregon": "ore", "pennsylvania": "pa",
+    "rhode island": "r.i", "south carolina": "s.c", "south dakota": "s.d",
+    "tennessee": "tenn", "vermont": "vt", "virginia": "va", "washington": "wash",
+    "west virginia": "w.va", "wisconsin": "wis", "wyoming": "wyo",
+}  # fmt: skip
+
+
+def state_abbreviation_in(name: str, text: str) -> bool:
+    """Does lower-cased ``text`` write the state ``name`` as the AP abbreviates
+    it in a party tag ("R-Neb.", "(D-S.D.)")?"""
+    abbreviation = _STATES.get(" ".join(name.lower().split()))
+    return (
+        bool(abbreviation)
+        and re.search(rf"(?<![\w.]){re.escape(abbreviation)}\.", text) is not None
+    )
 
 
 def _number_value(match: re.Match[str]) -> str:

@@ -361,6 +361,9 @@ class RowReader:
         # "Hofeller's" gone while "Hofeller" opens a sentence of the other side.
         gone = [x for x in gone if _bare_name(left.surface(x)) not in b_text]
         new = [x for x in new if _bare_name(right.surface(x)) not in a_text]
+        # "Republican of Nebraska" here, "R-Neb." there.
+        gone = [x for x in gone if not m.state_abbreviation_in(left.surface(x), b_text)]
+        new = [x for x in new if not m.state_abbreviation_in(right.surface(x), a_text)]
         gone = list({x.key: x for x in gone}.values())
         new = list({x.key: x for x in new}.values())
         # "the Latin American country" for "Venezuela": a description, not a new name.

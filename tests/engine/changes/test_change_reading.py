@@ -365,3 +365,12 @@ def test_a_senators_state_is_not_the_source() -> None:
         "a visit to Moscow, warned that the Russians are ready."
     )
     assert not [m for m in speakers(text, 0, len(text)) if "dakota" in m.key]
+
+
+def test_a_state_in_full_and_in_the_party_tag_is_the_same_name() -> None:
+    """The Boston Globe writes "Republican of Nebraska", the Post "R-Neb.":
+    no "Name dropped: Nebraska"."""
+    one = ARTICLE + "\nBen Sasse, Republican of Nebraska, called the harbour plan a mistake.\n"
+    two = ARTICLE + "\nSen. Ben Sasse, R-Neb., called the harbour plan a mistake.\n"
+    names = [c.explanation for c in _typed(_read(one, two)) if c.type.value == "entity"]
+    assert not any("Nebraska" in n for n in names), names
