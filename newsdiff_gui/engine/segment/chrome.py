@@ -120,6 +120,16 @@ def _is_byline_with_parts(line: str) -> bool:
     )
 
 
+_BY_NAME = re.compile(r"By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?=\s)")
+
+
+def _is_byline_over_a_stamp(line: str) -> bool:
+    """ "By Emily Tillett CBS News July 15, 2018, 12:46 PM": after "By" and a
+    name, nothing but the outlet and a time stamp."""
+    match = _BY_NAME.match(line)
+    return bool(match) and len(line) <= 120 and _is_stamp(line[match.end() :].strip())
+
+
 _JOINERS = frozenset(("and", "of", "for", "in", "at", "de", "van", "von", "al", "the"))
 
 
@@ -225,7 +235,7 @@ def page_chrome(line: str, outlet: str = "") -> str | None:
         return "photo credit"
     if _CONTRIBUTED.fullmatch(stripped) or _AUTHORS_IN_CAPITALS.fullmatch(stripped):
         return "byline"
-    if _is_byline_with_parts(stripped):
+    if _is_byline_with_parts(stripped) or _is_byline_over_a_stamp(stripped):
         return "byline"
     if _PLACE_AND_AGENCY.fullmatch(stripped):
         return "dateline"

@@ -146,6 +146,10 @@ def test_a_guessed_title_skips_the_pages_furniture(tmp_path) -> None:
         ("DONALD TRUMP / VLADIMIR PUTIN", None),
         ("NATO / EU", None),
         ("Scroll down to read the report.", None),
+        ("By Emily Tillett CBS News July 15, 2018, 12:46 PM", "byline"),
+        ("By Julian E. Barnes New York Times July 14, 2018 — 5:07pm", "byline"),
+        ("By Monday, 58 people had died.", None),
+        ("By Tuesday Morning Trump Had Left Helsinki", None),
     ],
 )
 def test_capital_authors_with_their_agency_and_scroll_links(line: str, reason: str | None) -> None:
