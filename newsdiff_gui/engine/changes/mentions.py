@@ -6,8 +6,9 @@ Why keys: two versions say the same thing in different spellings ("four" /
 16", curly / straight quotes). Comparing keys, not surfaces, keeps those
 equivalences from being reported as changes.
 
-Public API: ``Mention``, ``numbers``, ``entities``, ``names_anywhere``, ``state_abbreviation_in``, ``dates``, ``quotes``,
-``normalise_quote``. Attribution and hedging are in ``sourcing.py``.
+Public API: ``Mention``, ``numbers``, ``entities``, ``names_anywhere``,
+``state_abbreviation_in``, ``dates``, ``quotes``, ``normalise_quote``.
+Attribution and hedging are in ``sourcing.py``.
 """
 
 from __future__ import annotations
