@@ -140,10 +140,9 @@ def state_abbreviation_in(name: str, text: str) -> bool:
     """Does lower-cased ``text`` write the state ``name`` as the AP abbreviates
     it in a party tag ("R-Neb.", "(D-S.D.)")?"""
     abbreviation = _STATES.get(" ".join(name.lower().split()))
-    return (
-        bool(abbreviation)
-        and re.search(rf"(?<![\w.]){re.escape(abbreviation)}\.", text) is not None
-    )
+    if abbreviation is None:
+        return False
+    return re.search(rf"(?<![\w.]){re.escape(abbreviation)}\.", text) is not None
 
 
 def _number_value(match: re.Match[str]) -> str:

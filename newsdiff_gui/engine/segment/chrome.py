@@ -127,7 +127,9 @@ def _is_byline_over_a_stamp(line: str) -> bool:
     """ "By Emily Tillett CBS News July 15, 2018, 12:46 PM": after "By" and a
     name, nothing but the outlet and a time stamp."""
     match = _BY_NAME.match(line)
-    return bool(match) and len(line) <= 120 and _is_stamp(line[match.end() :].strip())
+    if match is None or len(line) > 120:
+        return False
+    return _is_stamp(line[match.end() :].strip())
 
 
 _JOINERS = frozenset(("and", "of", "for", "in", "at", "de", "van", "von", "al", "the"))
