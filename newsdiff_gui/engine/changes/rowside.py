@@ -118,16 +118,28 @@ class RowSide:
         return found
 
     def names(self) -> list[m.Mention]:
-        """Names in the row's sentences. In a sentence set in title case (a
-        headline: "Trump Arrives in Helsinki for Meeting With Putin") capitals
-        say nothing, so only the words the page also writes in lower case are
-        left out ("Arrives", "Meeting", "With"), and the rest count one by one."""
-        found = self.find(m.entities)
+        """Names in the row's sentences, without words in capitals for emphasis.
+        In a sentence set in title case (a
+            headline: "Trump Arrives in Helsinki for Meeting With Putin") capitals
+            say nothing, so only the words the page also writes in lower case are
+            left out ("Arrives", "Meeting", "With"), and the rest count one by one."""
         lower = lower_case_words(self.document.text)
+        text = self.document.text
+        # A word in capitals for emphasis ("has NEVER been worse") is no name
+        # when the page writes it in lower case too; an acronym is not written so.
+        found = [
+            x
+            for x in self.find(m.entities)
+            if not (
+                text[x.start : x.end].isupper()
+                and text[x.start : x.end].isalpha()
+                and x.end - x.start >= 4
+                and _bare(text[x.start : x.end]) in lower
+            )
+        ]
         titled = [s for s in self.sentences if _in_title_case(s.text, lower)]
         if not titled:
             return found
-        text = self.document.text
         out: list[m.Mention] = []
         for mention in found:
             if not any(s.start <= mention.start < s.end for s in titled):

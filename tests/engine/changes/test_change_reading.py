@@ -374,3 +374,16 @@ def test_a_state_in_full_and_in_the_party_tag_is_the_same_name() -> None:
     two = ARTICLE + "\nSen. Ben Sasse, R-Neb., called the harbour plan a mistake.\n"
     names = [c.explanation for c in _typed(_read(one, two)) if c.type.value == "entity"]
     assert not any("Nebraska" in n for n in names), names
+
+
+def test_a_word_in_capitals_for_emphasis_is_no_name() -> None:
+    """Trump's tweet "Our relationship with Russia has NEVER been worse" gave
+    "Names dropped: Twitter, Russia, NEVER"; an acronym (NATO) still counts."""
+    one = ARTICLE + (
+        "\nThe harbour has NEVER been busier since NATO ships came to the quay.\n"
+        "\nThe mayor said the old pier will never reopen.\n"
+    )
+    two = ARTICLE + "\nThe harbour has seldom been this busy since the ships came to the quay.\n"
+    names = [c.explanation for c in _typed(_read(one, two)) if c.type.value == "entity"]
+    assert not any("NEVER" in n for n in names), names
+    assert any("NATO" in n for n in names), names
