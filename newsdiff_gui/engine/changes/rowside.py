@@ -54,17 +54,26 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*")
 @lru_cache(maxsize=64)
 def lower_case_words(text: str) -> frozenset[str]:
     """Every word ``text`` writes in lower case (possessive endings off)."""
-    return frozenset(_bare(w) for w in _LOWER_WORD.findall(text))
+    return frozenset(_bare(w) for w in set(_LOWER_WORD.findall(text)))
 
 
 def _bare(word: str) -> str:
     """A word folded for "does the page write it in lower case": possessive
     and common endings off ("Arrives" meets "arrived"; "Warner" is not "warned")."""
-    word = re.sub(r"['’]s$", "", word.lower())
+    word = word.lower()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     for ending in ("ing", "es", "ed", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
+
+
+@lru_cache(maxsize=1 << 14)
+def _titled(sentence: str, page: str) -> bool:
+    """``_in_title_case`` against the page's lower-case words, remembered: a
+    version's sentences are read once per pair it is in."""
+    return _in_title_case(sentence, lower_case_words(page))
 
 
 def _in_title_case(sentence: str, lower: frozenset[str]) -> bool:
@@ -85,6 +94,7 @@ class RowSide:
         self.sentences = [s for s in sentences if not s.is_boilerplate]
         self.span = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
         self._cache: dict[Callable[..., Any], list[Any]] = {}
+        self._names: list[m.Mention] | None = None
 
     def whole(self) -> Side:
         return self.at(*self.span)
@@ -119,10 +129,15 @@ class RowSide:
 
     def names(self) -> list[m.Mention]:
         """Names in the row's sentences, without words in capitals for emphasis.
-        In a sentence set in title case (a
-            headline: "Trump Arrives in Helsinki for Meeting With Putin") capitals
-            say nothing, so only the words the page also writes in lower case are
-            left out ("Arrives", "Meeting", "With"), and the rest count one by one."""
+        In a sentence set in title case (a headline: "Trump Arrives in Helsinki
+        for Meeting With Putin") capitals say nothing, so the words the page also
+        writes in lower case are left out ("Arrives", "Meeting") and the runs of
+        the others count. Read once per row side."""
+        if self._names is None:
+            self._names = self._read_names()
+        return list(self._names)
+
+    def _read_names(self) -> list[m.Mention]:
         lower = lower_case_words(self.document.text)
         text = self.document.text
         # A word in capitals for emphasis ("has NEVER been worse") is no name
@@ -137,7 +152,7 @@ class RowSide:
                 and _bare(text[x.start : x.end]) in lower
             )
         ]
-        titled = [s for s in self.sentences if _in_title_case(s.text, lower)]
+        titled = [s for s in self.sentences if _titled(s.text, text)]
         if not titled:
             return found
         out: list[m.Mention] = []
