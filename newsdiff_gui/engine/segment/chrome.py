@@ -80,6 +80,11 @@ _BEING_UPDATED = re.compile(
     r"(?:this|the) (?:story|article|report|post) (?:is being|has been|was|will be) updated\b.*",
     re.IGNORECASE,
 )
+# A reader poll's result over a story: "% of readers think this story is
+# Fact. Add your two cents." (the figure itself lost in the scrape).
+_READER_POLL = re.compile(
+    r"\d*\s*% of readers think this story is (?:fact|fiction)\b.{0,40}", re.IGNORECASE
+)
 _MORE_FROM = re.compile(r"(?:more|latest|also) (?:from|on|in) [\w .'’&-]{2,40}", re.IGNORECASE)
 _SCRIPT = re.compile(r"window\.\w|function\s*\(|=>|\bvar\s+\w+\s*=|\w+\.push\(|\);\s|\{\s*\w+\s*:")
 # "Washington (CNN)", "HELSINKI (AP) —": a place and an agency in brackets, alone.
@@ -247,7 +252,7 @@ def page_chrome(line: str, outlet: str = "") -> str | None:
     prompt = _NEWSLETTER.search(stripped) or _COMMENT_POLICY.search(stripped)
     if words <= 25 and prompt and _ADDRESSES_READER.search(stripped):
         return "site chrome"
-    if _BEING_UPDATED.fullmatch(stripped):
+    if _BEING_UPDATED.fullmatch(stripped) or _READER_POLL.fullmatch(stripped):
         return "site chrome"
     if words <= 4 and _is_credit_name(stripped, outlet):
         return "credit"

@@ -147,6 +147,8 @@ def test_a_guessed_title_skips_the_pages_furniture(tmp_path) -> None:
         ("NATO / EU", None),
         ("Scroll down to read the report.", None),
         ("By Emily Tillett CBS News July 15, 2018, 12:46 PM", "byline"),
+        ("% of readers think this story is Fact. Add your two cents.", "site chrome"),
+        ("62% of readers think this story is Fiction.", "site chrome"),
         ("By Julian E. Barnes New York Times July 14, 2018 — 5:07pm", "byline"),
         ("By Monday, 58 people had died.", None),
         ("By Tuesday Morning Trump Had Left Helsinki", None),
