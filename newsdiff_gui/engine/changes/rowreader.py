@@ -28,7 +28,7 @@ from . import mentions as m
 from . import negation as neg
 from . import sourcing as src
 from .model import ChangeType, Severity, Side
-from .rowside import Finder, RowSide, in_sentences, read_cached, shift
+from .rowside import Finder, RowSide, in_sentences, plain_name, read_cached, shift
 
 Found = tuple[ChangeType, Severity, Side, Side, str, str]
 
@@ -93,11 +93,6 @@ def _negated_there_too(text: str, cue: neg.Negation, other: list[neg.Negation]) 
 def _ended(text: str) -> str:
     """``text`` closed by one full stop ("Names added: Texas, U.S." not "U.S..")."""
     return text if text.endswith(".") else text + "."
-
-
-def _bare_name(surface: str) -> str:
-    """A name as found in lower-cased text, without a possessive ending."""
-    return re.sub(r"['’]s$", "", surface.lower())
 
 
 class RowReader:
@@ -359,8 +354,8 @@ class RowReader:
         new = [x for x in new if not (x.alias and x.alias in names_a)]
         a_text, b_text = left.lower_text(), right.lower_text()
         # "Hofeller's" gone while "Hofeller" opens a sentence of the other side.
-        gone = [x for x in gone if _bare_name(left.surface(x)) not in b_text]
-        new = [x for x in new if _bare_name(right.surface(x)) not in a_text]
+        gone = [x for x in gone if plain_name(left.surface(x)) not in b_text]
+        new = [x for x in new if plain_name(right.surface(x)) not in a_text]
         # "Republican of Nebraska" here, "R-Neb." there.
         gone = [x for x in gone if not m.state_abbreviation_in(left.surface(x), b_text)]
         new = [x for x in new if not m.state_abbreviation_in(right.surface(x), a_text)]

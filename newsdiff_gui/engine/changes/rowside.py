@@ -4,7 +4,8 @@ content sentences, and what each finder finds in them (cached per sentence).
 Kept apart from ``rowreader`` so the finders' helpers (``framing``) can take a
 side without importing the reader that calls them.
 
-Public API: ``RowSide``, ``Finder``, ``in_sentences``, ``read_cached``, ``shift``.
+Public API: ``RowSide``, ``Finder``, ``in_sentences``, ``read_cached``, ``shift``,
+``plain_name``, ``lower_case_words``.
 """
 
 from __future__ import annotations
@@ -57,16 +58,26 @@ def lower_case_words(text: str) -> frozenset[str]:
     return frozenset(_bare(w) for w in set(_LOWER_WORD.findall(text)))
 
 
+def plain_name(surface: str) -> str:
+    """A name as lower-cased text writes it, without a possessive ending
+    ("Hofeller's" -> "hofeller")."""
+    lowered = surface.lower()
+    return lowered[:-2] if lowered.endswith(("'s", "’s")) else lowered
+
+
 def _bare(word: str) -> str:
     """A word folded for "does the page write it in lower case": possessive
     and common endings off ("Arrives" meets "arrived"; "Warner" is not "warned")."""
-    word = word.lower()
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
+    word = plain_name(word)
     for ending in ("ing", "es", "ed", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
+
+
+def _stressed(surface: str, lower: frozenset[str]) -> bool:
+    """A word in capitals the page also writes in lower case: stress, not an acronym."""
+    return len(surface) >= 4 and surface.isalpha() and surface.isupper() and _bare(surface) in lower
 
 
 @lru_cache(maxsize=1 << 14)
@@ -142,16 +153,7 @@ class RowSide:
         text = self.document.text
         # A word in capitals for emphasis ("has NEVER been worse") is no name
         # when the page writes it in lower case too; an acronym is not written so.
-        found = [
-            x
-            for x in self.find(m.entities)
-            if not (
-                text[x.start : x.end].isupper()
-                and text[x.start : x.end].isalpha()
-                and x.end - x.start >= 4
-                and _bare(text[x.start : x.end]) in lower
-            )
-        ]
+        found = [x for x in self.find(m.entities) if not _stressed(text[x.start : x.end], lower)]
         titled = [s for s in self.sentences if _titled(s.text, text)]
         if not titled:
             return found
